@@ -1,0 +1,144 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FINDING_CODES } from '../service/findings';
+import { FileReport } from './validateFiles';
+
+export type OutputFormat = 'text' | 'github' | 'sarif' | 'json';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'github', 'sarif', 'json'];
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(reports: readonly FileReport[]): Summary {
+  let errors = 0;
+  let warnings = 0;
+  for (const report of reports) {
+    for (const d of report.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+  }
+  return { files: reports.length, errors, warnings };
+}
+
+const toPosix = (p: string) => p.split('\\').join('/');
+
+/** `path:line:col: severity code message`, 1-based, then a summary line. */
+export function formatText(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const d of report.diagnostics) {
+      lines.push(`${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
+    }
+  }
+  const s = summarize(reports);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`);
+  return lines.join('\n') + '\n';
+}
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. */
+export function formatGithub(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const d of report.diagnostics) {
+      const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const line = d.range.start.line + 1;
+      const col = d.range.start.character + 1;
+      const endLine = d.range.end.line + 1;
+      // GitHub's endColumn is inclusive; LSP's end character is exclusive and 0-based, so they coincide.
+      const endColumn = endLine === line ? Math.max(col, d.range.end.character) : d.range.end.character;
+      const props = [
+        `file=${escapeProperty(toPosix(report.path))}`,
+        `line=${line}`,
+        `col=${col}`,
+        `endLine=${endLine}`,
+        `endColumn=${endColumn}`,
+        `title=${escapeProperty(`authentik ${d.code}`)}`,
+      ].join(',');
+      lines.push(`::${command} ${props}::${escapeData(d.message)}`);
+    }
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+/** The diagnostics exactly as the editor shows them, with 0-based LSP ranges. */
+export function formatJson(reports: readonly FileReport[]): string {
+  return (
+    JSON.stringify(
+      {
+        files: reports.map((r) => ({
+          path: toPosix(r.path),
+          diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, range: d.range })),
+        })),
+        summary: summarize(reports),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** Relative paths are given against the repository root, as code scanning expects; absolute ones as file URIs. */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: encodeURI(toPosix(path.normalize(file))), uriBaseId: '%SRCROOT%' };
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0 for GitHub code scanning: one rule per diagnostic code, results with 1-based regions. */
+export function formatSarif(reports: readonly FileReport[], toolVersion: string): string {
+  const usedCodes = new Set<string>();
+  for (const r of reports) for (const d of r.diagnostics) usedCodes.add(d.code);
+  const ruleIds = [...new Set([...Object.keys(FINDING_CODES), ...usedCodes])];
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const rules = ruleIds.map((id) => {
+    const known = FINDING_CODES[id];
+    return {
+      id,
+      name: id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+      shortDescription: { text: known?.description ?? id },
+      defaultConfiguration: { level: SARIF_LEVEL[known?.severity ?? 'error'] },
+    };
+  });
+  const results = reports.flatMap((r) =>
+    r.diagnostics.map((d) => ({
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: SARIF_LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(r.path),
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: Math.max(d.range.end.character + 1, d.range.end.line === d.range.start.line ? d.range.start.character + 2 : 1),
+            },
+          },
+        },
+      ],
+    })),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'authentik-oauth2', version: toolVersion, informationUri: 'https://goauthentik.io/docs/providers/oauth2/', rules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../settings';
+import { collectFiles } from './files';
+import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, summarize } from './formats';
+import { validateFiles } from './validateFiles';
+
+export const VERSION = '0.1.0';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: authentik-oauth2 <command> [options]
+
+Commands:
+  validate [paths or globs...]   Check *.oauth2provider.yaml files (directories are searched; default: .)
+  deploy <file> --url <base URL> Create or update the provider on an authentik server (token from AUTHENTIK_TOKEN)
+
+validate options:
+  --format text|github|sarif|json   Output format (default: text)
+  --max-warnings N                  Fail when there are more than N warnings (default: warnings never fail)
+  --disable RULE                    Switch off an authentik rule (repeatable): ${Object.keys(DEFAULT_SETTINGS.rules).join(', ')}
+  --max-file-size BYTES             Skip validation of larger files with an error (default: ${DEFAULT_SETTINGS.maxFileSize})
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error or unreadable path.
+`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(USAGE);
+    return command ? EXIT_OK : EXIT_USAGE;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (command === 'validate') return runValidate(rest, io);
+  if (command === 'deploy') {
+    const { runDeploy } = await import('./deployCommand');
+    return runDeploy(rest, io);
+  }
+  io.stderr.write(`authentik-oauth2: unknown command "${command}"\n\n${USAGE}`);
+  return EXIT_USAGE;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`authentik-oauth2 validate: ${message}\nRun "authentik-oauth2 --help" for usage.\n`);
+  return EXIT_USAGE;
+}
+
+function runValidate(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        'max-warnings': { type: 'string' },
+        disable: { type: 'string', multiple: true, default: [] },
+        'max-file-size': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) return usageError(io, `unknown format "${values.format}" (use ${OUTPUT_FORMATS.join(', ')})`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usageError(io, '--max-warnings takes a whole number of 0 or more');
+  }
+  const rules = { ...DEFAULT_SETTINGS.rules };
+  for (const id of values.disable as string[]) {
+    if (!(id in rules)) return usageError(io, `unknown rule "${id}" (rules: ${Object.keys(rules).join(', ')})`);
+    rules[id as RuleId] = false;
+  }
+  const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
+  if (maxFileSize !== undefined && !(maxFileSize > 0)) return usageError(io, '--max-file-size takes a positive number of bytes');
+  const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize });
+
+  const { files, problems } = collectFiles(positionals.length ? positionals : ['.'], io.cwd);
+  const reports = validateFiles(files, settings, undefined, io.cwd);
+  for (const problem of problems) io.stderr.write(`authentik-oauth2: ${problem.path}: ${problem.message}\n`);
+  const readable = reports.filter((r) => !r.readError);
+  for (const r of reports) if (r.readError) io.stderr.write(`authentik-oauth2: ${r.path}: ${r.readError}\n`);
+  if (files.length === 0 && problems.length === 0) io.stderr.write('authentik-oauth2: no *.oauth2provider.yaml files found\n');
+
+  switch (format) {
+    case 'text':
+      io.stdout.write(formatText(readable));
+      break;
+    case 'github':
+      io.stdout.write(formatGithub(readable));
+      break;
+    case 'json':
+      io.stdout.write(formatJson(readable));
+      break;
+    case 'sarif':
+      io.stdout.write(formatSarif(readable, VERSION));
+      break;
+  }
+  if (problems.length > 0 || readable.length < reports.length) return EXIT_USAGE;
+  const summary = summarize(readable);
+  if (summary.errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

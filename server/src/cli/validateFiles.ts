@@ -1,0 +1,58 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Range } from 'vscode-languageserver-types';
+import { getLanguageService } from '../service/languageService';
+import { Severity } from '../service/findings';
+import { AuthentikSettings } from '../settings';
+import { describeFsError } from './files';
+import { ReferenceSource } from '../service/references';
+
+export interface FileDiagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  range: Range;
+}
+
+export interface FileReport {
+  path: string;
+  diagnostics: FileDiagnostic[];
+  /** Set when the file could not be read at all. */
+  readError?: string;
+}
+
+const SEVERITY_NAMES: Severity[] = ['error', 'error', 'warning', 'information', 'hint'];
+
+/** Reads and validates each file with the same language service the editor uses. */
+export function validateFiles(files: readonly string[], settings: AuthentikSettings, references?: ReferenceSource, cwd = process.cwd()): FileReport[] {
+  const service = getLanguageService({ references: () => references });
+  return files.map((file) => {
+    const absolute = path.resolve(cwd, file);
+    let buffer: Buffer;
+    try {
+      buffer = fs.readFileSync(absolute);
+    } catch (error) {
+      return { path: file, diagnostics: [], readError: describeFsError(error) };
+    }
+    if (buffer.subarray(0, 8000).includes(0)) {
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      return { path: file, diagnostics: [{ severity: 'error', code: 'binary-file', message: 'This is a binary file (it contains NUL bytes), not YAML.', range }] };
+    }
+    const text = buffer.toString('utf8');
+    const uri = pathToFileURL(absolute).toString();
+    const document = TextDocument.create(uri, 'authentik-oauth2provider', 0, text);
+    const diagnostics = service.validate(document, settings).map((d) => ({
+      severity: SEVERITY_NAMES[d.severity ?? 1],
+      code: String(d.code),
+      message: d.message,
+      range: d.range,
+    }));
+    if (text.includes('\uFFFD') && !buffer.includes(Buffer.from('\uFFFD', 'utf8'))) {
+      diagnostics.unshift({ severity: 'error', code: 'invalid-utf8', message: 'The file is not valid UTF-8.', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    }
+    service.closeDocument(uri);
+    return { path: file, diagnostics };
+  });
+}

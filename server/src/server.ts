@@ -1,0 +1,136 @@
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  InitializeResult,
+  ClientCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from './service/languageService';
+import { ReferenceSource } from './service/references';
+import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from './settings';
+
+/**
+ * LSP wiring only: every handler forwards to the language service. Runs in VS Code over IPC
+ * and standalone over stdio (`node dist/server.js --stdio`) for other editors.
+ */
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let referenceSource: ReferenceSource | undefined;
+const service = getLanguageService({ references: () => referenceSource });
+
+let capabilities: ClientCapabilities = {};
+let globalSettings: AuthentikSettings = DEFAULT_SETTINGS;
+const settingsByUri = new Map<string, Promise<AuthentikSettings>>();
+
+/** Settings are asked per file (a folder can override them) and cached until the client says they changed. */
+function settingsFor(uri: string): Promise<AuthentikSettings> {
+  if (!capabilities.workspace?.configuration) return Promise.resolve(globalSettings);
+  let settings = settingsByUri.get(uri);
+  if (!settings) {
+    settings = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'authentik' })
+      .then(normalizeSettings, () => globalSettings);
+    settingsByUri.set(uri, settings);
+  }
+  return settings;
+}
+
+/** Runs a handler; a failure is logged and answered with `fallback` so one bad request never stops the server. */
+async function guarded<T>(name: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    connection.console.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+    return fallback;
+  }
+}
+
+// Validation runs on the next turn of the event loop after an edit, with no fixed delay. Edits that
+// arrive before it runs are coalesced, and a result for an outdated version is dropped.
+const scheduled = new Set<string>();
+function scheduleValidation(uri: string): void {
+  if (scheduled.has(uri)) return;
+  scheduled.add(uri);
+  setImmediate(() => {
+    scheduled.delete(uri);
+    void guarded('validation', undefined, () => validateNow(uri));
+  });
+}
+
+async function validateNow(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  const settings = await settingsFor(uri);
+  const current = documents.get(uri);
+  if (!current || current.version !== version) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics: service.validate(current, settings) });
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) scheduleValidation(document.uri);
+}
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  if (init?.settings) globalSettings = normalizeSettings(init.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'authentik-oauth2-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const settings = (change.settings as { authentik?: unknown } | undefined)?.authentik;
+  if (settings) globalSettings = normalizeSettings(settings);
+  settingsByUri.clear();
+  revalidateAll();
+});
+
+documents.onDidOpen((e) => scheduleValidation(e.document.uri));
+documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+documents.onDidClose((e) => {
+  settingsByUri.delete(e.document.uri);
+  service.closeDocument(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+const withDocument = <T>(name: string, uri: string, fallback: T, run: (document: TextDocument, settings: AuthentikSettings) => T) =>
+  guarded(name, fallback, async () => {
+    const document = documents.get(uri);
+    return document ? run(document, await settingsFor(uri)) : fallback;
+  });
+
+connection.onCompletion((params) =>
+  withDocument('completion', params.textDocument.uri, null, (document, settings) =>
+    service.complete(document, params.position, { snippetSupport: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport }, settings),
+  ),
+);
+connection.onHover((params) => withDocument('hover', params.textDocument.uri, null, (d, s) => service.hover(d, params.position, s)));
+connection.onCodeAction((params) => withDocument('codeAction', params.textDocument.uri, [], (d, s) => service.codeActions(d, params.range, s)));
+connection.onDocumentSymbol((params) => withDocument('documentSymbol', params.textDocument.uri, [], (d, s) => service.documentSymbols(d, s)));
+connection.onFoldingRanges((params) => withDocument('foldingRange', params.textDocument.uri, [], (d, s) => service.foldingRanges(d, s)));
+connection.languages.inlayHint.on((params) => withDocument('inlayHint', params.textDocument.uri, [], (d, s) => service.inlayHints(d, params.range, s)));
+
+/** Lets the connection module plug in a live reference source (see authentik/). */
+export function setReferenceSource(source: ReferenceSource | undefined): void {
+  referenceSource = source;
+  revalidateAll();
+  void connection.languages.inlayHint.refresh().catch(() => undefined);
+}
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,142 @@
+import { isMap, isScalar, Scalar } from 'yaml';
+import { Finding } from './findings';
+import { ParsedDocument } from './parsedDocument';
+import { topIndent } from './cursor';
+import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
+
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A quick fix for one finding, with edits in offsets (converted to positions at the edge). */
+export interface Fix {
+  title: string;
+  finding: Finding;
+  edits: OffsetEdit[];
+  preferred?: boolean;
+}
+
+/** Quick fixes for the findings that overlap [start, end]. Nothing here changes a file: it only proposes edits. */
+export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number): Fix[] {
+  const fixes: Fix[] = [];
+  for (const finding of findings) {
+    if (finding.end < start || finding.start > end) continue;
+    fixes.push(...fixesFor(parsed, finding));
+  }
+  return fixes;
+}
+
+function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
+  const { text, root } = parsed;
+  const data = finding.data ?? {};
+  const key = typeof data.key === 'string' ? data.key : undefined;
+  const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
+  const pair = root && key ? findPair(root, key) : undefined;
+  const replaceFinding = (title: string, newText: string, preferred = true): Fix => ({
+    title,
+    finding,
+    edits: [{ start: finding.start, end: finding.end, newText }],
+    preferred,
+  });
+  switch (finding.code) {
+    case 'invalid-enum':
+      return suggestion ? [replaceFinding(`Change to "${suggestion}"`, suggestion)] : [];
+    case 'unknown-key': {
+      const fixes: Fix[] = [];
+      if (suggestion) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
+      const removal = removePairAt(parsed, finding.start);
+      if (removal) fixes.push({ title: `Remove "${key}"`, finding, edits: [removal] });
+      return fixes;
+    }
+    case 'read-only-key':
+    case 'duplicate-key':
+    case 'secret-on-public-client': {
+      const removal = removePairAt(parsed, finding.code === 'secret-on-public-client' && pair ? rangeOf(pair.key)![0] : finding.start);
+      return removal ? [{ title: `Remove "${key}"`, finding, edits: [removal], preferred: finding.code !== 'secret-on-public-client' }] : [];
+    }
+    case 'missing-required':
+      return addMissingKeys(parsed, finding);
+    case 'wrong-type':
+      return suggestion !== undefined ? [replaceFinding(`Quote as the string "${suggestion}"`, JSON.stringify(suggestion))] : [];
+    case 'duration-ignored-part': {
+      const node = pair?.value;
+      if (!suggestion || !isScalar(node) || !node.range) return [];
+      return [{ title: `Change to "${suggestion}"`, finding, edits: [{ start: node.range[0], end: node.range[1], newText: scalarText(node, suggestion) }], preferred: true }];
+    }
+    case 'redirect-uri-unescaped':
+    case 'redirect-uri-insecure': {
+      const node = pair?.value;
+      if (!suggestion || !isScalar(node)) return [];
+      // Only when the finding covers exactly the entry as written (not a fallback to the whole value).
+      const written = text.slice(finding.start, finding.end);
+      if (written !== data.entry) return [];
+      const newText = node.type === 'QUOTE_DOUBLE' ? suggestion.replace(/\\/g, '\\\\') : suggestion;
+      const title = finding.code === 'redirect-uri-insecure' ? 'Use https' : 'Escape the regular-expression characters';
+      return [replaceFinding(title, newText)];
+    }
+    case 'reference-not-found':
+    case 'reference-wrong-kind': {
+      const choices = Array.isArray(data.choices) ? (data.choices as { pk: string; label: string }[]) : [];
+      return choices.map((choice, i) => replaceFinding(`Use ${choice.label}`, choice.pk, i === 0 && choices.length === 1));
+    }
+    default:
+      return [];
+  }
+}
+
+/** A replacement scalar in the same quoting style as the original, where that is safe. */
+function scalarText(node: Scalar, value: string): string {
+  if (node.type === 'PLAIN' && /^[\w=;.-]+$/.test(value)) return value;
+  if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  return JSON.stringify(value);
+}
+
+/** Deletes the whole lines of the block-mapping pair whose key starts at `keyStart`. */
+function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | undefined {
+  const { text, root } = parsed;
+  if (!root || root.flow) return undefined;
+  const pair = root.items.find((p) => rangeOf(p.key)?.[0] === keyStart) as Pair<ParsedNode, ParsedNode | null> | undefined;
+  if (!pair) return undefined;
+  const start = lineStart(text, keyStart);
+  if (text.slice(start, keyStart).replace(/^\uFEFF/, '').trim() !== '') return undefined;
+  const valueEnd = Math.max(rangeOf(pair.key)![1], pair.value?.range?.[1] ?? 0);
+  let end = lineEnd(text, Math.max(keyStart, valueEnd - 1));
+  if (valueEnd > 0 && (text[valueEnd - 1] === '\n' || text[valueEnd - 1] === '\r')) end = valueEnd;
+  else if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
+  else if (text[end] === '\n' || text[end] === '\r') end += 1;
+  return { start, end, newText: '' };
+}
+
+function addMissingKeys(parsed: ParsedDocument, finding: Finding): Fix[] {
+  const { text, root } = parsed;
+  const missing = new Set<string>();
+  if (typeof finding.data?.key === 'string') missing.add(finding.data.key);
+  // One fix adds every missing required key, however many diagnostics there are.
+  for (const key of ['name', 'authorization_flow']) if (!root || !findPair(root, key)) missing.add(key);
+  if (root && (root.flow || !isMap(root))) return [];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = ' '.repeat(topIndent(parsed));
+  const lines = [...missing].map((k) => `${indent}${k}: `);
+  let at: number;
+  let newText: string;
+  if (root) {
+    const last = root.items[root.items.length - 1];
+    const endOfLast = Math.max(rangeOf(last?.key)?.[1] ?? root.range[0], (last?.value as ParsedNode | null)?.range?.[1] ?? 0);
+    if (endOfLast > 0 && (text[endOfLast - 1] === '\n' || text[endOfLast - 1] === '\r')) {
+      at = endOfLast;
+      newText = lines.join(eol) + eol;
+    } else {
+      at = lineEnd(text, endOfLast);
+      newText = eol + lines.join(eol);
+    }
+  } else {
+    const first = parsed.documents[0];
+    if (first?.contents) return [];
+    at = text.length;
+    newText = (at > 0 && !/[\r\n]$/.test(text) ? eol : '') + lines.join(eol) + eol;
+  }
+  const keys = [...missing];
+  return [{ title: `Add missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`, finding, edits: [{ start: at, end: at, newText }], preferred: true }];
+}

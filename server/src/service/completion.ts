@@ -1,0 +1,148 @@
+import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, TextEdit, Range } from 'vscode-languageserver-types';
+import { FieldInfo, FIELDS, FIELD_BY_KEY } from '../schema/fields';
+import { cursorContext } from './cursor';
+import { ParsedDocument } from './parsedDocument';
+import { candidatesFor, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
+import { keyText } from './yamlNodes';
+import { fieldDocumentation } from './hover';
+
+export interface CompletionContext {
+  references?: ReferenceSource;
+  /** Whether the client understands snippet syntax (`${1|a,b|}`). */
+  snippetSupport: boolean;
+  /** Converts a pair of offsets to an LSP range (supplied by the edge that knows the line table). */
+  toRange(start: number, end: number): Range;
+}
+
+const DURATION_EXAMPLES = ['minutes=5', 'hours=1', 'days=30'];
+
+export function complete(parsed: ParsedDocument, offset: number, context: CompletionContext): CompletionList {
+  const cursor = cursorContext(parsed, offset);
+  switch (cursor.kind) {
+    case 'key':
+      return { isIncomplete: false, items: keyItems(parsed, cursor.partialStart, cursor.partialEnd, context) };
+    case 'value': {
+      const field = FIELD_BY_KEY.get(cursor.key);
+      if (!field) return empty();
+      return valueList(field, false, cursor, context);
+    }
+    case 'listItem': {
+      const field = FIELD_BY_KEY.get(cursor.key);
+      if (!field?.isUuidList) return empty();
+      return valueList(field, true, cursor, context);
+    }
+    default:
+      return empty();
+  }
+}
+
+function empty(): CompletionList {
+  return { isIncomplete: false, items: [] };
+}
+
+function keyItems(parsed: ParsedDocument, start: number, end: number, context: CompletionContext): CompletionItem[] {
+  const present = new Set<string>();
+  for (const pair of parsed.root?.items ?? []) {
+    const range = (pair.key as { range?: number[] } | null)?.range;
+    // The key being typed on this line does not count as present.
+    if (range && range[0] >= start && range[0] <= end) continue;
+    present.add(keyText(pair.key));
+  }
+  const range = context.toRange(start, end);
+  return FIELDS.filter((f) => !present.has(f.key)).map((field, index) => {
+    const snippet = context.snippetSupport ? keySnippet(field) : undefined;
+    return {
+      label: field.key,
+      kind: CompletionItemKind.Property,
+      detail: `${field.required ? 'required ' : ''}${typeLabel(field)}`,
+      documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
+      sortText: `${field.required ? '0' : '1'}${String(index).padStart(2, '0')}`,
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: TextEdit.replace(range, snippet ?? `${field.key}: `),
+    };
+  });
+}
+
+export function typeLabel(field: FieldInfo): string {
+  if (field.isUuidList) return 'list of UUIDs';
+  if (field.isUuid) return field.nullable ? 'UUID or null' : 'UUID';
+  if (field.enumValues) return field.enumValues.join(' | ');
+  if (field.isDuration) return 'duration';
+  return field.type;
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\,|]/g, (c) => '\\' + c);
+}
+
+function keySnippet(field: FieldInfo): string {
+  const key = field.key;
+  if (field.enumValues) return `${key}: \${1|${field.enumValues.map(escapeSnippet).join(',')}|}`;
+  if (field.type === 'boolean') return `${key}: \${1|${field.defaultValue === false ? 'false,true' : 'true,false'}|}`;
+  if (field.isUuidList) return `${key}:\n  - $1`;
+  if (field.isDuration) return `${key}: \${1:${escapeSnippet(String(field.defaultValue ?? 'hours=1'))}}`;
+  if (field.key === 'redirect_uris') return `${key}: |\n  \${1:https://app.example.com/callback}`;
+  return `${key}: $1`;
+}
+
+function valueList(
+  field: FieldInfo,
+  listItem: boolean,
+  cursor: { partialStart: number; partialEnd: number; needsSpace: boolean },
+  context: CompletionContext,
+): CompletionList {
+  const range = context.toRange(cursor.partialStart, cursor.partialEnd);
+  const prefix = cursor.needsSpace ? ' ' : '';
+  const items: CompletionItem[] = [];
+  const plain = (label: string, kind: CompletionItemKind, detail: string, sortText: string, insert = label): CompletionItem => ({
+    label,
+    kind,
+    detail,
+    sortText,
+    filterText: label,
+    textEdit: TextEdit.replace(range, prefix + insert),
+  });
+  if (!listItem && field.enumValues) {
+    field.enumValues.forEach((value, i) => {
+      const item = plain(value, CompletionItemKind.EnumMember, value === field.defaultValue ? 'default' : field.key, String(i).padStart(2, '0'));
+      if (value === field.defaultValue) item.preselect = true;
+      items.push(item);
+    });
+  }
+  if (!listItem && field.type === 'boolean') {
+    items.push(plain('true', CompletionItemKind.Value, field.defaultValue === true ? 'default' : 'boolean', '0'));
+    items.push(plain('false', CompletionItemKind.Value, field.defaultValue === false ? 'default' : 'boolean', '1'));
+  }
+  if (!listItem && field.isDuration) {
+    const examples = [...new Set([String(field.defaultValue ?? ''), ...DURATION_EXAMPLES].filter(Boolean))];
+    examples.forEach((example, i) => {
+      const [unit, amount] = example.split('=');
+      const item = plain(example, CompletionItemKind.Snippet, example === field.defaultValue ? 'duration (server default)' : 'duration', `0${i}`);
+      if (context.snippetSupport) {
+        item.insertTextFormat = InsertTextFormat.Snippet;
+        item.textEdit = TextEdit.replace(range, `${prefix}${unit}=\${1:${amount}}`);
+      }
+      items.push(item);
+    });
+  }
+  const reference = REFERENCE_FIELDS[field.key];
+  if (reference && (field.isUuid || listItem)) {
+    const list = context.references?.list(reference.kind);
+    if (list) {
+      candidatesFor(reference, list).forEach((object, i) => {
+        const label = referenceLabel(object);
+        items.push({
+          label,
+          kind: CompletionItemKind.Reference,
+          detail: reference.label + (list.stale ? ' (cached: server unreachable)' : ''),
+          documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
+          sortText: `1${String(i).padStart(4, '0')}`,
+          filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
+          textEdit: TextEdit.replace(range, prefix + object.pk),
+        });
+      });
+    }
+  }
+  if (!listItem && field.nullable) items.push(plain('null', CompletionItemKind.Value, 'no value', '9'));
+  return { isIncomplete: false, items };
+}

@@ -1,0 +1,76 @@
+import { ParsedDocument } from './parsedDocument';
+import { lineEnd, lineStart } from './yamlNodes';
+
+/** Where the cursor stands, read from the line's text so it works while the YAML is half typed. */
+export type CursorContext =
+  | { kind: 'key'; partialStart: number; partialEnd: number }
+  | { kind: 'value'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
+  | { kind: 'listItem'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
+  | { kind: 'none' };
+
+const KEY_VALUE = /^\uFEFF?( *)([A-Za-z_][\w.-]*)[ \t]*:([ \t]*)(.*)$/;
+const LIST_ITEM = /^\uFEFF?( *)-([ \t]*)(.*)$/;
+const BARE_WORD = /^\uFEFF?( *)([\w.-]*)$/;
+const KEY_ONLY_LINE = /^\uFEFF?( *)([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(#.*)?$/;
+
+/** Columns of indentation of the top-level mapping (0 unless the whole file is indented). */
+export function topIndent(parsed: ParsedDocument): number {
+  const root = parsed.root;
+  if (!root || root.flow) return 0;
+  const start = root.range[0];
+  return parsed.text.slice(lineStart(parsed.text, start), start).replace(/^\uFEFF/, '').length;
+}
+
+export function cursorContext(parsed: ParsedDocument, offset: number): CursorContext {
+  const { text } = parsed;
+  const start = lineStart(text, offset);
+  const before = text.slice(start, offset);
+  const rest = text.slice(offset, lineEnd(text, offset)).match(/^[^\s#]*/)?.[0] ?? '';
+  const indent = topIndent(parsed);
+
+  const keyValue = KEY_VALUE.exec(before);
+  if (keyValue) {
+    if (keyValue[1].length !== indent) return { kind: 'none' };
+    const typed = keyValue[4];
+    if (/\s/.test(typed.trimEnd()) || typed.startsWith('#')) return { kind: 'none' };
+    return {
+      kind: 'value',
+      key: keyValue[2],
+      partialStart: offset - typed.length,
+      partialEnd: offset + rest.length,
+      needsSpace: keyValue[3] === '' && typed === '',
+    };
+  }
+  const item = LIST_ITEM.exec(before);
+  if (item) {
+    const typed = item[3];
+    if (/\s/.test(typed)) return { kind: 'none' };
+    const owner = listOwner(text, start, item[1].length, indent);
+    if (!owner) return { kind: 'none' };
+    return { kind: 'listItem', key: owner, partialStart: offset - typed.length, partialEnd: offset + rest.length, needsSpace: item[2] === '' && typed === '' };
+  }
+  const word = BARE_WORD.exec(before);
+  if (word && word[1].length === indent) {
+    return { kind: 'key', partialStart: offset - word[2].length, partialEnd: offset + rest.length };
+  }
+  return { kind: 'none' };
+}
+
+/** The top-level key a block list item belongs to: the nearest `key:` line above, skipping other items. */
+function listOwner(text: string, from: number, dashIndent: number, indent: number): string | undefined {
+  let end = from;
+  while (end > 0) {
+    const lineEndAt = end - 1 - (text[end - 2] === '\r' ? 1 : 0);
+    const start = lineStart(text, Math.max(0, lineEndAt));
+    const line = text.slice(start, lineEndAt);
+    end = start;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    if ((/^\uFEFF?( *)/.exec(line)?.[1].length ?? 0) > dashIndent) continue; // continuation of an item
+    const owner = KEY_ONLY_LINE.exec(line);
+    if (owner) return owner[1].length === indent && owner[1].length <= dashIndent ? owner[2] : undefined;
+    const otherItem = LIST_ITEM.exec(line);
+    if (otherItem && otherItem[1].length === dashIndent) continue;
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import { ParsedDocument } from './parsedDocument';
+import { lineEnd } from './yamlNodes';
+import { Finding } from './findings';
+
+/** Aliases a document may expand before it is treated as an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type DocumentValue = { ok: true; value: unknown } | { ok: false; finding: Finding };
+
+const memo = new WeakMap<ParsedDocument, DocumentValue>();
+
+/** The JSON value of the first document, i.e. the request body. Computed once per parse. */
+export function documentValue(parsed: ParsedDocument): DocumentValue {
+  let result = memo.get(parsed);
+  if (!result) {
+    result = compute(parsed);
+    memo.set(parsed, result);
+  }
+  return result;
+}
+
+function compute(parsed: ParsedDocument): DocumentValue {
+  const first = parsed.documents[0];
+  if (!first || first.contents === null) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: first.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {} };
+  } catch (error) {
+    const start = first.range[0];
+    return {
+      ok: false,
+      finding: {
+        code: 'alias-limit',
+        severity: 'error',
+        message: `The document cannot be expanded: ${(error as Error).message}.`,
+        start,
+        end: lineEnd(parsed.text, start),
+      },
+    };
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

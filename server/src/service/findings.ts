@@ -1,0 +1,66 @@
+/** Severity names shared by the editor, the CLI and its JSON output. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/**
+ * One problem found in a document, with offsets into its text. Offsets become line/character
+ * positions only at the edge (LSP handler, CLI), where the line table is known.
+ */
+export interface Finding {
+  /** Stable identifier, e.g. `invalid-enum`; quick fixes and CI rules key on it. */
+  code: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /** Facts a quick fix or a report can use: the key concerned, a suggestion, ... */
+  data?: FindingData;
+  related?: { start: number; end: number; message: string }[];
+  /** Marks findings about code that has no effect (LSP "unnecessary" tag). */
+  unnecessary?: boolean;
+}
+
+export interface FindingData {
+  key?: string;
+  /** A replacement value or key the user probably meant. */
+  suggestion?: string;
+  /** Keys a fix could add (missing required keys). */
+  keys?: string[];
+  [extra: string]: unknown;
+}
+
+/** Every diagnostic code with a one-line description, used for SARIF rules and documentation. */
+export const FINDING_CODES: Record<string, { severity: Severity; description: string }> = {
+  'yaml-syntax': { severity: 'error', description: 'The file is not valid YAML.' },
+  'yaml-warning': { severity: 'warning', description: 'YAML that parses but is probably not what was meant.' },
+  'duplicate-key': { severity: 'error', description: 'A key appears twice in the same mapping.' },
+  'not-a-mapping': { severity: 'error', description: 'The document is not a mapping of provider fields.' },
+  'multiple-documents': { severity: 'error', description: 'A file holds more than one YAML document; keep one provider per file.' },
+  'alias-limit': { severity: 'error', description: 'The document expands too many aliases.' },
+  'binary-file': { severity: 'error', description: 'The file is binary, not YAML text.' },
+  'invalid-utf8': { severity: 'error', description: 'The file is not valid UTF-8.' },
+  'file-too-large': { severity: 'error', description: 'The file is larger than the configured limit and was not validated.' },
+  'missing-required': { severity: 'error', description: 'A required field is missing.' },
+  'wrong-type': { severity: 'error', description: 'A value has the wrong type.' },
+  'not-nullable': { severity: 'error', description: 'A field that may not be null is null.' },
+  'empty-string': { severity: 'error', description: 'A field that may not be blank is empty.' },
+  'too-long': { severity: 'error', description: 'A string is longer than the server allows.' },
+  'invalid-enum': { severity: 'error', description: 'A value is not one of the allowed choices.' },
+  'invalid-uuid': { severity: 'error', description: 'A reference is not a well-formed UUID.' },
+  'schema': { severity: 'error', description: 'The value does not match the request schema.' },
+  'unknown-key': { severity: 'warning', description: 'A key the server does not know; it is silently ignored.' },
+  'read-only-key': { severity: 'warning', description: 'A response-only field; the server ignores it in a request.' },
+  'duration-invalid': { severity: 'error', description: 'A duration the server rejects.' },
+  'duration-crash': { severity: 'error', description: 'A duration that makes the server fail with HTTP 500.' },
+  'duration-ignored-part': { severity: 'warning', description: 'Part of a duration that the server silently ignores.' },
+  'duration-negative': { severity: 'warning', description: 'A duration that is negative or zero.' },
+  'redirect-uri-invalid': { severity: 'error', description: 'A redirect URI entry is not an absolute URL.' },
+  'redirect-uri-unescaped': { severity: 'warning', description: 'A redirect URI has an unescaped regular-expression character.' },
+  'redirect-uri-wildcard': { severity: 'warning', description: 'A redirect URI uses `*`, which matches far more than intended.' },
+  'redirect-uri-duplicate': { severity: 'warning', description: 'A redirect URI is listed twice.' },
+  'redirect-uris-empty': { severity: 'warning', description: 'No redirect URIs: the server adopts the first one any client sends.' },
+  'redirect-uri-insecure': { severity: 'warning', description: 'A confidential client redirects over plain http to a non-loopback host.' },
+  'secret-on-public-client': { severity: 'warning', description: 'A client secret on a public client.' },
+  'secret-in-file': { severity: 'information', description: 'A literal client secret is kept in the file.' },
+  'reference-not-found': { severity: 'warning', description: 'A UUID that refers to no object on the server.' },
+  'reference-wrong-kind': { severity: 'warning', description: 'A reference to an object of the wrong kind (e.g. a flow of another designation).' },
+};

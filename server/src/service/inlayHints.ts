@@ -1,0 +1,30 @@
+import { isScalar, isSeq, Pair, ParsedNode } from 'yaml';
+import { ParsedDocument } from './parsedDocument';
+import { findReference, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
+import { keyText } from './yamlNodes';
+
+export interface OffsetInlayHint {
+  /** Where the hint is drawn: just after the UUID. */
+  offset: number;
+  label: string;
+  tooltip: string;
+}
+
+/** Names the object each UUID refers to, when the reference source knows it. */
+export function inlayHints(parsed: ParsedDocument, references: ReferenceSource | undefined, start = 0, end = Infinity): OffsetInlayHint[] {
+  if (!references || !parsed.root) return [];
+  const hints: OffsetInlayHint[] = [];
+  for (const item of parsed.root.items) {
+    const pair = item as Pair<ParsedNode, ParsedNode | null>;
+    const field = REFERENCE_FIELDS[keyText(pair.key)];
+    if (!field || !pair.value) continue;
+    const nodes = isSeq(pair.value) ? (pair.value.items as ParsedNode[]) : [pair.value];
+    for (const node of nodes) {
+      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
+      if (node.range[1] < start || node.range[0] > end) continue;
+      const object = findReference(references, field.kind, node.value);
+      if (object) hints.push({ offset: node.range[1], label: ` ${referenceLabel(object)}`, tooltip: `${field.label}: ${object.name}` });
+    }
+  }
+  return hints;
+}

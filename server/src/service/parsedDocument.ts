@@ -1,0 +1,72 @@
+import { parseAllDocuments, Document, isMap, YAMLMap, YAMLError } from 'yaml';
+
+/** The YAML parse of one document version, shared by every feature of the language service. */
+export interface ParsedDocument {
+  readonly text: string;
+  /** Every YAML document in the stream (a provider file should hold exactly one). */
+  readonly documents: readonly Document.Parsed[];
+  /** The first document's top-level mapping, when it is one. */
+  readonly root: YAMLMap.Parsed | undefined;
+  /** Syntax errors and warnings of all documents. */
+  readonly errors: readonly YAMLError[];
+  readonly warnings: readonly YAMLError[];
+  /** Set when the text exceeds the size limit: nothing was parsed. */
+  readonly tooLarge: boolean;
+}
+
+export interface ParseOptions {
+  maxFileSize: number;
+}
+
+export function parseText(text: string, options: ParseOptions): ParsedDocument {
+  if (text.length > options.maxFileSize) {
+    return { text, documents: [], root: undefined, errors: [], warnings: [], tooLarge: true };
+  }
+  // uniqueKeys off: duplicate keys are reported by our own check, on the right key, with the first one as related info.
+  const stream = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
+  const errors: YAMLError[] = 'empty' in stream ? [...stream.errors] : [];
+  const warnings: YAMLError[] = 'empty' in stream ? [...stream.warnings] : [];
+  for (const doc of documents) {
+    errors.push(...doc.errors);
+    warnings.push(...doc.warnings);
+  }
+  const first = documents[0];
+  const root = first && isMap(first.contents) ? (first.contents as YAMLMap.Parsed) : undefined;
+  return { text, documents, root, errors: dedupe(errors), warnings: dedupe(warnings), tooLarge: false };
+}
+
+/** The stream-level error list repeats document errors in some yaml versions; keep each once. */
+function dedupe(list: YAMLError[]): YAMLError[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const id = `${e.pos[0]}:${e.pos[1]}:${e.code}:${e.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * Keeps one parse per document version. Features ask for the parse of (uri, version) and get
+ * the same object back until the version changes, so an edit is parsed exactly once.
+ */
+export class ParseCache {
+  private readonly entries = new Map<string, { version: number; text: string; maxFileSize: number; parsed: ParsedDocument }>();
+
+  get(uri: string, version: number, text: string, options: ParseOptions): ParsedDocument {
+    const hit = this.entries.get(uri);
+    if (hit && hit.version === version && hit.maxFileSize === options.maxFileSize && hit.text === text) return hit.parsed;
+    const parsed = parseText(text, options);
+    this.entries.set(uri, { version, text, maxFileSize: options.maxFileSize, parsed });
+    return parsed;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,88 @@
+import { isScalar } from 'yaml';
+import { FIELDS } from '../../schema/fields';
+import { Finding } from '../findings';
+import { ScalarLocator } from '../scalarLocator';
+import { findPair } from '../yamlNodes';
+import { analyzeDuration, describeSeconds, DURATION_UNITS } from './duration';
+import { Rule } from './rule';
+
+const DURATION_KEYS = FIELDS.filter((f) => f.isDuration).map((f) => f.key);
+
+export const durationsRule: Rule = {
+  id: 'durations',
+  check({ text, root }) {
+    const findings: Finding[] = [];
+    for (const key of DURATION_KEYS) {
+      const pair = findPair(root, key);
+      const node = pair?.value;
+      if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;
+      const value = node.value;
+      const locator = new ScalarLocator(text, node);
+      const whole = locator.locate(value, 0, value.length);
+      const verdict = analyzeDuration(value);
+      if (verdict.kind === 'rejected') {
+        const [start, end] = verdict.end > verdict.start ? locator.locate(value, verdict.start, verdict.end) : whole;
+        findings.push({
+          code: 'duration-invalid',
+          severity: 'error',
+          message: `${value} is not in the correct format of 'hours=3;minutes=1': ${verdict.reason}.`,
+          start,
+          end,
+          data: { key },
+        });
+        continue;
+      }
+      if (verdict.kind === 'crash') {
+        findings.push({
+          code: 'duration-crash',
+          severity: 'error',
+          message: `The server would fail with HTTP 500 on "${value}": ${verdict.reason}.`,
+          start: whole[0],
+          end: whole[1],
+          data: { key },
+        });
+        continue;
+      }
+      const meaning = describeSeconds(verdict.totalSeconds);
+      for (const part of verdict.parts) {
+        if (part.status === 'used') continue;
+        const [start, end] = locator.locate(value, part.start, part.end);
+        const trimmed = part.key.trim().toLowerCase();
+        const spaced = trimmed !== part.key.toLowerCase() && trimmed in DURATION_UNITS;
+        const message =
+          part.status === 'overridden'
+            ? `"${part.text}" is ignored: "${part.key}" is set again later. This duration means ${meaning}.`
+            : spaced
+              ? `"${part.text}" is ignored by the server: the key "${part.key}" has spaces, so it is not a unit. This duration means ${meaning}. Remove the spaces.`
+              : `"${part.text}" is ignored by the server: "${part.key}" is not a unit (${Object.keys(DURATION_UNITS).join(', ')}). This duration means ${meaning}.`;
+        findings.push({
+          code: 'duration-ignored-part',
+          severity: 'warning',
+          message,
+          start,
+          end,
+          data: { key, suggestion: spaced ? normalizeDuration(value) : undefined },
+        });
+      }
+      if (verdict.totalSeconds <= 0) {
+        findings.push({
+          code: 'duration-negative',
+          severity: 'warning',
+          message: `"${value}" is ${verdict.totalSeconds === 0 ? 'zero' : 'negative'} (${meaning}): anything it governs expires at once.`,
+          start: whole[0],
+          end: whole[1],
+          data: { key },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** The same duration with the spaces around its keys and values removed. */
+export function normalizeDuration(value: string): string {
+  return value
+    .split(';')
+    .map((part) => part.split('=').map((s) => s.trim()).join('='))
+    .join(';');
+}

@@ -1,0 +1,44 @@
+import { FIELDS, FIELD_BY_KEY, READ_ONLY_KEYS } from '../../schema/fields';
+import { Finding } from '../findings';
+import { didYouMean } from '../suggest';
+import { keyText, rangeOf } from '../yamlNodes';
+import { Rule, RuleInput } from './rule';
+
+const FIELD_KEYS = FIELDS.map((f) => f.key);
+
+function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] {
+  const findings: Finding[] = [];
+  for (const pair of input.root.items) {
+    const key = keyText(pair.key);
+    if (FIELD_BY_KEY.has(key)) continue;
+    const range = rangeOf(pair.key);
+    if (!range) continue;
+    const readOnly = READ_ONLY_KEYS.has(key);
+    if (want === 'readOnly' && readOnly) {
+      findings.push({
+        code: 'read-only-key',
+        severity: 'warning',
+        message: `"${key}" is a read-only response field: the server ignores it in a request.`,
+        start: range[0],
+        end: range[1],
+        data: { key },
+        unnecessary: true,
+      });
+    } else if (want === 'unknown' && !readOnly) {
+      const suggestion = didYouMean(key, FIELD_KEYS);
+      findings.push({
+        code: 'unknown-key',
+        severity: 'warning',
+        message: `Unknown key "${key}": the server silently ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        start: range[0],
+        end: range[1],
+        data: { key, suggestion },
+        unnecessary: true,
+      });
+    }
+  }
+  return findings;
+}
+
+export const unknownKeysRule: Rule = { id: 'unknownKeys', check: (input) => keyFindings(input, 'unknown') };
+export const readOnlyKeysRule: Rule = { id: 'readOnlyKeys', check: (input) => keyFindings(input, 'readOnly') };

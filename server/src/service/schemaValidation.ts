@@ -1,0 +1,133 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { YAMLMap } from 'yaml';
+import { FIELD_BY_KEY, REQUEST_SCHEMA } from '../schema/fields';
+import { Finding } from './findings';
+import { didYouMean } from './suggest';
+import { describeValue, lineEnd, parsePointer, resolvePath, valueRange, ParsedNode } from './yamlNodes';
+
+let compiled: ValidateFunction | undefined;
+
+/** The request schema compiled once per process, shared by the editor, the CLI and the test server. */
+export function requestValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv, ['uuid']);
+    compiled = ajv.compile(REQUEST_SCHEMA);
+  }
+  return compiled;
+}
+
+/** A field name for messages: `client_id`, or `property_mappings[2]` for a list item. */
+function fieldLabel(path: string[]): string {
+  return path.map((s, i) => (i > 0 && /^\d+$/.test(s) ? `[${s}]` : (i > 0 ? '.' : '') + s)).join('');
+}
+
+const KEYWORD_PRIORITY: Record<string, number> = { type: 0, required: 0 };
+
+/**
+ * Validates the JSON form of the document with the request schema and puts each error on the
+ * YAML node it is about. One finding per node: a value of the wrong type is not also reported
+ * as an invalid choice.
+ */
+export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, value: unknown): Finding[] {
+  const validate = requestValidator();
+  if (validate(value)) return [];
+  const errors = [...(validate.errors ?? [])].sort(
+    (a, b) => (KEYWORD_PRIORITY[a.keyword] ?? 1) - (KEYWORD_PRIORITY[b.keyword] ?? 1),
+  );
+  const reported = new Set<string>();
+  const findings: Finding[] = [];
+  for (const error of errors) {
+    const id = error.keyword === 'required' ? `required:${error.params.missingProperty}` : error.instancePath;
+    if (reported.has(id)) continue;
+    reported.add(id);
+    const finding = toFinding(text, root, value, error);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unknown, error: ErrorObject): Finding | undefined {
+  if (error.keyword === 'required') {
+    const key = String(error.params.missingProperty);
+    const start = root ? root.range[0] : 0;
+    const description = FIELD_BY_KEY.get(key)?.description;
+    return {
+      code: 'missing-required',
+      severity: 'error',
+      message: `Missing required key "${key}"${description ? `: ${description}` : '.'}`,
+      start,
+      end: lineEnd(text, start),
+      data: { key },
+    };
+  }
+  const path = parsePointer(error.instancePath);
+  if (path.length === 0) return undefined; // the root not being an object is reported as not-a-mapping
+  const target = root ? resolvePath(root as ParsedNode, path) : undefined;
+  if (!target) return undefined;
+  const [start, end] = valueRange(target);
+  const value = lookup(document, path);
+  const label = fieldLabel(path);
+  const key = path[0];
+  const base = { severity: 'error' as const, start, end };
+  switch (error.keyword) {
+    case 'type': {
+      const expected = String(error.params.type).split(',').filter((t) => t !== 'null')[0] ?? 'string';
+      if (value === null) {
+        return { ...base, code: 'not-nullable', message: `"${label}" may not be null: give it a value or remove the key.`, data: { key } };
+      }
+      const scalarText = typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+      return {
+        ...base,
+        code: 'wrong-type',
+        message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${expected === 'string' && scalarText !== undefined ? ` Quote it: "${scalarText}".` : ''}`,
+        data: { key, expected, suggestion: expected === 'string' ? scalarText : undefined },
+      };
+    }
+    case 'minLength':
+      return { ...base, code: 'empty-string', message: `"${label}" may not be blank.`, data: { key } };
+    case 'maxLength': {
+      const length = typeof value === 'string' ? value.length : 0;
+      return {
+        ...base,
+        code: 'too-long',
+        message: `"${label}" is ${length} characters long; the server allows at most ${error.params.limit}.`,
+        data: { key },
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const suggestion = didYouMean(String(value), allowed);
+      return {
+        ...base,
+        code: 'invalid-enum',
+        message:
+          `"${String(value)}" is not a valid choice for "${label}".` +
+          (suggestion ? ` Did you mean "${suggestion}"?` : '') +
+          ` Valid choices: ${allowed.join(', ')}.`,
+        data: { key, suggestion, allowed },
+      };
+    }
+    case 'format':
+      if (error.params.format === 'uuid') {
+        return { ...base, code: 'invalid-uuid', message: `"${String(value)}" is not a valid UUID (in "${label}").`, data: { key } };
+      }
+      break;
+  }
+  return { ...base, code: 'schema', message: `"${label}" ${error.message ?? 'does not match the schema'}.`, data: { key } };
+}
+
+function article(type: string): string {
+  const noun = type === 'array' ? 'list' : type === 'object' ? 'mapping' : type;
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+function lookup(document: unknown, path: string[]): unknown {
+  let current = document;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

@@ -1,0 +1,84 @@
+import { isMap, isSeq, isPair, YAMLError, ParsedNode } from 'yaml';
+import { Finding } from './findings';
+import { ParsedDocument } from './parsedDocument';
+import { keyText, lineEnd, rangeOf } from './yamlNodes';
+
+/** Findings about the file's shape: YAML syntax, documents, the top-level mapping and duplicate keys. */
+export function structureFindings(parsed: ParsedDocument): Finding[] {
+  const findings: Finding[] = [];
+  const { text } = parsed;
+  for (const error of parsed.errors) findings.push(yamlFinding(text, error, 'yaml-syntax', 'error'));
+  for (const warning of parsed.warnings) findings.push(yamlFinding(text, warning, 'yaml-warning', 'warning'));
+
+  parsed.documents.slice(1).forEach((doc) => {
+    if (doc.contents === null) return; // a trailing `---` adds nothing to the body
+    const start = doc.range[0];
+    findings.push({
+      code: 'multiple-documents',
+      severity: 'error',
+      message: 'More than one YAML document: keep one provider per file. Only the first document is used.',
+      start,
+      end: lineEnd(text, start),
+    });
+  });
+
+  const first = parsed.documents[0];
+  const contents = first?.contents as ParsedNode | null | undefined;
+  if (contents && !isMap(contents)) {
+    const [start, end] = rangeOf(contents) ?? [0, 0];
+    findings.push({
+      code: 'not-a-mapping',
+      severity: 'error',
+      message: `Expected a mapping of provider fields (name: ..., authorization_flow: ...), found ${isSeq(contents) ? 'a list' : 'a single value'}.`,
+      start,
+      end: Math.min(end, lineEnd(text, start)),
+    });
+  }
+  for (const doc of parsed.documents.slice(0, 1)) findings.push(...duplicateKeys(doc.contents as ParsedNode | null));
+  return findings;
+}
+
+function yamlFinding(text: string, error: YAMLError, code: string, severity: 'error' | 'warning'): Finding {
+  let [start, end] = error.pos;
+  start = Math.max(0, Math.min(start, text.length));
+  const eol = lineEnd(text, start);
+  end = Math.max(start, Math.min(end, eol));
+  if (end === start && start < eol) end = start + 1;
+  return { code, severity, message: error.message, start, end, data: { yamlCode: error.code } };
+}
+
+/** Walks every mapping (iteratively: nesting can be thousands deep) and reports each repeated key. */
+function duplicateKeys(root: ParsedNode | null): Finding[] {
+  const findings: Finding[] = [];
+  const stack: unknown[] = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const firstSeen = new Map<string, [number, number]>();
+      for (const pair of node.items) {
+        const name = keyText(pair.key);
+        const range = rangeOf(pair.key);
+        const previous = firstSeen.get(name);
+        if (range && previous) {
+          findings.push({
+            code: 'duplicate-key',
+            severity: 'error',
+            message: `Duplicate key "${name}": only this last value would be sent.`,
+            start: range[0],
+            end: range[1],
+            data: { key: name },
+            related: [{ start: previous[0], end: previous[1], message: `"${name}" first set here` }],
+          });
+        } else if (range) {
+          firstSeen.set(name, range);
+        }
+        if (pair.value) stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.value);
+    }
+  }
+  return findings;
+}

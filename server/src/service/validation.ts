@@ -1,0 +1,45 @@
+import { RuleSettings } from '../settings';
+import { documentValue, isRecord } from './documentValue';
+import { Finding } from './findings';
+import { ParsedDocument } from './parsedDocument';
+import { ReferenceSource } from './references';
+import { RULES } from './rules';
+import { schemaFindings } from './schemaValidation';
+import { structureFindings } from './structure';
+
+export interface ValidationContext {
+  rules: RuleSettings;
+  maxFileSize: number;
+  references?: ReferenceSource;
+}
+
+/** Every finding for one parsed document, sorted by position. Pure: same input, same output. */
+export function validate(parsed: ParsedDocument, context: ValidationContext): Finding[] {
+  if (parsed.tooLarge) {
+    return [
+      {
+        code: 'file-too-large',
+        severity: 'error',
+        message: `The file is ${parsed.text.length} characters long, over the limit of ${context.maxFileSize} (setting authentik.maxFileSize): it was not validated.`,
+        start: 0,
+        end: 0,
+      },
+    ];
+  }
+  const findings = structureFindings(parsed);
+  const json = documentValue(parsed);
+  if (!json.ok) {
+    findings.push(json.finding);
+  } else if (isRecord(json.value) || parsed.root || parsed.documents[0]?.contents == null) {
+    const value = isRecord(json.value) ? json.value : {};
+    // While the YAML is broken, a key that seems absent may sit on the broken line: skip findings about absence.
+    const broken = parsed.errors.length > 0;
+    const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
+    findings.push(...schemaFindings(parsed.text, parsed.root, value).filter(absence));
+    if (parsed.root) {
+      const input = { text: parsed.text, root: parsed.root, value, references: context.references };
+      for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,73 @@
+/**
+ * The extension's settings, one typed object shared by the client, the language server and the CLI.
+ * Every key lives under the `authentik.` prefix in VS Code's configuration.
+ */
+export interface RuleSettings {
+  /** Durations parsed as the server parses them. */
+  durations: boolean;
+  /** Redirect URI pitfalls: regex characters, wildcards, empty list, plain http. */
+  redirectUris: boolean;
+  /** Client secrets on public clients and literal secrets in the file. */
+  clientSecret: boolean;
+  /** Keys the server does not know (it ignores them silently). */
+  unknownKeys: boolean;
+  /** Response-only keys such as `pk` (ignored by the server in a request). */
+  readOnlyKeys: boolean;
+  /** UUIDs that refer to no object on the server, or to one of the wrong kind. */
+  references: boolean;
+}
+
+export interface AuthentikSettings {
+  /** Base URL of the authentik server, e.g. https://auth.example.com */
+  serverUrl: string;
+  /** Allow sending the token over plain http to a host that is not loopback. */
+  allowInsecureHttp: boolean;
+  /** Deploy request timeout in seconds. */
+  deployTimeoutSeconds: number;
+  /** Files larger than this many bytes are not validated. */
+  maxFileSize: number;
+  /** How long looked-up references stay fresh, in seconds. */
+  referencesTtlSeconds: number;
+  /** Show inlay hints naming the object a UUID refers to. */
+  inlayHints: boolean;
+  rules: RuleSettings;
+}
+
+export const DEFAULT_SETTINGS: AuthentikSettings = {
+  serverUrl: '',
+  allowInsecureHttp: false,
+  deployTimeoutSeconds: 30,
+  maxFileSize: 1024 * 1024,
+  referencesTtlSeconds: 300,
+  inlayHints: true,
+  rules: {
+    durations: true,
+    redirectUris: true,
+    clientSecret: true,
+    unknownKeys: true,
+    readOnlyKeys: true,
+    references: true,
+  },
+};
+
+export type RuleId = keyof RuleSettings;
+
+/** Fills in defaults for anything missing or of the wrong type in a (possibly partial) settings object. */
+export function normalizeSettings(input: unknown): AuthentikSettings {
+  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const rawRules = (raw.rules && typeof raw.rules === 'object' ? raw.rules : {}) as Record<string, unknown>;
+  const pick = <T>(value: unknown, fallback: T): T => (typeof value === typeof fallback ? (value as T) : fallback);
+  const rules = { ...DEFAULT_SETTINGS.rules };
+  for (const id of Object.keys(rules) as RuleId[]) rules[id] = pick(rawRules[id], rules[id]);
+  const positive = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+  return {
+    serverUrl: pick(raw.serverUrl, DEFAULT_SETTINGS.serverUrl).trim(),
+    allowInsecureHttp: pick(raw.allowInsecureHttp, DEFAULT_SETTINGS.allowInsecureHttp),
+    deployTimeoutSeconds: positive(raw.deployTimeoutSeconds, DEFAULT_SETTINGS.deployTimeoutSeconds),
+    maxFileSize: positive(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
+    referencesTtlSeconds: positive(raw.referencesTtlSeconds, DEFAULT_SETTINGS.referencesTtlSeconds),
+    inlayHints: pick(raw.inlayHints, DEFAULT_SETTINGS.inlayHints),
+    rules,
+  };
+}
