@@ -1,4 +1,4 @@
-import { isMap, isSeq, isPair, YAMLError, ParsedNode } from 'yaml';
+import { isMap, isScalar, isSeq, isPair, YAMLError, ParsedNode } from 'yaml';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { keyText, lineEnd, rangeOf } from './yamlNodes';
@@ -11,7 +11,8 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
   for (const warning of parsed.warnings) findings.push(yamlFinding(text, warning, 'yaml-warning', 'warning'));
 
   parsed.documents.slice(1).forEach((doc) => {
-    if (doc.contents === null) return; // a trailing `---` adds nothing to the body
+    const contents = doc.contents as ParsedNode | null;
+    if (contents === null || (isScalar(contents) && contents.value === null && contents.range[0] === contents.range[1])) return; // a trailing `---` adds nothing
     const start = doc.range[0];
     findings.push({
       code: 'multiple-documents',

@@ -1,0 +1,73 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { getLanguageService } from '../../server/src/service/languageService';
+import { ReferenceSource } from '../../server/src/service/references';
+import { AuthentikSettings, DEFAULT_SETTINGS, RuleSettings } from '../../server/src/settings';
+
+export const CURSOR = '$0';
+
+let version = 0;
+
+/** A document from inline YAML; `$0` marks the cursor and is removed. */
+export function documentWithCursor(textWithCursor: string, uri = 'file:///work/test.oauth2provider.yaml'): { document: TextDocument; position: Position; offset: number } {
+  const offset = textWithCursor.indexOf(CURSOR);
+  const text = offset >= 0 ? textWithCursor.slice(0, offset) + textWithCursor.slice(offset + CURSOR.length) : textWithCursor;
+  const document = TextDocument.create(uri, 'authentik-oauth2provider', ++version, text);
+  return { document, position: document.positionAt(Math.max(0, offset)), offset };
+}
+
+/** Settings with every rule on unless switched off. */
+export function settingsWith(overrides: Partial<AuthentikSettings> & { rules?: Partial<RuleSettings> } = {}): AuthentikSettings {
+  return { ...DEFAULT_SETTINGS, ...overrides, rules: { ...DEFAULT_SETTINGS.rules, ...overrides.rules } };
+}
+
+export function service(references?: ReferenceSource) {
+  return getLanguageService({ references: () => references });
+}
+
+export function diagnose(text: string, options: { settings?: AuthentikSettings; references?: ReferenceSource } = {}): { document: TextDocument; diagnostics: Diagnostic[] } {
+  const { document } = documentWithCursor(text);
+  return { document, diagnostics: service(options.references).validate(document, options.settings ?? settingsWith()) };
+}
+
+/** The text a range covers, to assert that a diagnostic sits on the right key or value. */
+export function textAt(document: TextDocument, range: Range): string {
+  return document.getText(range);
+}
+
+/** A compact view of diagnostics: `code@line:char-line:char "covered text"`. */
+export function summarize(document: TextDocument, diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map(
+    (d) =>
+      `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${JSON.stringify(textAt(document, d.range))}`,
+  );
+}
+
+export function byCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
+
+/** Applies LSP text edits (as a client would) and returns the new text. */
+export function applyEdits(document: TextDocument, edits: { range: Range; newText: string }[]): string {
+  return TextDocument.applyEdits(document, edits);
+}
+
+export const FLOW_EXPLICIT = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60';
+export const FLOW_IMPLICIT = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a61';
+export const FLOW_AUTHN = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a62';
+export const KEY_PAIR = '5d7a3a7e-0c1b-4a43-8a3c-2b9a1e0f4c10';
+export const SCOPE_OPENID = 'a1b2c3d4-0000-4000-8000-000000000001';
+export const SCOPE_EMAIL = 'a1b2c3d4-0000-4000-8000-000000000002';
+export const SOURCE_JWKS = 'c0ffee00-1111-4222-8333-444455556666';
+
+/** A valid provider body. */
+export const VALID = `name: Grafana
+authorization_flow: ${FLOW_EXPLICIT}
+client_type: confidential
+redirect_uris: |
+  https://grafana\\.example\\.com/login/generic_oauth
+property_mappings:
+  - ${SCOPE_OPENID}
+  - ${SCOPE_EMAIL}
+access_token_validity: hours=1
+`;
