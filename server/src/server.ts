@@ -8,6 +8,16 @@ import {
   ClientCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AuthentikApi } from './authentik/apiClient';
+import { NodeHttpClient } from './authentik/http';
+import { LiveReferenceSource } from './authentik/liveReferences';
+import {
+  RefreshReferencesRequest,
+  RefreshReferencesResult,
+  ReferencesStatusNotification,
+  SetConnectionNotification,
+  SetConnectionParams,
+} from './protocol';
 import { getLanguageService } from './service/languageService';
 import { ReferenceSource } from './service/references';
 import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from './settings';
@@ -125,12 +135,47 @@ connection.onDocumentSymbol((params) => withDocument('documentSymbol', params.te
 connection.onFoldingRanges((params) => withDocument('foldingRange', params.textDocument.uri, [], (d, s) => service.foldingRanges(d, s)));
 connection.languages.inlayHint.on((params) => withDocument('inlayHint', params.textDocument.uri, [], (d, s) => service.inlayHints(d, params.range, s)));
 
-/** Lets the connection module plug in a live reference source (see authentik/). */
-export function setReferenceSource(source: ReferenceSource | undefined): void {
-  referenceSource = source;
+let liveReferences: LiveReferenceSource | undefined;
+
+/** Points reference lookups at a server (or at none). The token stays in this process's memory only. */
+function connect(params: SetConnectionParams): void {
+  liveReferences = undefined;
+  referenceSource = undefined;
+  if (params.serverUrl) {
+    const api = new AuthentikApi(
+      { baseUrl: params.serverUrl, token: params.token, allowInsecureHttp: params.allowInsecureHttp, timeoutMs: 10_000 },
+      new NodeHttpClient(),
+    );
+    const live = new LiveReferenceSource(api, {
+      ttlMs: globalSettings.referencesTtlSeconds * 1000,
+      onChange: () => {
+        if (liveReferences !== live) return;
+        revalidateAll();
+        void connection.languages.inlayHint.refresh().catch(() => undefined);
+      },
+      onStatus: (state, message) => {
+        if (liveReferences === live) void connection.sendNotification(ReferencesStatusNotification, { state, message });
+      },
+    });
+    liveReferences = live;
+    referenceSource = live;
+    void live.refresh();
+  }
   revalidateAll();
-  void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
+
+connection.onNotification(SetConnectionNotification, (params: SetConnectionParams) => guarded('setConnection', undefined, () => connect(params)));
+connection.onRequest(RefreshReferencesRequest, (): Promise<RefreshReferencesResult> =>
+  guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, async () =>
+    liveReferences ? liveReferences.refresh() : { ok: false, message: 'No authentik server is configured (authentik.serverUrl).' },
+  ),
+);
+
+// Standalone use (other editors, CI): the server and token come from the environment.
+connection.onInitialized(() => {
+  const serverUrl = process.env.AUTHENTIK_URL;
+  if (serverUrl) connect({ serverUrl, token: process.env.AUTHENTIK_TOKEN, allowInsecureHttp: process.env.AUTHENTIK_ALLOW_INSECURE_HTTP === 'true' });
+});
 
 documents.listen(connection);
 connection.listen();

@@ -17,7 +17,7 @@ export function documentWithCursor(textWithCursor: string, uri = 'file:///work/t
 }
 
 /** Settings with every rule on unless switched off. */
-export function settingsWith(overrides: Partial<AuthentikSettings> & { rules?: Partial<RuleSettings> } = {}): AuthentikSettings {
+export function settingsWith(overrides: Partial<Omit<AuthentikSettings, "rules">> & { rules?: Partial<RuleSettings> } = {}): AuthentikSettings {
   return { ...DEFAULT_SETTINGS, ...overrides, rules: { ...DEFAULT_SETTINGS.rules, ...overrides.rules } };
 }
 

@@ -61,6 +61,7 @@ export const FINDING_CODES: Record<string, { severity: Severity; description: st
   'redirect-uri-insecure': { severity: 'warning', description: 'A confidential client redirects over plain http to a non-loopback host.' },
   'secret-on-public-client': { severity: 'warning', description: 'A client secret on a public client.' },
   'secret-in-file': { severity: 'information', description: 'A literal client secret is kept in the file.' },
+  'server-rejected': { severity: 'error', description: 'The authentik server rejected this field when deploying.' },
   'reference-not-found': { severity: 'warning', description: 'A UUID that refers to no object on the server.' },
   'reference-wrong-kind': { severity: 'warning', description: 'A reference to an object of the wrong kind (e.g. a flow of another designation).' },
 };

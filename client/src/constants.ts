@@ -1,0 +1,1 @@
+export const LANGUAGE_ID = 'authentik-oauth2provider';

@@ -1,0 +1,128 @@
+import { ReferenceKind, ReferenceList, ReferenceObject, ReferenceSource } from '../service/references';
+import { AuthentikApi, ApiResult, Clock, systemClock } from './apiClient';
+
+export type ReferencesState = 'ok' | 'offline' | 'unauthorized' | 'unconfigured';
+
+interface RawObject {
+  pk: string;
+  name?: string;
+  slug?: string;
+  designation?: string;
+  scope_name?: string;
+}
+
+interface Endpoint {
+  path: string;
+  query: Record<string, string | boolean>;
+  /** Older servers (before 2024.8) list scope mappings here. */
+  fallbackPath?: string;
+}
+
+/** The list endpoints, filtered as authentik's own UI does for these fields. Flows come with all designations, so a wrong one can be flagged. */
+export const REFERENCE_ENDPOINTS: Record<ReferenceKind, Endpoint> = {
+  flow: { path: '/api/v3/flows/instances/', query: { ordering: 'slug' } },
+  certificateKeyPair: { path: '/api/v3/crypto/certificatekeypairs/', query: { has_key: true, include_details: false, ordering: 'name' } },
+  scopeMapping: { path: '/api/v3/propertymappings/provider/scope/', query: { ordering: 'scope_name' }, fallbackPath: '/api/v3/propertymappings/scope/' },
+  oauthSource: { path: '/api/v3/sources/oauth/', query: { has_jwks: true, ordering: 'name' } },
+};
+
+const KINDS = Object.keys(REFERENCE_ENDPOINTS) as ReferenceKind[];
+
+function toReference(raw: RawObject): ReferenceObject {
+  return { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
+}
+
+export interface LiveReferenceOptions {
+  ttlMs: number;
+  clock?: Clock;
+  /** Called after new objects arrived (to revalidate and refresh hints). */
+  onChange?: () => void;
+  /** Called when the lookup state changes (not on every failure), so the user is told once. */
+  onStatus?: (state: ReferencesState, message: string) => void;
+}
+
+/**
+ * UUID references fetched from the server, cached, and refreshed in the background after a TTL.
+ * `list` never waits on the network: it answers from the cache (marked stale when the last refresh
+ * failed) and starts a refresh when the cache is old.
+ */
+export class LiveReferenceSource implements ReferenceSource {
+  private readonly cache = new Map<ReferenceKind, ReferenceObject[]>();
+  private fetchedAt = -Infinity;
+  private inFlight: Promise<RefreshOutcome> | undefined;
+  private state: ReferencesState | undefined;
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly api: AuthentikApi,
+    private readonly options: LiveReferenceOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  list(kind: ReferenceKind): ReferenceList | undefined {
+    if (this.clock.now() - this.fetchedAt > this.options.ttlMs) void this.refresh();
+    const objects = this.cache.get(kind);
+    if (!objects) return undefined;
+    return { objects, stale: this.state !== 'ok' };
+  }
+
+  get status(): ReferencesState | undefined {
+    return this.state;
+  }
+
+  /** Fetches every kind (all pages). Concurrent calls share one refresh. */
+  refresh(): Promise<RefreshOutcome> {
+    if (!this.inFlight) {
+      this.inFlight = this.fetchAll().finally(() => {
+        this.inFlight = undefined;
+      });
+    }
+    return this.inFlight;
+  }
+
+  private async fetchAll(): Promise<RefreshOutcome> {
+    // Mark the attempt first, so a failing server is not asked again on every keystroke.
+    this.fetchedAt = this.clock.now();
+    const results = await Promise.all(KINDS.map((kind) => this.fetchKind(kind)));
+    const failure = results.find((r) => !r.result.ok);
+    if (failure && !failure.result.ok) {
+      const f = failure.result.failure;
+      const state: ReferencesState = f.kind === 'forbidden' ? 'unauthorized' : f.kind === 'config' ? 'unconfigured' : 'offline';
+      const cached = this.cache.size > 0 ? ' Completion uses the last list fetched.' : '';
+      this.setState(state, `authentik references unavailable: ${f.message}${cached}`);
+      return { ok: false, message: f.message };
+    }
+    const counts: Record<string, number> = {};
+    for (const { kind, result } of results) {
+      if (result.ok) {
+        this.cache.set(kind, result.body.map(toReference));
+        counts[kind] = result.body.length;
+      }
+    }
+    this.setState('ok', `authentik references loaded from ${this.api.baseUrl}.`);
+    this.options.onChange?.();
+    return { ok: true, message: `Loaded ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`, counts };
+  }
+
+  private async fetchKind(kind: ReferenceKind): Promise<{ kind: ReferenceKind; result: ApiResult<RawObject[]> }> {
+    const endpoint = REFERENCE_ENDPOINTS[kind];
+    let result = await this.api.listAll<RawObject>(endpoint.path, endpoint.query);
+    if (!result.ok && result.failure.status === 404 && endpoint.fallbackPath) {
+      result = await this.api.listAll<RawObject>(endpoint.fallbackPath, endpoint.query);
+    }
+    return { kind, result };
+  }
+
+  private setState(state: ReferencesState, message: string): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.options.onStatus?.(state, message);
+  }
+}
+
+export interface RefreshOutcome {
+  ok: boolean;
+  message: string;
+  counts?: Record<string, number>;
+}
