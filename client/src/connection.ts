@@ -34,7 +34,19 @@ export async function resolveConnection(context: vscode.ExtensionContext, scope:
     if (choice !== 'Trust This Server') return { ok: false, blocker: 'unconfirmed-origin', origin: check.origin, message: `Not confirmed: the token was not sent to ${check.origin}.` };
     await context.globalState.update(CONFIRMED_ORIGINS, [...confirmed, check.origin]);
   }
-  const token = await context.secrets.get(tokenKey(check.origin));
+  const token = (await context.secrets.get(tokenKey(check.origin))) ?? environmentToken(check.origin);
   if (!token) return { ok: false, blocker: 'no-token', origin: check.origin, message: `No API token is set for ${check.origin}. Run "authentik: Set API Token".` };
   return { ok: true, baseUrl: check.baseUrl, origin: check.origin, token, allowInsecureHttp: settings.allowInsecureHttp };
+}
+
+/**
+ * AUTHENTIK_TOKEN from the editor's environment, but only for the origin AUTHENTIK_URL names
+ * (as the CLI and the standalone server use them), so it never goes to another server.
+ */
+function environmentToken(origin: string): string | undefined {
+  const token = process.env.AUTHENTIK_TOKEN;
+  const url = process.env.AUTHENTIK_URL;
+  if (!token || !url) return undefined;
+  const check = checkBaseUrl(url, true);
+  return check.ok && check.origin === origin ? token : undefined;
 }
