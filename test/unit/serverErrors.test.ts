@@ -1,0 +1,73 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diffFields, isNewerApi, maskSecrets, prepareBody, serverErrorFindings } from '../../server/src/authentik/deploy';
+import { renderOutcome } from '../../server/src/authentik/deployRun';
+import { parseText } from '../../server/src/service/parsedDocument';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { FLOW_EXPLICIT, SCOPE_EMAIL, SCOPE_OPENID, VALID } from '../helpers/service';
+
+function mapped(text: string, body: Record<string, unknown>): string[] {
+  const parsed = parseText(text, { maxFileSize: 1e6 });
+  const document = TextDocument.create('file:///x.oauth2provider.yaml', 'x', 1, text);
+  return serverErrorFindings(parsed, body).map((f) => {
+    const s = document.positionAt(f.start);
+    return `${s.line}:${s.character} ${JSON.stringify(text.slice(f.start, f.end))} ${f.message}`;
+  });
+}
+
+describe('400 messages on the YAML lines', () => {
+  it('a field message goes on that field’s value', () => {
+    assert.deepEqual(mapped(VALID, { name: ['provider with this name already exists.'] }), ['0:6 "Grafana" authentik: provider with this name already exists.']);
+  });
+  it('non_field_errors go on the first line', () => {
+    assert.deepEqual(mapped(VALID, { non_field_errors: ['Invalid data.'] }), ['0:0 "name: Grafana" authentik: Invalid data.']);
+  });
+  it('a list item is found by the UUID in the message', () => {
+    assert.deepEqual(mapped(VALID, { property_mappings: [`Invalid pk "${SCOPE_EMAIL}" - object does not exist.`] }), [
+      `7:4 "${SCOPE_EMAIL}" authentik: Invalid pk "${SCOPE_EMAIL}" - object does not exist.`,
+    ]);
+  });
+  it('a list item is found by the index of a nested error', () => {
+    assert.deepEqual(mapped(VALID, { property_mappings: { '0': ['bad'] } }), [`6:4 "${SCOPE_OPENID}" authentik: bad`]);
+  });
+  it('a field that is not in the file goes on the first line, named', () => {
+    assert.deepEqual(mapped(VALID, { client_id: ['OAuth2/OpenID Provider with this Client ID already exists.'] }), [
+      '0:0 "name: Grafana" authentik: client_id: OAuth2/OpenID Provider with this Client ID already exists.',
+    ]);
+  });
+  it('a key without value text puts the message on the key', () => {
+    const text = `name: x\nauthorization_flow: ${FLOW_EXPLICIT}\nsigning_key:\n`;
+    assert.deepEqual(mapped(text, { signing_key: ['bad'] }), ['2:0 "signing_key" authentik: bad']);
+  });
+});
+
+describe('deploy body, diff and masking', () => {
+  it('the body holds only request fields', () => {
+    const prepared = prepareBody(parseText(VALID + 'pk: 4\nfoo: bar\n', { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    assert.ok(prepared.ok);
+    assert.deepEqual(Object.keys(prepared.body), ['name', 'authorization_flow', 'client_type', 'redirect_uris', 'property_mappings', 'access_token_validity']);
+  });
+  it('errors block the body', () => {
+    const prepared = prepareBody(parseText('name: x\n', { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    assert.equal(prepared.ok, false);
+    assert.deepEqual((prepared as { errors: { code: string }[] }).errors.map((e) => e.code), ['missing-required']);
+  });
+  it('the diff compares only the fields the file sets, UUIDs case-insensitively', () => {
+    const changes = diffFields({ name: 'a', client_type: 'public', authorization_flow: FLOW_EXPLICIT.toUpperCase() }, { name: 'a', client_type: 'confidential', authorization_flow: FLOW_EXPLICIT, sub_mode: 'user_id' });
+    assert.deepEqual(changes, [{ key: 'client_type', from: 'confidential', to: 'public' }]);
+  });
+  it('secrets are masked in rendered results', () => {
+    const secret = 'S3cret-value-that-must-not-leak';
+    assert.deepEqual(maskSecrets({ client_secret: secret, name: 'x' }), { client_secret: '••••••••', name: 'x' });
+    const text = renderOutcome({ ok: true, action: 'create', name: 'x', baseUrl: 'https://a', method: 'POST', path: '/api/v3/providers/oauth2/', status: 201, timeMs: 12, summary: 'Created provider "x" (pk 1).', body: { pk: 1, client_secret: secret } });
+    assert.ok(!text.includes(secret));
+    assert.match(text, /^POST https:\/\/a\/api\/v3\/providers\/oauth2\/\n201 Created · 12 ms\nCreated provider "x" \(pk 1\)\./);
+  });
+  it('knows which servers speak a newer API', () => {
+    assert.equal(isNewerApi('2024.8.4'), false);
+    assert.equal(isNewerApi('2024.10.1'), true);
+    assert.equal(isNewerApi('2026.2.2'), true);
+    assert.equal(isNewerApi('2023.5.0'), false);
+  });
+});
