@@ -1,7 +1,9 @@
 import { isMap, isScalar, Scalar } from 'yaml';
+import { REQUIRED_KEYS } from '../schema/fields';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { topIndent } from './cursor';
+import { spellInScalar } from './scalarLocator';
 import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
 
 export interface OffsetEdit {
@@ -21,9 +23,16 @@ export interface Fix {
 /** Quick fixes for the findings that overlap [start, end]. Nothing here changes a file: it only proposes edits. */
 export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number): Fix[] {
   const fixes: Fix[] = [];
+  const seen = new Set<string>();
   for (const finding of findings) {
     if (finding.end < start || finding.start > end) continue;
-    fixes.push(...fixesFor(parsed, finding));
+    for (const fix of fixesFor(parsed, finding)) {
+      // Several findings can share one fix (each missing key has its own diagnostic): offer it once.
+      const id = fix.title + JSON.stringify(fix.edits);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      fixes.push(fix);
+    }
   }
   return fixes;
 }
@@ -71,8 +80,8 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
       if (!suggestion || !isScalar(node)) return [];
       // Only when the finding covers exactly the entry as written (not a fallback to the whole value).
       const written = text.slice(finding.start, finding.end);
-      if (written !== data.entry) return [];
-      const newText = node.type === 'QUOTE_DOUBLE' ? suggestion.replace(/\\/g, '\\\\') : suggestion;
+      if (typeof data.entry !== 'string' || written !== spellInScalar(node.type, data.entry)) return [];
+      const newText = spellInScalar(node.type, suggestion);
       const title = finding.code === 'redirect-uri-insecure' ? 'Use https' : 'Escape the regular-expression characters';
       return [replaceFinding(title, newText)];
     }
@@ -112,9 +121,9 @@ function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | un
 function addMissingKeys(parsed: ParsedDocument, finding: Finding): Fix[] {
   const { text, root } = parsed;
   const missing = new Set<string>();
+  // One fix adds every missing required key, in schema order, however many diagnostics there are.
+  for (const key of REQUIRED_KEYS) if (key === finding.data?.key || !root || !findPair(root, key)) missing.add(key);
   if (typeof finding.data?.key === 'string') missing.add(finding.data.key);
-  // One fix adds every missing required key, however many diagnostics there are.
-  for (const key of ['name', 'authorization_flow']) if (!root || !findPair(root, key)) missing.add(key);
   if (root && (root.flow || !isMap(root))) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indent = ' '.repeat(topIndent(parsed));

@@ -20,7 +20,7 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
   const cursor = cursorContext(parsed, offset);
   switch (cursor.kind) {
     case 'key':
-      return { isIncomplete: false, items: keyItems(parsed, cursor.partialStart, cursor.partialEnd, context) };
+      return { isIncomplete: false, items: keyItems(parsed, cursor.partialStart, cursor.partialEnd, cursor.hasColon, context) };
     case 'value': {
       const field = FIELD_BY_KEY.get(cursor.key);
       if (!field) return empty();
@@ -40,7 +40,7 @@ function empty(): CompletionList {
   return { isIncomplete: false, items: [] };
 }
 
-function keyItems(parsed: ParsedDocument, start: number, end: number, context: CompletionContext): CompletionItem[] {
+function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: boolean, context: CompletionContext): CompletionItem[] {
   const present = new Set<string>();
   for (const pair of parsed.root?.items ?? []) {
     const range = (pair.key as { range?: number[] } | null)?.range;
@@ -50,7 +50,7 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, context: C
   }
   const range = context.toRange(start, end);
   return FIELDS.filter((f) => !present.has(f.key)).map((field, index) => {
-    const snippet = context.snippetSupport ? keySnippet(field) : undefined;
+    const snippet = context.snippetSupport && !hasColon ? keySnippet(field) : undefined;
     return {
       label: field.key,
       kind: CompletionItemKind.Property,
@@ -58,7 +58,7 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, context: C
       documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
       sortText: `${field.required ? '0' : '1'}${String(index).padStart(2, '0')}`,
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: TextEdit.replace(range, snippet ?? `${field.key}: `),
+      textEdit: TextEdit.replace(range, snippet ?? (hasColon ? field.key : `${field.key}: `)),
     };
   });
 }

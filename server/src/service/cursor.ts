@@ -3,7 +3,7 @@ import { lineEnd, lineStart } from './yamlNodes';
 
 /** Where the cursor stands, read from the line's text so it works while the YAML is half typed. */
 export type CursorContext =
-  | { kind: 'key'; partialStart: number; partialEnd: number }
+  | { kind: 'key'; partialStart: number; partialEnd: number; hasColon: boolean }
   | { kind: 'value'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
   | { kind: 'listItem'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
   | { kind: 'none' };
@@ -51,7 +51,10 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   }
   const word = BARE_WORD.exec(before);
   if (word && word[1].length === indent) {
-    return { kind: 'key', partialStart: offset - word[2].length, partialEnd: offset + rest.length };
+    // On a line that already has its colon (`client_t|pe: public`), only the key name is replaced.
+    const keyRest = /^([\w.-]*)[ \t]*:/.exec(text.slice(offset, lineEnd(text, offset)));
+    if (keyRest) return { kind: 'key', partialStart: offset - word[2].length, partialEnd: offset + keyRest[1].length, hasColon: true };
+    return { kind: 'key', partialStart: offset - word[2].length, partialEnd: offset + rest.length, hasColon: false };
   }
   return { kind: 'none' };
 }

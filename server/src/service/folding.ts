@@ -17,8 +17,8 @@ export function foldingRanges(parsed: ParsedDocument): OffsetFold[] {
     const value = pair.value;
     const keyStart = pair.key?.range?.[0];
     if (keyStart === undefined || !value?.range) continue;
-    const multiLine = isCollection(value) || (isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED'));
-    if (!multiLine) continue;
+    // Any collection or scalar may span several lines (block, quoted or plain scalars folded over lines); the text decides.
+    if (!isCollection(value) && !isScalar(value)) continue;
     const end = value.range[1];
     if (parsed.text.slice(keyStart, end).replace(/[\r\n]+$/, '').search(/[\r\n]/) >= 0) {
       folds.push({ start: keyStart, end: trimTrailingBreaks(parsed.text, keyStart, end) });

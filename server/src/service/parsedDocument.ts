@@ -1,4 +1,4 @@
-import { parseAllDocuments, Document, isMap, YAMLMap, YAMLError } from 'yaml';
+import { parseAllDocuments, Document, isCollection, isMap, isPair, Scalar, YAMLMap, YAMLError } from 'yaml';
 
 /** The YAML parse of one document version, shared by every feature of the language service. */
 export interface ParsedDocument {
@@ -23,7 +23,8 @@ export function parseText(text: string, options: ParseOptions): ParsedDocument {
     return { text, documents: [], root: undefined, errors: [], warnings: [], tooLarge: true };
   }
   // uniqueKeys off: duplicate keys are reported by our own check, on the right key, with the first one as related info.
-  const stream = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  // logLevel error: the library must not print to the console (the CLI's stderr, the server's log); its warnings are in the result.
+  const stream = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
   const errors: YAMLError[] = 'empty' in stream ? [...stream.errors] : [];
   const warnings: YAMLError[] = 'empty' in stream ? [...stream.warnings] : [];
@@ -31,9 +32,38 @@ export function parseText(text: string, options: ParseOptions): ParsedDocument {
     errors.push(...doc.errors);
     warnings.push(...doc.warnings);
   }
+  flattenCollectionKeys(text, documents);
   const first = documents[0];
   const root = first && isMap(first.contents) ? (first.contents as YAMLMap.Parsed) : undefined;
   return { text, documents, root, errors: dedupe(errors), warnings: dedupe(warnings), tooLarge: false };
+}
+
+/**
+ * A list or mapping used as a key (`[a, b]: x`) becomes a plain key holding its source text. The yaml
+ * library would re-serialise such keys on every use, in time exponential in how deeply they nest
+ * (`{{{{...}}}}: x` froze validation), with a console warning; no provider field is spelled that way.
+ */
+function flattenCollectionKeys(text: string, documents: readonly Document.Parsed[]): void {
+  const stack: unknown[] = documents.map((doc) => doc.contents);
+  while (stack.length) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    for (const item of node.items) {
+      if (!isPair(item)) {
+        stack.push(item);
+        continue;
+      }
+      if (isCollection(item.key) && item.key.range) {
+        const [start, , end] = item.key.range;
+        const source = text.slice(start, end).trimEnd();
+        const key = new Scalar(source);
+        key.range = [start, start + source.length, end];
+        if (item.key.anchor) key.anchor = item.key.anchor;
+        item.key = key;
+      }
+      stack.push(item.value);
+    }
+  }
 }
 
 /** The stream-level error list repeats document errors in some yaml versions; keep each once. */

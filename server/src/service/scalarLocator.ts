@@ -27,10 +27,13 @@ export class ScalarLocator {
   locate(value: string, from: number, to: number): [number, number] {
     if (this.verbatimAt !== undefined) return [this.start + this.verbatimAt + from, this.start + this.verbatimAt + to];
     const piece = value.slice(from, to);
-    const found = piece ? this.source.indexOf(piece, this.searchFrom) : -1;
-    if (found >= 0) {
-      this.searchFrom = found + piece.length;
-      return [this.start + found, this.start + found + piece.length];
+    // Look for the piece as the quoting style spells it (`\\` for `\` in double quotes) before the piece itself.
+    for (const spelled of new Set([spellInScalar(this.scalar.type, piece), piece])) {
+      const found = spelled ? this.source.indexOf(spelled, this.searchFrom) : -1;
+      if (found >= 0) {
+        this.searchFrom = found + spelled.length;
+        return [this.start + found, this.start + found + spelled.length];
+      }
     }
     return [this.start, this.end];
   }
@@ -38,4 +41,11 @@ export class ScalarLocator {
   get scalarType(): string | undefined {
     return this.scalar.type;
   }
+}
+
+/** How `text` is written inside a scalar of the given quoting style, when written without optional escapes. */
+export function spellInScalar(type: string | undefined, text: string): string {
+  if (type === 'QUOTE_DOUBLE') return JSON.stringify(text).slice(1, -1);
+  if (type === 'QUOTE_SINGLE') return text.replace(/'/g, "''");
+  return text;
 }

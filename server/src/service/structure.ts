@@ -7,7 +7,10 @@ import { keyText, lineEnd, rangeOf } from './yamlNodes';
 export function structureFindings(parsed: ParsedDocument): Finding[] {
   const findings: Finding[] = [];
   const { text } = parsed;
-  for (const error of parsed.errors) findings.push(yamlFinding(text, error, 'yaml-syntax', 'error'));
+  // The yaml library turns its own stack overflow (thousands of nested levels) into an error on each level it unwinds: say it once, plainly.
+  const tooDeep = parsed.errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (tooDeep) findings.push({ ...yamlFinding(text, tooDeep, 'yaml-syntax', 'error'), message: 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.' });
+  for (const error of parsed.errors) if (error.code !== 'RESOURCE_EXHAUSTION') findings.push(yamlFinding(text, error, 'yaml-syntax', 'error'));
   for (const warning of parsed.warnings) findings.push(yamlFinding(text, warning, 'yaml-warning', 'warning'));
 
   parsed.documents.slice(1).forEach((doc) => {

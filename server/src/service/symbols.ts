@@ -51,7 +51,9 @@ export function documentSymbols(parsed: ParsedDocument, references?: ReferenceSo
     if (!keyRange) continue;
     const key = keyText(pair.key);
     const value = pair.value;
-    const end = Math.max(keyRange[1], value?.range?.[1] ?? 0);
+    // A block value's node ends after its last line break; the symbol ends with its text (LSP: no trailing whitespace).
+    let end = Math.max(keyRange[1], value?.range?.[1] ?? 0);
+    while (end > keyRange[1] && /\s/.test(parsed.text[end - 1])) end--;
     const symbol: OffsetSymbol = {
       name: key || '(empty key)',
       detail: summary(key, value),

@@ -70,10 +70,9 @@ export function analyzeDuration(expr: string): DurationVerdict {
       continue;
     }
     const number = parsePythonFloat(pieces[1]);
-    if (number === undefined || Number.isNaN(number)) {
+    if (number === undefined) {
       return { kind: 'rejected', reason: `"${pieces[1]}" is not a number`, start, end };
     }
-    if (!Number.isFinite(number)) return { kind: 'crash', reason: `"${text}" is infinite` };
     const part: DurationPart = { start, end, text, key, status: 'used', seconds: number * factor };
     const previous = lastByKey.get(key);
     if (previous) previous.status = 'overridden';
@@ -83,6 +82,16 @@ export function analyzeDuration(expr: string): DurationVerdict {
   const used = parts.filter((p) => p.status === 'used');
   if (used.length === 0) {
     return { kind: 'rejected', reason: `no valid unit (${Object.keys(DURATION_UNITS).join(', ')})`, start: 0, end: expr.length };
+  }
+  // float() accepts nan and inf; only timedelta() chokes on them, and only on the values that were not
+  // overridden. It converts its arguments in unit order: NaN is a ValueError (rejected), infinity an OverflowError (HTTP 500).
+  for (const unit of Object.keys(DURATION_UNITS)) {
+    const part = used.find((p) => p.key === unit);
+    if (!part) continue;
+    const raw = part.text.slice(part.text.indexOf('=') + 1);
+    const number = parsePythonFloat(raw) ?? 0;
+    if (Number.isNaN(number)) return { kind: 'rejected', reason: `"${raw}" is not a number`, start: part.start, end: part.end };
+    if (!Number.isFinite(number)) return { kind: 'crash', reason: `"${part.text}" is infinite` };
   }
   const totalSeconds = used.reduce((sum, p) => sum + p.seconds, 0);
   if (!Number.isFinite(totalSeconds) || Math.abs(totalSeconds) > MAX_SECONDS) {
