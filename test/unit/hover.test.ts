@@ -76,7 +76,7 @@ describe('hover: UUID values', () => {
     assert.equal(hover?.covered, FLOW_EXPLICIT);
     assert.ok(
       hover?.markdown.startsWith(
-        '**Authorize Application (default-provider-authorization-explicit-consent)** · authorization flow (authorization)\n\n---\n\n**authorization_flow** · **required** · UUID',
+        '**Authorize Application (default-provider-authorization-explicit-consent)** · authorization flow\n\n---\n\n**authorization_flow** · **required** · UUID',
       ),
       hover?.markdown,
     );
@@ -84,7 +84,7 @@ describe('hover: UUID values', () => {
 
   it('a flow of another designation shows its own designation', () => {
     const hover = hoverAt(cursorIn(`authorization_flow: ${FLOW_AUTHN}\n`, FLOW_AUTHN));
-    assert.ok(hover?.markdown.startsWith('**Welcome to authentik! (default-authentication-flow)** · authorization flow (authentication)'), hover?.markdown);
+    assert.ok(hover?.markdown.startsWith('**Welcome to authentik! (default-authentication-flow)** · authorization flow (designation: authentication)'), hover?.markdown);
   });
 
   it('names a list item', () => {

@@ -54,7 +54,8 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
       return suggestion ? [replaceFinding(`Change to "${suggestion}"`, suggestion)] : [];
     case 'unknown-key': {
       const fixes: Fix[] = [];
-      if (suggestion) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
+      // Renaming onto a key the file already has would only make a duplicate.
+      if (suggestion && !(root && findPair(root, suggestion))) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
       const removal = removePairAt(parsed, finding.start);
       if (removal) fixes.push({ title: `Remove "${key}"`, finding, edits: [removal] });
       return fixes;

@@ -49,8 +49,9 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
     present.add(keyText(pair.key));
   }
   const range = context.toRange(start, end);
+  const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
   return FIELDS.filter((f) => !present.has(f.key)).map((field, index) => {
-    const snippet = context.snippetSupport && !hasColon ? keySnippet(field) : undefined;
+    const snippet = context.snippetSupport && !hasColon ? keySnippet(field, eol) : undefined;
     return {
       label: field.key,
       kind: CompletionItemKind.Property,
@@ -75,13 +76,14 @@ function escapeSnippet(text: string): string {
   return text.replace(/[$}\\,|]/g, (c) => '\\' + c);
 }
 
-function keySnippet(field: FieldInfo): string {
+/** The key and a snippet for its value, with the document's own line ending. */
+function keySnippet(field: FieldInfo, eol: string): string {
   const key = field.key;
   if (field.enumValues) return `${key}: \${1|${field.enumValues.map(escapeSnippet).join(',')}|}`;
   if (field.type === 'boolean') return `${key}: \${1|${field.defaultValue === false ? 'false,true' : 'true,false'}|}`;
-  if (field.isUuidList) return `${key}:\n  - $1`;
+  if (field.isUuidList) return `${key}:${eol}  - $1`;
   if (field.isDuration) return `${key}: \${1:${escapeSnippet(String(field.defaultValue ?? 'hours=1'))}}`;
-  if (field.key === 'redirect_uris') return `${key}: |\n  \${1:https://app.example.com/callback}`;
+  if (field.key === 'redirect_uris') return `${key}: |${eol}  \${1:https://app.example.com/callback}`;
   return `${key}: $1`;
 }
 

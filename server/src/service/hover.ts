@@ -49,7 +49,7 @@ export function hover(parsed: ParsedDocument, offset: number, references?: Refer
     const reference = REFERENCE_FIELDS[at.key];
     if (reference && typeof value === 'string') {
       const object = findReference(references, reference.kind, value);
-      if (object) parts.unshift(`**${referenceLabel(object)}** · ${reference.label}${object.designation ? ` (${object.designation})` : ''}\n\n---`);
+      if (object) parts.unshift(`**${referenceLabel(object)}** · ${reference.label}${object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : ''}\n\n---`);
       else if (references?.list(reference.kind)) parts.unshift(`No ${reference.label} with this UUID on the server.\n\n---`);
     }
     if (field.isDuration && typeof value === 'string') {
