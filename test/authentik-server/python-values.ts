@@ -1,0 +1,138 @@
+/**
+ * JSON values as the Python side of authentik sees them after parsing. Django REST Framework's
+ * messages print these with Python's str()/repr(), so `1.0` must stay a float ("1.0") and
+ * `1` an int ("1"); a plain JS number cannot tell them apart.
+ */
+
+export class PyInt {
+  constructor(readonly value: bigint) {}
+}
+
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
+export class PyDict {
+  constructor(readonly entries: Map<string, PyValue>) {}
+}
+
+export type PyValue = string | boolean | null | PyInt | PyFloat | PyDict | PyValue[];
+
+/** Python's `type(value).__name__`. */
+export function pyTypeName(value: PyValue): string {
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (value === null) return 'NoneType';
+  if (value instanceof PyInt) return 'int';
+  if (value instanceof PyFloat) return 'float';
+  if (value instanceof PyDict) return 'dict';
+  return 'list';
+}
+
+/** Python's `str(value)`. */
+export function pyStr(value: PyValue): string {
+  if (typeof value === 'string') return value;
+  return pyRepr(value);
+}
+
+/** Python's `repr(value)`. */
+export function pyRepr(value: PyValue): string {
+  if (typeof value === 'string') return pyStringRepr(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (value === null) return 'None';
+  if (value instanceof PyInt) return value.value.toString();
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (value instanceof PyDict) {
+    const items = [...value.entries].map(([k, v]) => `${pyStringRepr(k)}: ${pyRepr(v)}`);
+    return `{${items.join(', ')}}`;
+  }
+  return `[${value.map(pyRepr).join(', ')}]`;
+}
+
+/** repr(float): the shortest round-trip digits, fixed notation for exponents -4..15, else 1e+16 style. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const sign = x < 0 ? '-' : '';
+  const [mantissa, exponentText] = Math.abs(x).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const rest = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const expSign = exponent < 0 ? '-' : '+';
+    return `${sign}${rest}e${expSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+  const fraction = digits.slice(exponent + 1) || '0';
+  return `${sign}${whole}.${fraction}`;
+}
+
+// Characters Python's str.isprintable() rejects (other than the space): controls, format
+// characters, separators, surrogates, private use, unassigned.
+const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
+
+function pyStringRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch !== ' ' && NOT_PRINTABLE.test(ch)) out += escapeCodePoint(ch.codePointAt(0)!);
+    else out += ch;
+  }
+  return out + quote;
+}
+
+function escapeCodePoint(code: number): string {
+  const hex = code.toString(16);
+  if (code <= 0xff) return `\\x${hex.padStart(2, '0')}`;
+  if (code <= 0xffff) return `\\u${hex.padStart(4, '0')}`;
+  return `\\U${hex.padStart(8, '0')}`;
+}
+
+// str.strip() without arguments removes what str.isspace() calls whitespace.
+const PY_WHITESPACE = '[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const LEADING = new RegExp(`^${PY_WHITESPACE}+`);
+const TRAILING = new RegExp(`${PY_WHITESPACE}+$`);
+
+/** Python's `text.strip()`. */
+export function pyStrip(text: string): string {
+  return text.replace(LEADING, '').replace(TRAILING, '');
+}
+
+/** Python's `len(text)`: code points, not UTF-16 units. */
+export function pyLen(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/**
+ * Python's `int(text, base)` for bases 10 and 16: surrounding whitespace, a sign, single
+ * underscores between digits and (base 16) a 0x prefix are allowed. Undefined when Python raises.
+ */
+export function pyParseInt(text: string, base: 10 | 16): bigint | undefined {
+  const digit = base === 10 ? '[0-9]' : '[0-9a-fA-F]';
+  const prefix = base === 16 ? '(?:0[xX]_?)?' : '';
+  const match = new RegExp(`^\\s*([+-]?)${prefix}(${digit}(?:_?${digit})*)\\s*$`).exec(text);
+  if (!match) return undefined;
+  const magnitude = BigInt((base === 16 ? '0x' : '') + match[2].replace(/_/g, ''));
+  return match[1] === '-' ? -magnitude : magnitude;
+}
+
+/** Converts a parsed value to the plain JSON a JS caller expects. */
+export function toPlainJson(value: PyValue): unknown {
+  if (value instanceof PyInt) return Number(value.value);
+  if (value instanceof PyFloat) return value.value;
+  if (value instanceof PyDict) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value.entries) out[k] = toPlainJson(v);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map(toPlainJson);
+  return value;
+}
