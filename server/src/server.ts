@@ -118,22 +118,24 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-const withDocument = <T>(name: string, uri: string, fallback: T, run: (document: TextDocument, settings: AuthentikSettings) => T) =>
+// The uri is read inside the guard: malformed params must be logged like any other failure.
+const withDocument = <T>(name: string, uriOf: () => string, fallback: T, run: (document: TextDocument, settings: AuthentikSettings) => T) =>
   guarded(name, fallback, async () => {
+    const uri = uriOf();
     const document = documents.get(uri);
     return document ? run(document, await settingsFor(uri)) : fallback;
   });
 
 connection.onCompletion((params) =>
-  withDocument('completion', params.textDocument.uri, null, (document, settings) =>
+  withDocument('completion', () => params.textDocument.uri, null, (document, settings) =>
     service.complete(document, params.position, { snippetSupport: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport }, settings),
   ),
 );
-connection.onHover((params) => withDocument('hover', params.textDocument.uri, null, (d, s) => service.hover(d, params.position, s)));
-connection.onCodeAction((params) => withDocument('codeAction', params.textDocument.uri, [], (d, s) => service.codeActions(d, params.range, s)));
-connection.onDocumentSymbol((params) => withDocument('documentSymbol', params.textDocument.uri, [], (d, s) => service.documentSymbols(d, s)));
-connection.onFoldingRanges((params) => withDocument('foldingRange', params.textDocument.uri, [], (d, s) => service.foldingRanges(d, s)));
-connection.languages.inlayHint.on((params) => withDocument('inlayHint', params.textDocument.uri, [], (d, s) => service.inlayHints(d, params.range, s)));
+connection.onHover((params) => withDocument('hover', () => params.textDocument.uri, null, (d, s) => service.hover(d, params.position, s)));
+connection.onCodeAction((params) => withDocument('codeAction', () => params.textDocument.uri, [], (d, s) => service.codeActions(d, params.range, s)));
+connection.onDocumentSymbol((params) => withDocument('documentSymbol', () => params.textDocument.uri, [], (d, s) => service.documentSymbols(d, s)));
+connection.onFoldingRanges((params) => withDocument('foldingRange', () => params.textDocument.uri, [], (d, s) => service.foldingRanges(d, s)));
+connection.languages.inlayHint.on((params) => withDocument('inlayHint', () => params.textDocument.uri, [], (d, s) => service.inlayHints(d, params.range, s)));
 
 let liveReferences: LiveReferenceSource | undefined;
 

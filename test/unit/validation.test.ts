@@ -216,3 +216,10 @@ describe('validation: size limit', () => {
     assert.match(diagnostics[0].message, /over the limit of 1000 \(setting authentik\.maxFileSize\)/);
   });
 });
+
+describe('validation: ranges end with their node', () => {
+  it('a block list of the wrong type ends on its last item, not on the next line', () => {
+    const { document, diagnostics } = diagnose(`name:\n  - a\n  - b\nauthorization_flow: ${FLOW_EXPLICIT}\nredirect_uris: https://a\\.b/c\n`);
+    assert.deepEqual(summarize(document, diagnostics), ['wrong-type@1:2-2:5 "- a\\n  - b"']);
+  });
+});

@@ -167,6 +167,14 @@ function interpret<T>(response: HttpResponse, origin: string, what: string): { o
     if (jsonError) return { ok: false, failure: { kind: 'malformed-json', status, message: `The server answered ${what} with ${status} but its JSON is malformed (${jsonError}). The request may have succeeded: check the server before retrying.`, detail: snippet } };
     return { ok: true, status, body: json as T };
   }
+  // authentik 2024.8 answers a write that fails inside the server (e.g. a duration out of range) with 405,
+  // because its error views only accept GET; a 405 on our own endpoints is therefore a server failure.
+  if (status === 405 && what.startsWith('GET') === false) {
+    return {
+      ok: false,
+      failure: { kind: 'server-error', status, message: `The server failed on ${what} (HTTP 405: authentik answers this way when a write fails inside the server, e.g. on a duration out of range). Nothing was changed.`, detail: snippet },
+    };
+  }
   if (status >= 500) {
     return {
       ok: false,

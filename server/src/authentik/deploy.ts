@@ -4,7 +4,7 @@ import { documentValue, isRecord } from '../service/documentValue';
 import { Finding } from '../service/findings';
 import { ParsedDocument } from '../service/parsedDocument';
 import { validate } from '../service/validation';
-import { findPair, lineEnd, rangeOf, ParsedNode } from '../service/yamlNodes';
+import { findPair, lineEnd, rangeOf, trimRangeEnd, ParsedNode } from '../service/yamlNodes';
 import { RuleSettings } from '../settings';
 import { AuthentikApi, ApiFailure, ApiResult, Page } from './apiClient';
 
@@ -125,7 +125,7 @@ export function serverErrorFindings(parsed: ParsedDocument, fieldErrors: Record<
         const valueRange = rangeOf(target);
         range = valueRange && valueRange[1] > valueRange[0] ? valueRange : (rangeOf(pair.key) ?? firstLine);
       }
-      findings.push({ code: 'server-rejected', severity: 'error', message: `authentik: ${prefix}${message}`, start: range[0], end: range[1], data: { key: field } });
+      findings.push({ code: 'server-rejected', severity: 'error', message: `authentik: ${prefix}${message}`, start: range[0], end: trimRangeEnd(text, range[0], range[1]), data: { key: field } });
     }
   }
   return findings;

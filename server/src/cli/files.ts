@@ -4,6 +4,8 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 
 export const PROVIDER_FILE = /\.oauth2provider\.ya?ml$/;
 
+const NOT_A_FILE = 'not a regular file (a pipe, socket or device): skipped';
+
 export interface FileList {
   files: string[];
   /** Paths that could not be read or matched nothing, with the reason. */
@@ -40,7 +42,8 @@ export function collectFiles(inputs: readonly string[], cwd = process.cwd()): Fi
       continue;
     }
     if (stat.isDirectory()) walk(input, cwd, add, problems, new Set());
-    else add(input);
+    else if (stat.isFile()) add(input);
+    else problems.push({ path: input, message: NOT_A_FILE }); // reading a pipe or a device would block or never end
   }
   return { files, problems };
 }
@@ -70,12 +73,16 @@ function walk(dir: string, cwd: string, add: (f: string) => void, problems: File
         try {
           const target = fs.statSync(path.resolve(cwd, child));
           if (target.isDirectory()) subdirectories.push(child);
-          else if (PROVIDER_FILE.test(entry.name)) add(child);
+          else if (PROVIDER_FILE.test(entry.name)) {
+            if (target.isFile()) add(child);
+            else problems.push({ path: child, message: NOT_A_FILE });
+          }
         } catch (error) {
           if (PROVIDER_FILE.test(entry.name)) problems.push({ path: child, message: describeFsError(error) });
         }
       } else if (PROVIDER_FILE.test(entry.name)) {
-        add(child);
+        if (entry.isFile()) add(child);
+        else problems.push({ path: child, message: NOT_A_FILE });
       }
     }
     // Depth-first in name order: push in reverse so the first name is visited first.

@@ -67,12 +67,18 @@ function runValidate(argv: string[], io: CliIo): number {
         'max-warnings': { type: 'string' },
         disable: { type: 'string', multiple: true, default: [] },
         'max-file-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
   const { values, positionals } = parsed;
+  // `validate --help` is what people type first; it is a request for usage, not a usage error.
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) return usageError(io, `unknown format "${values.format}" (use ${OUTPUT_FORMATS.join(', ')})`);
   let maxWarnings: number | undefined;
@@ -90,11 +96,12 @@ function runValidate(argv: string[], io: CliIo): number {
   const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize });
 
   const { files, problems } = collectFiles(positionals.length ? positionals : ['.'], io.cwd);
+  // A CI job pointed at the wrong folder must not pass silently.
+  if (files.length === 0 && problems.length === 0) problems.push({ path: positionals.join(' ') || '.', message: 'no *.oauth2provider.yaml files found' });
   const reports = validateFiles(files, settings, undefined, io.cwd);
   for (const problem of problems) io.stderr.write(`authentik-oauth2: ${problem.path}: ${problem.message}\n`);
   const readable = reports.filter((r) => !r.readError);
   for (const r of reports) if (r.readError) io.stderr.write(`authentik-oauth2: ${r.path}: ${r.readError}\n`);
-  if (files.length === 0 && problems.length === 0) io.stderr.write('authentik-oauth2: no *.oauth2provider.yaml files found\n');
 
   switch (format) {
     case 'text':

@@ -32,15 +32,24 @@ export function validateFiles(files: readonly string[], settings: AuthentikSetti
     const absolute = path.resolve(cwd, file);
     let buffer: Buffer;
     try {
+      // A file over the limit is not even read: one of several hundred MiB would end the whole run (no string is that long).
+      const size = fs.statSync(absolute).size;
+      if (size > settings.maxFileSize) {
+        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const message = `The file is ${size} bytes, over the limit of ${settings.maxFileSize} (--max-file-size): it was not validated.`;
+        return { path: file, diagnostics: [{ severity: 'error', code: 'file-too-large', message, range }] };
+      }
       buffer = fs.readFileSync(absolute);
     } catch (error) {
       return { path: file, diagnostics: [], readError: describeFsError(error) };
     }
-    if (buffer.subarray(0, 8000).includes(0)) {
+    // The whole file is searched (it is small by now): a NUL byte far down still makes it binary, not YAML.
+    if (buffer.includes(0)) {
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       return { path: file, diagnostics: [{ severity: 'error', code: 'binary-file', message: 'This is a binary file (it contains NUL bytes), not YAML.', range }] };
     }
-    const text = buffer.toString('utf8');
+    // Editors hide a leading byte order mark, so positions are counted without it (else line 1 is off by one column).
+    const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
     const uri = pathToFileURL(absolute).toString();
     const document = TextDocument.create(uri, 'authentik-oauth2provider', 0, text);
     const diagnostics = service.validate(document, settings).map((d) => ({

@@ -24,7 +24,8 @@ export function parseText(text: string, options: ParseOptions): ParsedDocument {
   }
   // uniqueKeys off: duplicate keys are reported by our own check, on the right key, with the first one as related info.
   // logLevel error: the library must not print to the console (the CLI's stderr, the server's log); its warnings are in the result.
-  const stream = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  // A lone CR ends a line for the editor (and in YAML 1.2) but not for the yaml library; as LF it parses as shown, same offsets.
+  const stream = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
   const errors: YAMLError[] = 'empty' in stream ? [...stream.errors] : [];
   const warnings: YAMLError[] = 'empty' in stream ? [...stream.warnings] : [];

@@ -40,6 +40,12 @@ function summary(key: string, node: ParsedNode | null): string | undefined {
   return undefined;
 }
 
+/** A block value's node ends after its last line break; a symbol ends with its text (LSP: no trailing whitespace). */
+function textEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
 /** The outline: one symbol per top-level key, list items as children (named after their reference when known). */
 export function documentSymbols(parsed: ParsedDocument, references?: ReferenceSource): OffsetSymbol[] {
   const root = parsed.root;
@@ -51,9 +57,7 @@ export function documentSymbols(parsed: ParsedDocument, references?: ReferenceSo
     if (!keyRange) continue;
     const key = keyText(pair.key);
     const value = pair.value;
-    // A block value's node ends after its last line break; the symbol ends with its text (LSP: no trailing whitespace).
-    let end = Math.max(keyRange[1], value?.range?.[1] ?? 0);
-    while (end > keyRange[1] && /\s/.test(parsed.text[end - 1])) end--;
+    const end = textEnd(parsed.text, keyRange[1], Math.max(keyRange[1], value?.range?.[1] ?? 0));
     const symbol: OffsetSymbol = {
       name: key || '(empty key)',
       detail: summary(key, value),
@@ -69,15 +73,18 @@ export function documentSymbols(parsed: ParsedDocument, references?: ReferenceSo
         .filter((n) => n?.range)
         .map((n) => {
           const text = isScalar(n) ? String(n.value) : '';
+          // Kept inside the list's symbol: a block scalar item's node ends after its line break, an empty item after the dash's space.
+          const itemStart = Math.min(n.range![0], end);
+          const itemEnd = Math.max(itemStart, Math.min(textEnd(parsed.text, n.range![0], n.range![1]), end));
           const object = reference ? findReference(references, reference.kind, text) : undefined;
           return {
             name: object ? referenceLabel(object) : text || '(item)',
             detail: object ? text : undefined,
             kind: kindOf(n),
-            start: n.range![0],
-            end: n.range![1],
-            selectionStart: n.range![0],
-            selectionEnd: n.range![1],
+            start: itemStart,
+            end: itemEnd,
+            selectionStart: itemStart,
+            selectionEnd: itemEnd,
           };
         });
     }

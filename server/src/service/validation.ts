@@ -6,6 +6,7 @@ import { ReferenceSource } from './references';
 import { RULES } from './rules';
 import { schemaFindings } from './schemaValidation';
 import { structureFindings } from './structure';
+import { trimRangeEnd } from './yamlNodes';
 
 export interface ValidationContext {
   rules: RuleSettings;
@@ -41,5 +42,7 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
     }
   }
+  // A diagnostic ends where its node's text ends, not on the next line.
+  for (const f of findings) f.end = trimRangeEnd(parsed.text, f.start, f.end);
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -93,3 +93,10 @@ export function describeValue(value: unknown): string {
 
 export { isMap, isScalar, isSeq, isPair, isAlias };
 export type { Scalar, YAMLMap, YAMLSeq, Pair, ParsedNode };
+
+/** Moves a range's end back over trailing white space and line breaks (block values include them). */
+export function trimRangeEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
+}
