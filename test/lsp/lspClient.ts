@@ -32,6 +32,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Answers the server's `workspace/configuration` request, one value per item (may be async to hold the answer back). */
   configuration?: (item: ConfigurationItem) => unknown;
+  /** Extra environment for the server process (e.g. AUTHENTIK_URL / AUTHENTIK_TOKEN). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Resolves when a matching notification arrives after the waiter was registered. */
@@ -76,7 +78,7 @@ export class LspTestClient {
   /** Spawns `node dist/server.js --stdio`, initializes it and sends `initialized`. */
   static async start(options: StartOptions = {}): Promise<{ client: LspTestClient; initializeResult: InitializeResult }> {
     if (!fs.existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run "npm run build" first.`);
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection);
     connection.onRequest(ConfigurationRequest.type, async (params) => {

@@ -44,8 +44,10 @@ export function comparableLive(live: ProviderBody): ProviderBody {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(normalizeForCompare(a)) === JSON.stringify(normalizeForCompare(b));
+/** The server trims strings (DRF's default) and stores UUIDs in lower case: compare as it stores. */
 function normalizeForCompare(value: unknown): unknown {
   if (typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)) return value.toLowerCase();
+  if (typeof value === 'string') return value.trim();
   if (Array.isArray(value)) return value.map(normalizeForCompare);
   return value;
 }

@@ -32,7 +32,12 @@ export async function runPlannedDeploy(api: AuthentikApi, plan: DeployPlan, sign
   const path = plan.action === 'create' ? PROVIDERS_PATH : `${PROVIDERS_PATH}${plan.pk}/`;
   const result = await executeDeploy(api, plan, signal);
   if (!result.ok) {
-    return { ...base, ok: false, action: plan.action, method, path, status: result.failure.status, timeMs: result.timeMs, summary: result.failure.message, failure: result.failure, body: result.failure.fieldErrors };
+    // Without a complete answer the write may still have happened; a later deploy finds it by name and updates it.
+    const uncertain = result.failure.kind === 'transport' || result.failure.kind === 'malformed-json';
+    const summary = uncertain
+      ? `${result.failure.message} The server may still have applied it: deploying again looks the provider up by name, so it never creates a second one.`
+      : result.failure.message;
+    return { ...base, ok: false, action: plan.action, method, path, status: result.failure.status, timeMs: result.timeMs, summary, failure: result.failure, body: result.failure.fieldErrors };
   }
   const provider = result.body as Provider;
   const summary =

@@ -1,0 +1,118 @@
+// @ts-check
+// Drives the workbench with the keyboard, as a user would: Quick Open, the squiggles and the Problems
+// panel, then completion with Ctrl+Space. Takes the README's screenshots on the way.
+const fs = require('node:fs');
+const path = require('node:path');
+const { recordConsole, workbenchUrl } = require('./workbench');
+
+/** How long one awaited UI change may take (Playwright waits for it; this is only the deadline). */
+const STEP_DEADLINE_MS = 20_000;
+/** Loading the workbench and starting an extension host takes longest, on a busy machine 15 s. */
+const WORKBENCH_DEADLINE_MS = 60_000;
+
+/**
+ * @typedef {import('./results').CaseResult} CaseResult
+ * @typedef {{ base: string, folder: string, repo: string, screenshots: string, artifacts: string, consoleLog: string[] }} UiOptions
+ */
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {UiOptions} options
+ * @returns {Promise<CaseResult[]>}
+ */
+async function runUiScenario(browser, options) {
+  // The same fixture facts as the mocha suite, from its compiled copy.
+  const { BROKEN } = require(path.join(options.repo, 'out/e2e/suite/fixtures.js'));
+  const context = await browser.newContext({ viewport: { width: 1440, height: 810 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_DEADLINE_MS);
+  recordConsole(page, options.consoleLog);
+
+  const problems = page.locator('.markers-panel');
+  const editorLine = (/** @type {RegExp} */ text) => page.locator('.editor-instance .view-line', { hasText: text });
+  // Evaluated in the page (a string, as this file is type-checked for Node, not the DOM).
+  const squiggleCount = (/** @type {number} */ count) =>
+    page.waitForFunction(`document.querySelectorAll('.editor-instance .squiggly-error').length === ${count}`);
+  const screenshot = (/** @type {string} */ name) => page.screenshot({ path: path.join(options.screenshots, name) });
+
+  /** @type {[string, () => Promise<void>][]} */
+  const steps = [
+    [
+      'ui: Quick Open (Ctrl+P) opens a provider file; squiggles and our message show in the Problems panel',
+      async () => {
+        await page.goto(workbenchUrl(options.base, options.folder, { extensionDevelopmentPath: options.repo }));
+        // The explorer lists the folder once the workbench is connected to the server.
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: BROKEN.file }).waitFor({ timeout: WORKBENCH_DEADLINE_MS });
+        await page.keyboard.press('Control+P');
+        await page.locator('.quick-input-widget input').waitFor();
+        await page.keyboard.type(BROKEN.file);
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: BROKEN.file }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tabs-container .tab.active', { hasText: BROKEN.file }).waitFor();
+        await editorLine(/client_type:\s+confidental/).waitFor();
+        // The status bar names our language for the file, not YAML.
+        await page.locator('.statusbar-item', { hasText: 'authentik OAuth2 Provider' }).first().waitFor();
+        await squiggleCount(2);
+        await page.keyboard.press('Control+Shift+M');
+        await problems.getByText(BROKEN.clientTypeMessage, { exact: true }).waitFor();
+        await problems.getByText(BROKEN.subModeMessage, { exact: true }).waitFor();
+        await screenshot('diagnostics.png');
+      },
+    ],
+    [
+      'ui: Ctrl+Space after `client_type: ` lists confidential and public',
+      async () => {
+        // Go to the line, select the misspelt value and delete it: the cursor is after `client_type: `.
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type(String(BROKEN.clientTypeLine + 1));
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('End');
+        await page.keyboard.press('Control+Shift+ArrowLeft');
+        await page.keyboard.press('Backspace');
+        await editorLine(/^client_type:\s$/).waitFor();
+        await page.keyboard.press('Control+Space');
+        const suggestions = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+        await suggestions.filter({ hasText: 'confidential' }).waitFor();
+        await suggestions.filter({ hasText: 'public' }).waitFor();
+        await screenshot('completion.png');
+      },
+    ],
+    [
+      'ui: accepting `confidential` removes its problem from the editor and the Problems panel',
+      async () => {
+        await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'confidential' }).waitFor();
+        await page.keyboard.press('Enter');
+        await editorLine(/client_type:\s+confidential/).waitFor();
+        await problems.getByText(BROKEN.clientTypeMessage, { exact: true }).waitFor({ state: 'detached' });
+        await problems.getByText(BROKEN.subModeMessage, { exact: true }).waitFor();
+        await squiggleCount(1);
+      },
+    ],
+  ];
+
+  /** @type {CaseResult[]} */
+  const cases = [];
+  let failedBefore = false;
+  for (const [title, step] of steps) {
+    if (failedBefore) {
+      cases.push({ title, passed: false, error: 'not run: an earlier UI step failed' });
+      continue;
+    }
+    const started = Date.now();
+    try {
+      await step();
+      cases.push({ title, passed: true, durationMs: Date.now() - started });
+    } catch (error) {
+      failedBefore = true;
+      fs.mkdirSync(options.artifacts, { recursive: true });
+      const shot = path.join(options.artifacts, `ui-failure-${cases.length + 1}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      const message = error instanceof Error ? error.message : String(error);
+      cases.push({ title, passed: false, durationMs: Date.now() - started, error: `${message}\nscreenshot: ${shot}` });
+    }
+  }
+  await context.close();
+  return cases;
+}
+
+module.exports = { runUiScenario };

@@ -1,0 +1,50 @@
+import { after, before } from 'node:test';
+import { AuthentikApi } from '../../server/src/authentik/apiClient';
+import { NodeHttpClient } from '../../server/src/authentik/http';
+import { parseText } from '../../server/src/service/parsedDocument';
+import { prepareBody, ProviderBody } from '../../server/src/authentik/deploy';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { AuthentikTestServer, SEED_IDS, startAuthentikTestServer } from '../authentik-server';
+
+export const TOKEN = 'integration-token-9f8e7d6c5b4a';
+export const READ_ONLY_TOKEN = 'read-only-token-1a2b3c';
+export const EXPIRED_TOKEN = 'expired-token-4d5e6f';
+export { SEED_IDS };
+
+/** One test server per test file, reset between tests by the caller where needed. */
+export function useTestServer(): () => AuthentikTestServer {
+  let server: AuthentikTestServer | undefined;
+  before(async () => {
+    server = await startAuthentikTestServer({ token: TOKEN, readOnlyToken: READ_ONLY_TOKEN, expiredToken: EXPIRED_TOKEN });
+  });
+  after(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('test server not started');
+    return server;
+  };
+}
+
+export function apiFor(baseUrl: string, token: string | undefined = TOKEN, timeoutMs = 5000): AuthentikApi {
+  return new AuthentikApi({ baseUrl, token, allowInsecureHttp: false, timeoutMs }, new NodeHttpClient());
+}
+
+export function providerYaml(name = 'Grafana', extra = ''): string {
+  return `name: ${name}
+authorization_flow: ${SEED_IDS.flows.explicitConsent}
+client_type: confidential
+redirect_uris: |
+  https://grafana\\.example\\.com/login/generic_oauth
+property_mappings:
+  - ${SEED_IDS.scopeMappings.openid}
+  - ${SEED_IDS.scopeMappings.email}
+signing_key: ${SEED_IDS.keyPairs.selfSigned}
+${extra}`;
+}
+
+export function bodyOf(text: string): ProviderBody {
+  const prepared = prepareBody(parseText(text, { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+  if (!prepared.ok) throw new Error(`fixture has errors: ${prepared.errors.map((e) => e.message).join('; ')}`);
+  return prepared.body;
+}

@@ -1,0 +1,29 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { diagnose, documentWithCursor, service, summarize } from '../helpers/service';
+import { useEveryFeature } from './everyFeature';
+
+const FLOW = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60';
+
+// The editor never sees bytes: a NUL or a lone surrogate arrives as a character (the CLI reports such files as binary or invalid UTF-8).
+describe('limits: control characters and broken UTF-16 in the editor', () => {
+  it('NUL characters inside values and keys: no failure, later positions exact', () => {
+    const { document, diagnostics } = diagnose(`name: a\u0000b\nauthorization_flow: ${FLOW}\n\u0000x: 1\nredirect_uris: https://a\\.b/c\nsub_mode: user_mail\n`);
+    assert.deepEqual(summarize(document, diagnostics), ['unknown-key@2:0-2:2 "\\u0000x"', 'invalid-enum@4:10-4:19 "user_mail"']);
+    useEveryFeature(service(), document, 2_000);
+  });
+
+  it('lone surrogates and other control characters: no failure, later positions exact', () => {
+    const { document, diagnostics } = diagnose(`name: \uD800\u001b[31m\uDFFF\nauthorization_flow: ${FLOW}\nredirect_uris: https://a\\.b/c\nsub_mode: user_mail\n`);
+    assert.deepEqual(summarize(document, diagnostics), ['invalid-enum@3:10-3:19 "user_mail"']);
+    useEveryFeature(service(), document, 2_000);
+  });
+
+  it('a document made only of NULs', () => {
+    const { document } = documentWithCursor('\u0000'.repeat(10_000));
+    const diagnostics = service().validate(document);
+    assert.deepEqual(summarize(document, diagnostics), [`not-a-mapping@0:0-0:10000 ${JSON.stringify('\u0000'.repeat(10_000))}`]);
+    assert.equal(diagnostics[0].message, 'Expected a mapping of provider fields (name: ..., authorization_flow: ...), found a single value.');
+    useEveryFeature(service(), document, 2_000);
+  });
+});
