@@ -22,7 +22,7 @@ export async function resolveConnection(context: vscode.ExtensionContext, scope:
   if (!settings.serverUrl) return { ok: false, blocker: 'no-server', message: 'Set authentik.serverUrl to your authentik server (e.g. https://auth.example.com).' };
   const check = checkBaseUrl(settings.serverUrl, settings.allowInsecureHttp);
   if (!check.ok) return { ok: false, blocker: 'bad-url', message: check.message };
-  const sources = vscode.workspace.getConfiguration('authentik', scope).inspect<string>('serverUrl') ?? {};
+  const sources = vscode.workspace.getConfiguration('authentik', scope ?? null).inspect<string>('serverUrl') ?? {};
   const confirmed = context.globalState.get<string[]>(CONFIRMED_ORIGINS, []);
   if (originNeedsConfirmation(sources, check.origin, confirmed)) {
     if (!interactive) return { ok: false, blocker: 'unconfirmed-origin', origin: check.origin, message: `This workspace's settings point authentik.serverUrl at ${check.origin}; confirm it before the token is sent there.` };

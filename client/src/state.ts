@@ -21,7 +21,8 @@ export interface ExtensionState {
 }
 
 export function readSettings(scope?: vscode.Uri): AuthentikSettings {
-  const config = vscode.workspace.getConfiguration('authentik', scope);
+  // `null` asks for the value that applies to any resource (no folder override), without VS Code's warning.
+  const config = vscode.workspace.getConfiguration('authentik', scope ?? null);
   return normalizeSettings({
     serverUrl: config.get('serverUrl'),
     allowInsecureHttp: config.get('allowInsecureHttp'),

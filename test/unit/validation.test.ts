@@ -223,3 +223,15 @@ describe('validation: ranges end with their node', () => {
     assert.deepEqual(summarize(document, diagnostics), ['wrong-type@1:2-2:5 "- a\\n  - b"']);
   });
 });
+
+describe('validation: values the server refuses outright', () => {
+  it('a NUL character in a string is an error on that value', () => {
+    const { document, diagnostics } = diagnose(VALID.replace('name: Grafana', 'name: "Gra\\0fana"'));
+    assert.deepEqual(summarize(document, diagnostics), ['null-character@0:6-0:16 "\\"Gra\\\\0fana\\""']);
+    assert.equal(diagnostics[0].message, '"name" contains a NUL character: the server rejects it (Null characters are not allowed.).');
+  });
+  it('an alias without an anchor is reported on the alias', () => {
+    const { document, diagnostics } = diagnose(VALID.replace('name: Grafana', 'name: *missing'));
+    assert.deepEqual(summarize(document, diagnostics), ['unresolved-alias@0:6-0:14 "*missing"']);
+  });
+});

@@ -72,7 +72,12 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
 
   let text: string;
   try {
-    text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+    const absolute = path.resolve(io.cwd, file);
+    const stat = fs.statSync(absolute);
+    // A pipe or device would block the read; a huge file would never be a provider.
+    if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    if (stat.size > DEFAULT_SETTINGS.maxFileSize) throw Object.assign(new Error(`the file is ${stat.size} bytes, over the limit of ${DEFAULT_SETTINGS.maxFileSize}`), { code: 'EFBIG' });
+    text = fs.readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     io.stderr.write(`authentik-oauth2 deploy: ${file}: ${describeFsError(error)}\n`);
     return EXIT_USAGE;

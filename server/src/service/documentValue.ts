@@ -1,3 +1,4 @@
+import { Document, isAlias, visit } from 'yaml';
 import { ParsedDocument } from './parsedDocument';
 import { lineEnd } from './yamlNodes';
 import { Finding } from './findings';
@@ -25,6 +26,19 @@ function compute(parsed: ParsedDocument): DocumentValue {
   try {
     return { ok: true, value: first.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {} };
   } catch (error) {
+    const unresolved = firstUnresolvedAlias(first);
+    if (unresolved) {
+      return {
+        ok: false,
+        finding: {
+          code: 'unresolved-alias',
+          severity: 'error',
+          message: `The alias *${unresolved.source} refers to no anchor &${unresolved.source} set before it.`,
+          start: unresolved.start,
+          end: unresolved.end,
+        },
+      };
+    }
     const start = first.range[0];
     return {
       ok: false,
@@ -37,6 +51,20 @@ function compute(parsed: ParsedDocument): DocumentValue {
       },
     };
   }
+}
+
+function firstUnresolvedAlias(doc: Document.Parsed): { source: string; start: number; end: number } | undefined {
+  let found: { source: string; start: number; end: number } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range && !node.resolve(doc)) {
+        found = { source: node.source, start: node.range[0], end: node.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

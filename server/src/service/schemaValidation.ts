@@ -131,3 +131,21 @@ function lookup(document: unknown, path: string[]): unknown {
   }
   return current;
 }
+
+/** The server refuses strings with NUL characters ("Null characters are not allowed."); the schema cannot say so. */
+export function nullCharacterFindings(root: YAMLMap.Parsed | undefined, value: Record<string, unknown>): Finding[] {
+  if (!root) return [];
+  const findings: Finding[] = [];
+  const check = (path: string[], v: unknown) => {
+    if (typeof v !== 'string' || !v.includes('\u0000')) return;
+    const target = resolvePath(root as ParsedNode, path);
+    if (!target) return;
+    const [start, end] = valueRange(target);
+    findings.push({ code: 'null-character', severity: 'error', message: `"${fieldLabel(path)}" contains a NUL character: the server rejects it (Null characters are not allowed.).`, start, end, data: { key: path[0] } });
+  };
+  for (const [key, v] of Object.entries(value)) {
+    if (Array.isArray(v)) v.forEach((item, i) => check([key, String(i)], item));
+    else check([key], v);
+  }
+  return findings;
+}

@@ -4,7 +4,7 @@ import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
 import { RULES } from './rules';
-import { schemaFindings } from './schemaValidation';
+import { nullCharacterFindings, schemaFindings } from './schemaValidation';
 import { structureFindings } from './structure';
 import { trimRangeEnd } from './yamlNodes';
 
@@ -37,6 +37,7 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     const broken = parsed.errors.length > 0;
     const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
     findings.push(...schemaFindings(parsed.text, parsed.root, value).filter(absence));
+    findings.push(...nullCharacterFindings(parsed.root, value));
     if (parsed.root) {
       const input = { text: parsed.text, root: parsed.root, value, references: context.references };
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
