@@ -227,7 +227,7 @@ describe('validation: ranges end with their node', () => {
 describe('validation: values the server refuses outright', () => {
   it('a NUL character in a string is an error on that value', () => {
     const { document, diagnostics } = diagnose(VALID.replace('name: Grafana', 'name: "Gra\\0fana"'));
-    assert.deepEqual(summarize(document, diagnostics), ['null-character@0:6-0:16 "\\"Gra\\\\0fana\\""']);
+    assert.deepEqual(summarize(document, diagnostics), ['null-character@0:6-0:17 "\\"Gra\\\\0fana\\""']);
     assert.equal(diagnostics[0].message, '"name" contains a NUL character: the server rejects it (Null characters are not allowed.).');
   });
   it('an alias without an anchor is reported on the alias', () => {
