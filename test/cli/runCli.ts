@@ -16,10 +16,10 @@ export interface CliResult {
  * Runs `node dist/cli.js ...args` as a child process, without a shell (so a glob reaches the CLI
  * exactly as a quoted argument would). The working directory defaults to the repository root.
  */
-export function runCli(args: string[], cwd = REPO_ROOT): Promise<CliResult> {
+export function runCli(args: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   if (!fs.existsSync(CLI_PATH)) return Promise.reject(new Error(`${CLI_PATH} is missing: run "npm run build" first.`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,0 +1,128 @@
+import { describe, it, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { LiveReferenceSource, ReferencesState } from '../../server/src/authentik/liveReferences';
+import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../../server/src/service/references';
+import { LspTestClient } from '../lsp/lspClient';
+import { apiFor, SEED_IDS, TOKEN, useTestServer } from './harness';
+
+const server = useTestServer();
+
+class FakeClock {
+  constructor(public time = 1_000_000) {}
+  now(): number {
+    return this.time;
+  }
+}
+
+describe('live references from the test server', () => {
+  beforeEach(() => server().reset());
+
+  it('fetches flows, key pairs with a key, scope mappings and JWKS sources, labelled for completion', async () => {
+    const source = new LiveReferenceSource(apiFor(server().url), { ttlMs: 60_000 });
+    const outcome = await source.refresh();
+    assert.equal(outcome.ok, true);
+    const flows = candidatesFor(REFERENCE_FIELDS.authorization_flow, source.list('flow')!).map(referenceLabel);
+    assert.deepEqual(flows, [
+      'Authorize Application (default-provider-authorization-explicit-consent)',
+      'Authorize Application (default-provider-authorization-implicit-consent)',
+    ]);
+    assert.deepEqual(source.list('certificateKeyPair')!.objects.map((o) => o.name), ['authentik Self-signed Certificate']);
+    assert.deepEqual(source.list('scopeMapping')!.objects.map((o) => o.scopeName), ['email', 'offline_access', 'openid', 'profile']);
+    assert.deepEqual(source.list('oauthSource')!.objects.map(referenceLabel), ['GitHub Actions (github-actions)']);
+    const queries = server().requests.map((r) => `${r.path}?${new URLSearchParams(r.query).toString()}`);
+    assert.ok(queries.includes('/api/v3/crypto/certificatekeypairs/?has_key=true&include_details=false&ordering=name&page=1&page_size=100'), queries.join('\n'));
+    assert.ok(queries.includes('/api/v3/sources/oauth/?has_jwks=true&ordering=name&page=1&page_size=100'), queries.join('\n'));
+  });
+
+  it('follows pagination to the last page', async () => {
+    server().addFlows(250, 'authorization');
+    const source = new LiveReferenceSource(apiFor(server().url), { ttlMs: 60_000 });
+    await source.refresh();
+    assert.equal(source.list('flow')!.objects.length, 254);
+    const pages = server().requests.filter((r) => r.path === '/api/v3/flows/instances/').map((r) => r.query.page);
+    assert.deepEqual(pages, ['1', '2', '3']);
+  });
+
+  it('answers from the cache without waiting, and refreshes in the background after the TTL', async () => {
+    const clock = new FakeClock();
+    let changes = 0;
+    const source = new LiveReferenceSource(apiFor(server().url), { ttlMs: 1000, clock, onChange: () => changes++ });
+    await source.refresh();
+    const before = server().requests.length;
+    assert.ok(source.list('flow'));
+    assert.equal(server().requests.length, before, 'a fresh cache asks nothing');
+    clock.time += 2000;
+    server().addFlows(1, 'authorization');
+    const listed = source.list('flow')!; // stale cache, answered at once
+    assert.equal(listed.objects.length, 4);
+    await source.refresh(); // joins the background refresh started by list()
+    assert.equal(source.list('flow')!.objects.length, 5);
+    assert.equal(changes, 2);
+  });
+
+  it('offline: keeps the last list, marks it stale, and says so once', async () => {
+    const statuses: [ReferencesState, string][] = [];
+    const clock = new FakeClock();
+    const source = new LiveReferenceSource(apiFor(server().url, TOKEN, 2000), { ttlMs: 1000, clock, onStatus: (s, m) => statuses.push([s, m]) });
+    await source.refresh();
+    server().addFault({ status: 502, htmlBody: true });
+    for (let i = 0; i < 3; i++) {
+      clock.time += 2000;
+      await source.refresh();
+    }
+    const list = source.list('flow')!;
+    assert.equal(list.stale, true);
+    assert.equal(list.objects.length, 4);
+    assert.deepEqual(statuses.map(([s]) => s), ['ok', 'offline']);
+    assert.match(statuses[1][1], /^authentik references unavailable: The server failed on GET \/api\/v3\/.* with HTTP 502 \(an HTML error page\)\. Details are in the log\. Completion uses the last list fetched\.$/);
+    server().clearFaults();
+    clock.time += 2000;
+    await source.refresh();
+    assert.equal(source.list('flow')!.stale, false);
+    assert.deepEqual(statuses.map(([s]) => s), ['ok', 'offline', 'ok']);
+  });
+
+  it('a bad token is reported as unauthorized, not offline', async () => {
+    const statuses: ReferencesState[] = [];
+    const source = new LiveReferenceSource(apiFor(server().url, 'wrong'), { ttlMs: 1000, onStatus: (s) => statuses.push(s) });
+    const outcome = await source.refresh();
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.message, /^403 Token invalid\/expired/);
+    assert.deepEqual(statuses, ['unauthorized']);
+    assert.equal(source.list('flow'), undefined);
+  });
+});
+
+describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN', () => {
+  it('completes authorization_flow with the server’s flows, names UUIDs in hover, and flags unknown ones', { timeout: 30_000 }, async () => {
+    const { client } = await LspTestClient.start({
+      env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN },
+      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+    });
+    try {
+      const loaded = new Promise<{ state: string }>((resolve) => client.connection.onNotification('authentik/referencesStatus', resolve));
+      const uri = 'file:///work/live.oauth2provider.yaml';
+      const missing = '00000000-0000-4000-8000-00000000dead';
+      const text = `name: Live\nauthorization_flow: \nsigning_key: ${missing}\nredirect_uris: https://a\\.b/c\nauthentication_flow: ${SEED_IDS.flows.authentication}\n`;
+      await client.open(uri, text);
+      assert.equal((await loaded).state, 'ok');
+      const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail: string; textEdit: { newText: string } }[] };
+      const flows = completion.items.map((i) => [i.label, i.detail, i.textEdit.newText]);
+      assert.deepEqual(flows, [
+        ['Authorize Application (default-provider-authorization-explicit-consent)', 'authorization flow', SEED_IDS.flows.explicitConsent],
+        ['Authorize Application (default-provider-authorization-implicit-consent)', 'authorization flow', SEED_IDS.flows.implicitConsent],
+      ]);
+      // After the references arrived the server revalidated: the unknown key pair is flagged.
+      const flagged = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'reference-not-found');
+      // The revalidation may already have been published by now; otherwise wait for it.
+      const published = client.publishedFor(uri).find(flagged) ?? (await client.waitForDiagnostics(uri, flagged));
+      const notFound = published.diagnostics.find((d) => d.code === 'reference-not-found')!;
+      assert.equal(notFound.message, `No certificate key pair with UUID ${missing} exists on the server.`);
+      assert.deepEqual(notFound.range, { start: { line: 2, character: 13 }, end: { line: 2, character: 49 } });
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 30 } })) as { contents: { value: string } };
+      assert.match(hover.contents.value, /^\*\*Welcome to authentik! \(default-authentication-flow\)\*\* · authentication flow\n/);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
