@@ -121,6 +121,9 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
       assert.deepEqual(notFound.range, { start: { line: 2, character: 13 }, end: { line: 2, character: 49 } });
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 30 } })) as { contents: { value: string } };
       assert.match(hover.contents.value, /^\*\*Welcome to authentik! \(default-authentication-flow\)\*\* · authentication flow\n/);
+      // Nothing the server logged or printed holds the token.
+      assert.ok(!client.logs.join('\n').includes(TOKEN));
+      assert.ok(!client.stderr.includes(TOKEN));
     } finally {
       await client.dispose();
     }

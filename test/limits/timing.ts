@@ -6,9 +6,11 @@ import { performance } from 'node:perf_hooks';
  * they catch are exponential: minutes or hours), so a busy two-core machine does not make them flaky.
  */
 export function withinMs<T>(limitMs: number, what: string, work: () => T): T {
+  // A tenfold margin: this guards against freezes, not for speed (speed is measured by `npm run bench`).
+  const bound = limitMs * 10;
   const started = performance.now();
   const result = work();
   const elapsed = performance.now() - started;
-  assert.ok(elapsed < limitMs, `${what} took ${elapsed.toFixed(0)} ms, over ${limitMs} ms`);
+  assert.ok(elapsed < bound, `${what} took ${elapsed.toFixed(0)} ms, over ${bound} ms`);
   return result;
 }
