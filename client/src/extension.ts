@@ -28,6 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       { scheme: 'vscode-remote', language: LANGUAGE_ID },
     ],
     synchronize: { configurationSection: 'authentik' },
+    // The server must not connect on its own from AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules first.
+    initializationOptions: { useEnvironment: false },
     outputChannel: output,
   };
   client = new LanguageClient('authentik', 'authentik OAuth2 Provider', serverOptions, clientOptions);

@@ -3,7 +3,16 @@
 # Only the npm registry and Debian's packages are reachable here, so VS Code itself comes as code-server
 # (the real workbench and Node extension host) and the browser is Debian's Chromium.
 # Everything is skipped when already present; code-server is cached in $E2E_HOME between runs.
+# --without-browser: skip Chromium and its fonts (the demo, `npm start`, is opened in the user's own browser).
 set -euo pipefail
+
+WITH_BROWSER=1
+for arg in "$@"; do
+  case "$arg" in
+    --without-browser) WITH_BROWSER= ;;
+    *) echo "usage: $0 [--without-browser]" >&2; exit 2 ;;
+  esac
+done
 
 CODE_SERVER_VERSION=4.100.3
 # @vscode/ripgrep as pinned by code-server 4.100.3 (lib/vscode) and the rg release it downloads.
@@ -18,7 +27,8 @@ log() { echo "[e2e-install] $*" >&2; }
 
 # 1. Debian packages: Chromium (the window), ripgrep (see 3), fonts for readable screenshots, and the
 #    toolchain for code-server's native modules (kerberos, node-pty, spdlog, native-keymap...).
-APT_PACKAGES=(chromium ripgrep fonts-dejavu-core build-essential python3 pkg-config libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev ca-certificates)
+APT_PACKAGES=(ripgrep build-essential python3 pkg-config libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev ca-certificates)
+[ -n "$WITH_BROWSER" ] && APT_PACKAGES+=(chromium fonts-dejavu-core)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

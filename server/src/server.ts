@@ -6,11 +6,12 @@ import {
   CodeActionKind,
   InitializeResult,
   ClientCapabilities,
+  ConfigurationItem,
 } from 'vscode-languageserver/node';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AuthentikApi } from './authentik/apiClient';
-import { NodeHttpClient } from './authentik/http';
-import { LiveReferenceSource } from './authentik/liveReferences';
+import type { LiveReferenceSource } from './authentik/liveReferences';
 import {
   RefreshReferencesRequest,
   RefreshReferencesResult,
@@ -18,8 +19,8 @@ import {
   SetConnectionNotification,
   SetConnectionParams,
 } from './protocol';
-import { getLanguageService } from './service/languageService';
-import { ReferenceSource } from './service/references';
+import type { LanguageService } from './service/languageService';
+import type { ReferenceSource } from './service/references';
 import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from './settings';
 
 /**
@@ -30,23 +31,61 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let referenceSource: ReferenceSource | undefined;
-const service = getLanguageService({ references: () => referenceSource });
+let service: LanguageService | undefined;
+
+/**
+ * The language service (YAML parser, schema validator, rules) is loaded on first use, not at
+ * start: `initialize` is answered before any of it is needed, so the editor gets its server sooner.
+ */
+function languageService(): LanguageService {
+  service ??= core().getLanguageService({ references: () => referenceSource });
+  return service;
+}
+
+type Core = typeof import('./serverCore');
+let loadedCore: Core | undefined;
+
+/** dist/serverCore.js beside the bundled server; the TypeScript source when run unbundled (tests, tsx). */
+function core(): Core {
+  if (!loadedCore) {
+    const bundled = path.join(__dirname, 'serverCore.js');
+    const source = './serverCore';
+    loadedCore = (fs.existsSync(bundled) ? require(bundled) : require(source)) as Core;
+  }
+  return loadedCore;
+}
 
 let capabilities: ClientCapabilities = {};
+let useEnvironment = true;
 let globalSettings: AuthentikSettings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<AuthentikSettings>>();
+let settingsQueue: { uri: string; resolve: (settings: AuthentikSettings) => void }[] = [];
 
-/** Settings are asked per file (a folder can override them) and cached until the client says they changed. */
+/**
+ * Settings are asked per file (a folder can override them) and cached until the client says they
+ * changed. Files opened together are asked in one `workspace/configuration` request.
+ */
 function settingsFor(uri: string): Promise<AuthentikSettings> {
   if (!capabilities.workspace?.configuration) return Promise.resolve(globalSettings);
   let settings = settingsByUri.get(uri);
   if (!settings) {
-    settings = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'authentik' })
-      .then(normalizeSettings, () => globalSettings);
+    settings = new Promise<AuthentikSettings>((resolve) => {
+      settingsQueue.push({ uri, resolve });
+      if (settingsQueue.length === 1) setImmediate(askSettings);
+    });
     settingsByUri.set(uri, settings);
   }
   return settings;
+}
+
+function askSettings(): void {
+  const batch = settingsQueue;
+  settingsQueue = [];
+  const items: ConfigurationItem[] = batch.map((b) => ({ scopeUri: b.uri, section: 'authentik' }));
+  connection.workspace.getConfiguration(items).then(
+    (values: unknown[]) => batch.forEach((b, i) => b.resolve(normalizeSettings(values?.[i]))),
+    () => batch.forEach((b) => b.resolve(globalSettings)),
+  );
 }
 
 /** Runs a handler; a failure is logged and answered with `fallback` so one bad request never stops the server. */
@@ -78,7 +117,7 @@ async function validateNow(uri: string): Promise<void> {
   const settings = await settingsFor(uri);
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics: service.validate(current, settings) });
+  await connection.sendDiagnostics({ uri, version, diagnostics: languageService().validate(current, settings) });
 }
 
 function revalidateAll(): void {
@@ -87,8 +126,10 @@ function revalidateAll(): void {
 
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
-  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  const init = params.initializationOptions as { settings?: unknown; useEnvironment?: boolean } | undefined;
   if (init?.settings) globalSettings = normalizeSettings(init.settings);
+  // The VS Code extension decides the connection itself (workspace trust, confirmed origins) and says so.
+  useEnvironment = init?.useEnvironment !== false;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -114,7 +155,7 @@ documents.onDidOpen((e) => scheduleValidation(e.document.uri));
 documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
 documents.onDidClose((e) => {
   settingsByUri.delete(e.document.uri);
-  service.closeDocument(e.document.uri);
+  service?.closeDocument(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -128,14 +169,14 @@ const withDocument = <T>(name: string, uriOf: () => string, fallback: T, run: (d
 
 connection.onCompletion((params) =>
   withDocument('completion', () => params.textDocument.uri, null, (document, settings) =>
-    service.complete(document, params.position, { snippetSupport: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport }, settings),
+    languageService().complete(document, params.position, { snippetSupport: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport }, settings),
   ),
 );
-connection.onHover((params) => withDocument('hover', () => params.textDocument.uri, null, (d, s) => service.hover(d, params.position, s)));
-connection.onCodeAction((params) => withDocument('codeAction', () => params.textDocument.uri, [], (d, s) => service.codeActions(d, params.range, s)));
-connection.onDocumentSymbol((params) => withDocument('documentSymbol', () => params.textDocument.uri, [], (d, s) => service.documentSymbols(d, s)));
-connection.onFoldingRanges((params) => withDocument('foldingRange', () => params.textDocument.uri, [], (d, s) => service.foldingRanges(d, s)));
-connection.languages.inlayHint.on((params) => withDocument('inlayHint', () => params.textDocument.uri, [], (d, s) => service.inlayHints(d, params.range, s)));
+connection.onHover((params) => withDocument('hover', () => params.textDocument.uri, null, (d, s) => languageService().hover(d, params.position, s)));
+connection.onCodeAction((params) => withDocument('codeAction', () => params.textDocument.uri, [], (d, s) => languageService().codeActions(d, params.range, s)));
+connection.onDocumentSymbol((params) => withDocument('documentSymbol', () => params.textDocument.uri, [], (d, s) => languageService().documentSymbols(d, s)));
+connection.onFoldingRanges((params) => withDocument('foldingRange', () => params.textDocument.uri, [], (d, s) => languageService().foldingRanges(d, s)));
+connection.languages.inlayHint.on((params) => withDocument('inlayHint', () => params.textDocument.uri, [], (d, s) => languageService().inlayHints(d, params.range, s)));
 
 let liveReferences: LiveReferenceSource | undefined;
 
@@ -144,6 +185,7 @@ function connect(params: SetConnectionParams): void {
   liveReferences = undefined;
   referenceSource = undefined;
   if (params.serverUrl) {
+    const { AuthentikApi, NodeHttpClient, LiveReferenceSource } = core();
     const api = new AuthentikApi(
       { baseUrl: params.serverUrl, token: params.token, allowInsecureHttp: params.allowInsecureHttp, timeoutMs: 10_000 },
       new NodeHttpClient(),
@@ -175,7 +217,9 @@ connection.onRequest(RefreshReferencesRequest, (): Promise<RefreshReferencesResu
 
 // Standalone use (other editors, CI): the server and token come from the environment.
 connection.onInitialized(() => {
-  const serverUrl = process.env.AUTHENTIK_URL;
+  // Load the service and compile the schema while the editor is still opening files.
+  setImmediate(() => void guarded('warm-up', undefined, () => languageService().warmUp()));
+  const serverUrl = useEnvironment ? process.env.AUTHENTIK_URL : undefined;
   if (serverUrl) connect({ serverUrl, token: process.env.AUTHENTIK_TOKEN, allowInsecureHttp: process.env.AUTHENTIK_ALLOW_INSECURE_HTTP === 'true' });
 });
 

@@ -2,6 +2,7 @@
 # End-to-end tests in a real VS Code: code-server (VS Code 1.100.3's workbench and Node extension host)
 # driven by headless Chromium through playwright-core. Runs the mocha suite of test/e2e/suite inside the
 # extension host, then a UI scenario, and ends with the line `N passed, N failed`; exits 0 only if all passed.
+# The extension is connected to the authentik test server (test/authentik-server), started here for the run.
 #
 # Environment (all optional):
 #   E2E_HOME         cache for code-server (default ~/.cache/authentik-oauth2-e2e)
@@ -64,7 +65,7 @@ cleanup() {
   stop_everything
   if [ "$status" != 0 ] && [ -d "$RUN_DIR" ]; then
     mkdir -p out/e2e/artifacts
-    cp "$RUN_DIR/code-server.log" out/e2e/artifacts/ 2>/dev/null || true
+    cp "$RUN_DIR/code-server.log" "$RUN_DIR/authentik-server.log" out/e2e/artifacts/ 2>/dev/null || true
     cp -r "$RUN_DIR/user-data/logs" out/e2e/artifacts/vscode-logs 2>/dev/null || true
   fi
   if [ -n "${E2E_KEEP:-}" ]; then echo "[e2e] kept $RUN_DIR" >&2; else rm -rf "$RUN_DIR"; fi
@@ -76,15 +77,39 @@ trap 'exit 143' TERM
 
 cp -r test/e2e/workspace "$RUN_DIR/workspace"
 mkdir -p "$RUN_DIR/home/.config" "$RUN_DIR/tmp" "$RUN_DIR/user-data/User" "$RUN_DIR/extensions"
-# Telemetry off, no start page, no tips, no autosave: see the file.
-cp test/e2e/user-settings.json "$RUN_DIR/user-data/User/settings.json"
+
+# 3. The authentik test server (seeded, fresh for every run), in its own process group. The token is
+#    random and never printed; it reaches the extension host and the driver through their environment.
+AUTHENTIK_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')
+setsid node --import tsx test/authentik-server/main.ts --port 0 --token "$AUTHENTIK_TOKEN" \
+  > "$RUN_DIR/authentik-server.log" 2>&1 &
+PROCESS_GROUPS+=("$!")
+AUTHENTIK_SERVER_PID=$!
+AUTHENTIK_URL=
+for _ in $(seq 300); do
+  AUTHENTIK_URL=$(sed -n 's/^authentik test server listening on \(http:[^ ]*\)$/\1/p' "$RUN_DIR/authentik-server.log")
+  [ -n "$AUTHENTIK_URL" ] && break
+  kill -0 "$AUTHENTIK_SERVER_PID" 2>/dev/null || { cat "$RUN_DIR/authentik-server.log" >&2; give_up "the authentik test server exited"; }
+  sleep 0.1
+done
+[ -n "$AUTHENTIK_URL" ] || give_up "the authentik test server printed no URL within 30 s"
+export AUTHENTIK_URL AUTHENTIK_TOKEN
+say "authentik test server listening on $AUTHENTIK_URL after $(elapsed)"
+
+# Telemetry off, no start page, no tips, no autosave (see the file), and the test server as the user's
+# authentik.serverUrl: a user setting, so the token goes there without the workspace-origin confirmation.
+node -e '
+  const [from, to, url] = process.argv.slice(1);
+  const settings = JSON.parse(require("fs").readFileSync(from, "utf8"));
+  require("fs").writeFileSync(to, JSON.stringify({ ...settings, "authentik.serverUrl": url }, null, 2));
+' test/e2e/user-settings.json "$RUN_DIR/user-data/User/settings.json" "$AUTHENTIK_URL"
 PORT=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 BASE_URL="http://127.0.0.1:$PORT"
 # A command (not a function: `$!` must be the started process itself, whose group setsid creates).
 ISOLATED=(env HOME="$RUN_DIR/home" XDG_CONFIG_HOME="$RUN_DIR/home/.config" TMPDIR="$RUN_DIR/tmp")
 
-# 3. code-server, in its own process group. The results file reaches the suite through the environment
-#    the extension host inherits.
+# 4. code-server, in its own process group. The results file reaches the suite through the environment
+#    the extension host inherits, as do AUTHENTIK_URL and AUTHENTIK_TOKEN (exported above).
 AUTHENTIK_E2E_RESULTS="$RUN_DIR/results.json" "${ISOLATED[@]}" setsid "$CODE_SERVER" \
   --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
   --disable-getting-started-override --ignore-last-opened \
@@ -100,7 +125,7 @@ done
 curl -sf -o /dev/null "$BASE_URL/healthz" || give_up "code-server did not answer on $BASE_URL within 30 s"
 say "code-server listening on $BASE_URL after $(elapsed)"
 
-# 4. The tests, driven from Node through headless Chromium (also in a process group of its own).
+# 5. The tests, driven from Node through headless Chromium (also in a process group of its own).
 #    It prints the closing `N passed, N failed` line: nothing is printed after it.
 E2E_STARTED_AT_MS=$STARTED_AT_MS E2E_CODE_SERVER_URL=$BASE_URL E2E_WORKSPACE="$RUN_DIR/workspace" AUTHENTIK_E2E_RESULTS="$RUN_DIR/results.json" \
   "${ISOLATED[@]}" setsid node test/e2e/driver/main.js &

@@ -129,3 +129,17 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
     }
   });
 });
+
+describe('the language server started by the VS Code extension', () => {
+  it('ignores AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules and sends the connection itself', { timeout: 30_000 }, async () => {
+    const { client } = await LspTestClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN }, initializationOptions: { useEnvironment: false } });
+    try {
+      const before = server().requests.length;
+      const result = (await client.connection.sendRequest('authentik/refreshReferences')) as { ok: boolean; message: string };
+      assert.deepEqual(result, { ok: false, message: 'No authentik server is configured (authentik.serverUrl).' });
+      assert.equal(server().requests.length, before);
+    } finally {
+      await client.dispose();
+    }
+  });
+});

@@ -25,6 +25,7 @@ import { ParseCache, ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
 import { documentSymbols, OffsetSymbol } from './symbols';
 import { validate } from './validation';
+import { requestValidator } from './schemaValidation';
 
 export const DIAGNOSTIC_SOURCE = 'authentik';
 
@@ -148,6 +149,11 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
         tooltip: h.tooltip,
         paddingLeft: true,
       }));
+    },
+
+    /** Compiles the schema validator ahead of the first document. */
+    warmUp(): void {
+      requestValidator();
     },
 
     closeDocument(uri: string): void {

@@ -83,13 +83,21 @@ function dedupe(list: YAMLError[]): YAMLError[] {
  * the same object back until the version changes, so an edit is parsed exactly once.
  */
 export class ParseCache {
+  static capacity = 32;
   private readonly entries = new Map<string, { version: number; text: string; maxFileSize: number; parsed: ParsedDocument }>();
 
   get(uri: string, version: number, text: string, options: ParseOptions): ParsedDocument {
     const hit = this.entries.get(uri);
-    if (hit && hit.version === version && hit.maxFileSize === options.maxFileSize && hit.text === text) return hit.parsed;
+    if (hit && hit.version === version && hit.maxFileSize === options.maxFileSize && hit.text === text) {
+      this.entries.delete(uri);
+      this.entries.set(uri, hit);
+      return hit.parsed;
+    }
     const parsed = parseText(text, options);
+    // Most recently used last; only the documents being worked on keep their tree (a parse takes about a millisecond).
+    this.entries.delete(uri);
     this.entries.set(uri, { version, text, maxFileSize: options.maxFileSize, parsed });
+    if (this.entries.size > ParseCache.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return parsed;
   }
 

@@ -1,8 +1,11 @@
 // @ts-check
 // Drives the workbench with the keyboard, as a user would: Quick Open, the squiggles and the Problems
-// panel, then completion with Ctrl+Space. Takes the README's screenshots on the way.
+// panel, completion with Ctrl+Space, then deploys from the command palette (deploySteps.js). Takes the
+// README's screenshots on the way.
 const fs = require('node:fs');
 const path = require('node:path');
+const { deploySteps } = require('./deploySteps');
+const { quickOpen } = require('./workbenchActions');
 const { recordConsole, workbenchUrl } = require('./workbench');
 
 /** How long one awaited UI change may take (Playwright waits for it; this is only the deadline). */
@@ -33,7 +36,8 @@ async function runUiScenario(browser, options) {
   // Evaluated in the page (a string, as this file is type-checked for Node, not the DOM).
   const squiggleCount = (/** @type {number} */ count) =>
     page.waitForFunction(`document.querySelectorAll('.editor-instance .squiggly-error').length === ${count}`);
-  const screenshot = (/** @type {string} */ name) => page.screenshot({ path: path.join(options.screenshots, name) });
+  // Animations finished, so that toasts are not caught half faded in.
+  const screenshot = (/** @type {string} */ name) => page.screenshot({ path: path.join(options.screenshots, name), animations: 'disabled' });
 
   /** @type {[string, () => Promise<void>][]} */
   const steps = [
@@ -43,12 +47,7 @@ async function runUiScenario(browser, options) {
         await page.goto(workbenchUrl(options.base, options.folder, { extensionDevelopmentPath: options.repo }));
         // The explorer lists the folder once the workbench is connected to the server.
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: BROKEN.file }).waitFor({ timeout: WORKBENCH_DEADLINE_MS });
-        await page.keyboard.press('Control+P');
-        await page.locator('.quick-input-widget input').waitFor();
-        await page.keyboard.type(BROKEN.file);
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: BROKEN.file }).first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator('.tabs-container .tab.active', { hasText: BROKEN.file }).waitFor();
+        await quickOpen(page, BROKEN.file);
         await editorLine(/client_type:\s+confidental/).waitFor();
         // The status bar names our language for the file, not YAML.
         await page.locator('.statusbar-item', { hasText: 'authentik OAuth2 Provider' }).first().waitFor();
@@ -88,6 +87,7 @@ async function runUiScenario(browser, options) {
         await squiggleCount(1);
       },
     ],
+    ...deploySteps({ page, folder: options.folder, repo: options.repo, screenshot }),
   ];
 
   /** @type {CaseResult[]} */

@@ -1,6 +1,7 @@
 // @ts-check
 // Opens code-server's VS Code workbench in headless Chromium (Debian's), the way a user's browser would.
 const { chromium } = require('playwright-core');
+const { workbenchUrl } = require('./workbenchUrl');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The machine has no network but the package registries: keep Chromium from trying to phone home.
@@ -17,21 +18,6 @@ const CHROMIUM_ARGS = [
 
 function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
-
-/**
- * The workbench URL for a folder; the payload carries what VS Code's desktop takes as command-line flags.
- * Paths are on the code-server machine, so they are `vscode-remote://` URIs of the server's own authority.
- * @param {string} base e.g. http://127.0.0.1:8080
- * @param {string} folder absolute path
- * @param {{ extensionDevelopmentPath: string, extensionTestsPath?: string }} paths absolute paths
- */
-function workbenchUrl(base, folder, paths) {
-  const authority = new URL(base).host;
-  const remote = (/** @type {string} */ p) => `vscode-remote://${authority}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(paths.extensionDevelopmentPath)]];
-  if (paths.extensionTestsPath) payload.push(['extensionTestsPath', remote(paths.extensionTestsPath)]);
-  return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 /** A valid provider. */
 export const GRAFANA = {
   file: 'grafana.oauth2provider.yaml',
+  authorizationFlowLine: 2, // `authorization_flow: <the seed's explicit-consent flow>`
   clientTypeLine: 3, // `client_type: confidential`
 };
 
@@ -23,7 +24,32 @@ export const BROKEN = {
 };
 
 /** A provider with the short `.yml` extension. */
-export const WIKI = { file: 'wiki.oauth2provider.yml' };
+export const WIKI = { file: 'wiki.oauth2provider.yml', name: 'Wiki' };
 
 /** An ordinary YAML file with a key that would be a problem in a provider file. */
 export const PLAIN_YAML = { file: 'app-config.yaml' };
+
+/** The authentik test server's seed (test/authentik-server/seed.ts), which the launcher starts for every run. */
+export const SEED = {
+  explicitConsentFlow: {
+    pk: 'c4a0c9b2-6b1f-4d8e-9a3c-2f1e5d7b8a01',
+    label: 'Authorize Application (default-provider-authorization-explicit-consent)',
+  },
+  implicitConsentFlow: {
+    pk: '9e8f7a6b-5c4d-4e3f-a2b1-c0d9e8f7a602',
+    label: 'Authorize Application (default-provider-authorization-implicit-consent)',
+  },
+};
+
+/** A valid provider whose name is new on the test server: the UI scenario deploys it. */
+export const NEXTCLOUD = { file: 'nextcloud.oauth2provider.yaml', name: 'Nextcloud' };
+
+/** A valid provider whose name the server refuses: a proxy provider of the seed has it. */
+export const TAKEN_NAME = {
+  file: 'grafana-proxy.oauth2provider.yaml',
+  name: 'Grafana proxy',
+  /** `name: Grafana proxy`, where the server's message goes (one-based in the Problems panel). */
+  nameLine: 1,
+  nameColumn: 6,
+  serverMessage: 'authentik: provider with this name already exists.',
+};

@@ -106,3 +106,62 @@ export async function revertAndCloseEditors(): Promise<void> {
 export function lineText(document: vscode.TextDocument, line: number): string {
   return document.lineAt(line).text;
 }
+
+/**
+ * Asks for completion at `position` until `done` accepts the items: now, and again whenever the file's
+ * diagnostics change (the language server revalidates open files when looked-up references arrive).
+ */
+export function waitForCompletion(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  done: (items: vscode.CompletionItem[]) => boolean,
+  what: string,
+): Promise<vscode.CompletionItem[]> {
+  return new Promise((resolve, reject) => {
+    let finished = false;
+    let asking = false;
+    let askAgain = false;
+    let lastLabels: string[] = [];
+    const ask = async (): Promise<void> => {
+      // One request at a time; an event during a request asks once more after it.
+      if (asking) {
+        askAgain = true;
+        return;
+      }
+      asking = true;
+      try {
+        do {
+          askAgain = false;
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+          lastLabels = list.items.map(completionLabel);
+          if (!finished && done(list.items)) {
+            stop();
+            resolve(list.items);
+          }
+        } while (askAgain && !finished);
+      } catch (error) {
+        stop();
+        reject(error);
+      } finally {
+        asking = false;
+      }
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === document.uri.toString())) void ask();
+    });
+    const deadline = setTimeout(() => {
+      stop();
+      reject(new Error(`no completion with ${what} within ${EVENT_DEADLINE_MS} ms; items now: ${lastLabels.join(', ')}`));
+    }, EVENT_DEADLINE_MS);
+    function stop(): void {
+      finished = true;
+      subscription.dispose();
+      clearTimeout(deadline);
+    }
+    void ask();
+  });
+}
+
+export function completionLabel(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}

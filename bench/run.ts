@@ -1,0 +1,131 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CliMeasurements, measureCli } from './cliBench';
+import { LspMeasurements, measureServer, measureStarts } from './lspBench';
+import { buildFigures, formatTable } from './report';
+import { OURS, REPO, YAML_LS } from './servers';
+import { measureSizes } from './sizes';
+
+/**
+ * `npm run bench`: our language server against yaml-language-server (same client, same documents)
+ * and our CLI against ajv-cli (same files, same schema). Prints a table of ratios with targets and
+ * writes bench/results.json. BENCH_QUICK=1 shrinks the counts for a smoke run.
+ */
+const QUICK = process.env.BENCH_QUICK === '1';
+const COUNTS = QUICK
+  ? { starts: 2, edits: 20, bigItems: 5000, completions: 20, openFiles: 50, openRepeats: 1 }
+  : { starts: 7, edits: 200, bigItems: 5000, completions: 200, openFiles: 300, openRepeats: 3 };
+const CLI_SIZES = QUICK ? [200, 1000] : [1000, 10_000];
+const CLI_RUNS = QUICK ? 1 : 3;
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const staleness = checkBuild();
+  if (staleness) log(`warning: ${staleness}`);
+  const loadBefore = os.loadavg()[0];
+  if (loadBefore > os.cpus().length) log(`warning: load average ${loadBefore.toFixed(1)} on ${os.cpus().length} cores; other work skews the figures`);
+
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-bench-'));
+  try {
+    const ours = await measureServer(OURS, mkdir(workDir, 'lsp-ours'), COUNTS, log);
+    const yamlLs = await measureServer(YAML_LS, mkdir(workDir, 'lsp-yaml-ls'), COUNTS, log);
+    const cli: CliMeasurements[] = [];
+    for (const size of CLI_SIZES) cli.push(await measureCli(workDir, size, CLI_RUNS, log));
+    log('production build for bundle sizes');
+    const sizes = measureSizes(workDir);
+    log(`production bundle: ${COUNTS.starts} starts`);
+    const production = { ...OURS, command: { ...OURS.command, args: [sizes.production.serverPath, '--stdio'] } };
+    const productionStart = await measureStarts(production, mkdir(workDir, 'lsp-production'), COUNTS.starts);
+
+    const figures = buildFigures(ours, yamlLs, COUNTS, cli, sizes, productionStart.startMs);
+    const checks = correctnessChecks(ours, yamlLs, cli);
+    const notes = [
+      ...ours.notes.map((n) => `ours: ${n}`),
+      ...yamlLs.notes.map((n) => `yaml-language-server: ${n}`),
+      `typo as reported by ours: ${ours.small.typoMessage}`,
+      `typo as reported by yaml-language-server: ${yamlLs.small.typoMessage}`,
+      'yaml-language-server waits a fixed 200 ms (validationDelayMs) after each change before validating; its edit and open figures include that wait, as a user sees it.',
+      `load average (1 min) ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} cores.`,
+      ...(staleness ? [staleness] : []),
+      `dist/ benchmarked here is a ${sizes.current.build} build (extension.js ${sizes.current.extension ?? '?'} B, server.js ${sizes.current.server ?? '?'} B).`,
+    ];
+
+    process.stdout.write(`\n${formatTable(figures)}\n\n`);
+    for (const check of checks) process.stdout.write(`check: ${check}\n`);
+    for (const note of notes) process.stdout.write(`note: ${note}\n`);
+    const results = {
+      date: new Date().toISOString(),
+      quick: QUICK,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
+      loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+      counts: { ...COUNTS, cliFiles: CLI_SIZES, cliRuns: CLI_RUNS },
+      figures,
+      checks,
+      notes,
+      raw: { ours, yamlLs, productionStart, cli, sizes },
+    };
+    const out = path.join(REPO, 'bench', 'results.json');
+    fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+    process.stdout.write(`\nwrote ${path.relative(REPO, out)} in ${results.durationSeconds} s\n`);
+    const failed = checks.filter((c) => c.startsWith('FAIL'));
+    if (failed.length) process.exitCode = 1;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The benchmark runs dist/ as built (it does not rebuild, so it never rewrites files other runs may be using). */
+function checkBuild(): string | undefined {
+  for (const bundle of ['server.js', 'cli.js']) {
+    if (!fs.existsSync(path.join(REPO, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run "npm run build" first`);
+  }
+  const built = fs.statSync(path.join(REPO, 'dist', 'server.js')).mtimeMs;
+  const newer = newestSource(path.join(REPO, 'server', 'src'));
+  return newer > built ? 'server/src has changed since dist/ was built; run "npm run build" to benchmark the current code' : undefined;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function mkdir(parent: string, name: string): string {
+  const dir = path.join(parent, name);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The figures only mean something if both tools gave the right answers; say so for each. */
+function correctnessChecks(ours: LspMeasurements, yamlLs: LspMeasurements, cli: CliMeasurements[]): string[] {
+  const checks: string[] = [];
+  const verdict = (ok: boolean, text: string) => checks.push(`${ok ? 'ok' : 'FAIL'}: ${text}`);
+  for (const [name, m] of [
+    ['ours', ours],
+    ['yaml-language-server', yamlLs],
+  ] as const) {
+    verdict(m.small.unexpected === 0, `${name} showed the typo on every typo edit and nothing on every valid edit, 20-line file (${m.small.unexpected} unexpected publications)`);
+    verdict(m.big.unexpected === 0, `${name} same on the ${COUNTS.bigItems}-item file (${m.big.unexpected} unexpected publications)`);
+    verdict(m.openMany.wrongFiles === 0, `${name} diagnosed all ${COUNTS.openFiles} opened files correctly (${m.openMany.wrongFiles} wrong)`);
+    verdict(['confidential', 'public'].every((l) => m.completion.labels.includes(l)), `${name} completion offers ${m.completion.labels.join(', ')}`);
+  }
+  for (const run of cli) {
+    verdict(
+      run.oursFlagged === run.invalid && run.theirsFlagged === run.invalid,
+      `CLI ${run.files} files: ${run.invalid} invalid; ours flagged ${run.oursFlagged}, ajv-cli flagged ${run.theirsFlagged}`,
+    );
+  }
+  return checks;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

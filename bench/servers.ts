@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { ConfigurationResponder, LspClient, ServerCommand } from './lspClient';
+
+export const REPO = path.resolve(__dirname, '..');
+export const SCHEMA_PATH = path.join(REPO, 'schemas', 'oauth2provider.request.schema.json');
+/** Every benchmark document is named like this, so the yaml-language-server schema glob covers them all. */
+export const FILE_GLOB = '*.oauth2provider.yaml';
+
+/** One language server under test: how to start it, what it is told, and how it sees our documents. */
+export interface ServerUnderTest {
+  name: 'ours' | 'yaml-ls';
+  label: string;
+  command: ServerCommand;
+  languageId: string;
+  configuration: ConfigurationResponder;
+  /** Settings pushed with didChangeConfiguration after `initialized` (yaml-language-server pulls on it). */
+  pushedSettings: unknown;
+}
+
+const yamlSettings = {
+  schemas: { [pathToFileURL(SCHEMA_PATH).href]: FILE_GLOB },
+  validate: true,
+  completion: true,
+  hover: true,
+  // No network here and nothing to gain from it: keep yaml-language-server from fetching catalogs.
+  schemaStore: { enable: false },
+  kubernetesCRDStore: { enable: false },
+};
+
+export const OURS: ServerUnderTest = {
+  name: 'ours',
+  label: 'authentik-oauth2 LS',
+  command: { command: process.execPath, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'], cwd: REPO },
+  languageId: 'authentik-oauth2provider',
+  // Default settings; no authentik server, so the reference rule has nothing to look up.
+  configuration: (section) => (section === 'authentik' ? {} : null),
+  pushedSettings: { authentik: {} },
+};
+
+export const YAML_LS: ServerUnderTest = {
+  name: 'yaml-ls',
+  label: 'yaml-language-server',
+  command: {
+    command: process.execPath,
+    args: [path.join(REPO, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+    cwd: REPO,
+  },
+  languageId: 'yaml',
+  configuration: (section) => {
+    if (section === 'yaml') return yamlSettings;
+    if (section === 'http') return { proxy: '', proxyStrictSSL: false };
+    return null;
+  },
+  pushedSettings: { yaml: yamlSettings },
+};
+
+export const SERVERS: readonly ServerUnderTest[] = [OURS, YAML_LS];
+
+/**
+ * Starts a server, runs initialize/initialized and pushes settings. `initializeMs` runs from spawning
+ * the process to the `initialize` result, so it includes Node's start and loading the bundle.
+ */
+export async function startServer(server: ServerUnderTest, rootUri: string): Promise<{ client: LspClient; initializeMs: number }> {
+  const started = performance.now();
+  const client = LspClient.start(server.command, server.configuration);
+  await client.initialize(rootUri);
+  const initializeMs = performance.now() - started;
+  await client.initialized();
+  await client.didChangeConfiguration(server.pushedSettings);
+  return { client, initializeMs };
+}

@@ -1,0 +1,9 @@
+/**
+ * What the language server loads after `initialize`: the language service and the authentik
+ * connection. Bundled separately (dist/serverCore.js) so the server answers `initialize` without
+ * reading this code first.
+ */
+export { getLanguageService } from './service/languageService';
+export { AuthentikApi } from './authentik/apiClient';
+export { NodeHttpClient } from './authentik/http';
+export { LiveReferenceSource } from './authentik/liveReferences';

@@ -1,0 +1,105 @@
+// @ts-check
+// Deploys from the command palette against the authentik test server, as a user would: the modal
+// confirmation is answered with the mouse (the extension host cannot press it), and what the deploy did
+// is checked in the window and through the server's real API.
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { assertHasFileFields, providersNamed } = require('./authentikApi');
+const { answerDialog, notification, quickOpen, runCommand } = require('./workbenchActions');
+
+const DEPLOY = 'authentik: Deploy OAuth2 Provider';
+const RESULT_TAB = 'authentik Deploy Result.jsonc';
+/** Not the run's token (that one is random): the server answers 403 "Token invalid/expired". */
+const WRONG_TOKEN = 'not-the-e2e-token';
+
+/**
+ * @typedef {{ page: import('playwright-core').Page, folder: string, repo: string, screenshot: (name: string) => Promise<unknown> }} DeployContext
+ * @param {DeployContext} context
+ * @returns {[string, () => Promise<void>][]}
+ */
+function deploySteps({ page, folder, repo, screenshot }) {
+  const { NEXTCLOUD, TAKEN_NAME, WIKI } = require(path.join(repo, 'out/e2e/suite/fixtures.js'));
+  const origin = new URL(String(process.env.AUTHENTIK_URL)).origin;
+  // A line of the result document, in the editor group whose active tab it is.
+  const resultLine = (/** @type {string | RegExp} */ text) =>
+    page
+      .locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: RESULT_TAB }) })
+      .locator('.view-line', { hasText: text });
+  const problems = page.locator('.markers-panel');
+
+  return [
+    [
+      'ui: F1 "authentik: Deploy OAuth2 Provider", "Create" in the dialog: the provider is on the server and the result shows 201 Created',
+      async () => {
+        assert.deepEqual(await providersNamed(NEXTCLOUD.name), [], 'no provider of that name before the deploy');
+        await quickOpen(page, NEXTCLOUD.file);
+        await runCommand(page, DEPLOY);
+        await answerDialog(page, `Create OAuth2 provider "${NEXTCLOUD.name}" on ${origin}?`, 'Create');
+        await page.locator('.tabs-container .tab', { hasText: RESULT_TAB }).waitFor();
+        await resultLine(`// POST ${origin}/api/v3/providers/oauth2/`).waitFor();
+        await resultLine(/^\/\/\s201\sCreated\s·\s\d+\sms$/).waitFor();
+        const toast = await notification(page, `authentik: Created provider "${NEXTCLOUD.name}" (pk `);
+        // The progress notifications of the lookup and the request close once the deploy is done.
+        for (const progress of ['Looking up', 'Creating']) {
+          await page.locator('.notification-toast', { hasText: `authentik: ${progress} "${NEXTCLOUD.name}"` }).waitFor({ state: 'hidden' });
+        }
+        await screenshot('deploy.png');
+
+        const live = await providersNamed(NEXTCLOUD.name);
+        assert.equal(live.length, 1, 'exactly one provider of that name after the deploy');
+        assertHasFileFields(live[0], path.join(folder, NEXTCLOUD.file));
+        // The notification and the result name the pk the server gave it.
+        await toast.getByText(`authentik: Created provider "${NEXTCLOUD.name}" (pk ${live[0].pk}).`, { exact: true }).waitFor();
+        await toast.locator('.monaco-button', { hasText: 'Copy Client Secret' }).waitFor();
+        await resultLine(`"pk": ${live[0].pk},`).waitFor();
+      },
+    ],
+    [
+      'ui: a deploy the server rejects (the name is taken) puts its message on the `name:` line, from source "authentik server"',
+      async () => {
+        await quickOpen(page, TAKEN_NAME.file);
+        await runCommand(page, DEPLOY);
+        await answerDialog(page, `Create OAuth2 provider "${TAKEN_NAME.name}" on ${origin}?`, 'Create');
+        await notification(page, `authentik: The server rejected "${TAKEN_NAME.name}": its messages are on the file's lines.`);
+        await resultLine(/^\/\/\s400\sBad\sRequest\s·\s\d+\sms$/).waitFor();
+        await runCommand(page, 'Problems: Focus on Problems View');
+        const row = problems.locator('.monaco-list-row', { hasText: TAKEN_NAME.serverMessage });
+        await row.waitFor();
+        await row.locator('.marker-source', { hasText: 'authentik server' }).waitFor();
+        await row.locator('.marker-line', { hasText: `[Ln ${TAKEN_NAME.nameLine + 1}, Col ${TAKEN_NAME.nameColumn + 1}]` }).waitFor();
+        assert.deepEqual(await providersNamed(TAKEN_NAME.name), [], 'no OAuth2 provider was created');
+      },
+    ],
+    [
+      'ui: with a wrong API token, a deploy shows the 403 message and its "Set API Token" action opens the token prompt',
+      async () => {
+        // The user's token in SecretStorage takes precedence over AUTHENTIK_TOKEN from the environment.
+        await runCommand(page, 'authentik: Set API Token');
+        const tokenPrompt = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: `API token for ${origin}` }) });
+        await tokenPrompt.locator('input[type="password"]').waitFor();
+        await page.keyboard.type(WRONG_TOKEN);
+        await page.keyboard.press('Enter');
+        await notification(page, `authentik: API token stored for ${origin}.`);
+
+        await quickOpen(page, WIKI.file);
+        await runCommand(page, DEPLOY);
+        const toast = await notification(
+          page,
+          'authentik: 403 Token invalid/expired: The API token is invalid or expired. Set a new one with "authentik: Set API Token".',
+        );
+        await toast.locator('.monaco-button', { hasText: 'Show Log' }).waitFor();
+        await toast.locator('.monaco-button', { hasText: 'Set API Token' }).click();
+        await tokenPrompt.locator('input[type="password"]').waitFor();
+        await page.keyboard.press('Escape');
+        await tokenPrompt.waitFor({ state: 'hidden' });
+        assert.deepEqual(await providersNamed(WIKI.name), [], 'nothing was created with the wrong token');
+
+        // Back to the environment's token, for whatever runs next.
+        await runCommand(page, 'authentik: Forget API Token');
+        await notification(page, `authentik: the API token for ${origin} was removed.`);
+      },
+    ],
+  ];
+}
+
+module.exports = { deploySteps };
