@@ -52,6 +52,10 @@ function deploySteps({ page, folder, repo, screenshot }) {
         await toast.getByText(`authentik: Created provider "${NEXTCLOUD.name}" (pk ${live[0].pk}).`, { exact: true }).waitFor();
         await toast.locator('.monaco-button', { hasText: 'Copy Client Secret' }).waitFor();
         await resultLine(`"pk": ${live[0].pk},`).waitFor();
+        // Neither the generated client secret nor the token is anywhere in the window.
+        const windowText = await page.content();
+        assert.ok(!windowText.includes(String(live[0].client_secret)), 'the client secret is not shown');
+        assert.ok(!windowText.includes(String(process.env.AUTHENTIK_TOKEN)), 'the token is not shown');
       },
     ],
     [
