@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkBaseUrl } from '../../server/src/authentik/connection';
-import { originNeedsConfirmation, tokenKey } from '../../server/src/authentik/policy';
+import { decideConnection, originNeedsConfirmation, tokenKey } from '../../server/src/authentik/policy';
 
 describe('server URL checks', () => {
   it('normalizes trailing slashes and a pasted /api/v3', () => {
@@ -39,5 +39,30 @@ describe('workspace-provided server URLs', () => {
   it('tokens are stored per origin', () => {
     assert.equal(tokenKey('https://a.example'), 'authentik.token:https://a.example');
     assert.notEqual(tokenKey('https://a.example'), tokenKey('https://b.example'));
+  });
+});
+
+describe('whether the extension may connect at all', () => {
+  const base = { workspaceTrusted: true, serverUrl: 'https://auth.example.com', allowInsecureHttp: false, sources: { globalValue: 'https://auth.example.com' }, confirmedOrigins: [] };
+
+  it('an untrusted workspace never connects, whatever the settings', () => {
+    const decision = decideConnection({ ...base, workspaceTrusted: false }, checkBaseUrl);
+    assert.deepEqual(decision, { ok: false, blocker: 'untrusted-workspace', message: 'This workspace is not trusted: authentik deploys and server lookups are off. Only validation runs.' });
+  });
+  it('a trusted workspace with a user-set https URL connects', () => {
+    assert.deepEqual(decideConnection(base, checkBaseUrl), { ok: true, baseUrl: 'https://auth.example.com', origin: 'https://auth.example.com' });
+  });
+  it('a URL from the repository’s own settings waits for the user to confirm its origin', () => {
+    const fromRepo = { ...base, serverUrl: 'https://evil.example', sources: { workspaceValue: 'https://evil.example' } };
+    const decision = decideConnection(fromRepo, checkBaseUrl);
+    assert.equal(decision.ok, false);
+    assert.equal((decision as { blocker: string }).blocker, 'unconfirmed-origin');
+    assert.equal((decision as { origin: string }).origin, 'https://evil.example');
+    assert.equal(decideConnection({ ...fromRepo, confirmedOrigins: ['https://evil.example'] }, checkBaseUrl).ok, true);
+  });
+  it('no URL, or plain http to another host, stops before any token is read', () => {
+    assert.equal((decideConnection({ ...base, serverUrl: '' }, checkBaseUrl) as { blocker: string }).blocker, 'no-server');
+    assert.equal((decideConnection({ ...base, serverUrl: 'http://auth.example.com' }, checkBaseUrl) as { blocker: string }).blocker, 'bad-url');
+    assert.equal(decideConnection({ ...base, serverUrl: 'http://auth.example.com', allowInsecureHttp: true }, checkBaseUrl).ok, true);
   });
 });

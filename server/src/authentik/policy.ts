@@ -23,3 +23,35 @@ export function tokenKey(origin: string): string {
 }
 
 export type ConnectionBlocker = 'untrusted-workspace' | 'no-server' | 'bad-url' | 'unconfirmed-origin' | 'no-token';
+
+export interface ConnectionFacts {
+  workspaceTrusted: boolean;
+  /** authentik.serverUrl as configured (maybe empty). */
+  serverUrl: string;
+  allowInsecureHttp: boolean;
+  /** How serverUrl was set (user or workspace settings). */
+  sources: SettingSources;
+  confirmedOrigins: readonly string[];
+}
+
+export type ConnectionDecision =
+  | { ok: true; baseUrl: string; origin: string }
+  | { ok: false; blocker: Exclude<ConnectionBlocker, 'no-token'>; message: string; origin?: string };
+
+/**
+ * Whether the extension may talk to the configured server at all, before any token is looked up:
+ * nothing in an untrusted workspace, a usable https URL (or loopback, or explicitly allowed http),
+ * and a workspace-provided URL only once its origin was confirmed.
+ */
+export function decideConnection(facts: ConnectionFacts, checkUrl: (raw: string, allowInsecureHttp: boolean) => { ok: true; baseUrl: string; origin: string } | { ok: false; message: string }): ConnectionDecision {
+  if (!facts.workspaceTrusted) {
+    return { ok: false, blocker: 'untrusted-workspace', message: 'This workspace is not trusted: authentik deploys and server lookups are off. Only validation runs.' };
+  }
+  if (!facts.serverUrl) return { ok: false, blocker: 'no-server', message: 'Set authentik.serverUrl to your authentik server (e.g. https://auth.example.com).' };
+  const check = checkUrl(facts.serverUrl, facts.allowInsecureHttp);
+  if (!check.ok) return { ok: false, blocker: 'bad-url', message: check.message };
+  if (originNeedsConfirmation(facts.sources, check.origin, facts.confirmedOrigins)) {
+    return { ok: false, blocker: 'unconfirmed-origin', origin: check.origin, message: `This workspace's settings point authentik.serverUrl at ${check.origin}; confirm it before the token is sent there.` };
+  }
+  return { ok: true, baseUrl: check.baseUrl, origin: check.origin };
+}
