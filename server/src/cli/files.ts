@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 
 export const PROVIDER_FILE = /\.oauth2provider\.ya?ml$/;
 
@@ -21,17 +20,19 @@ export function collectFiles(inputs: readonly string[], cwd = process.cwd()): Fi
   const files: string[] = [];
   const problems: FileList['problems'] = [];
   const seen = new Set<string>();
-  const add = (file: string) => {
-    const key = path.resolve(cwd, file);
+  // `key`: the absolute path, which a directory walk knows without resolving each file again.
+  const add = (file: string, key = path.resolve(cwd, file)) => {
     if (seen.has(key)) return;
     seen.add(key);
     files.push(file);
   };
   for (const input of inputs) {
-    if (!fs.existsSync(path.resolve(cwd, input)) && isDynamicPattern(input)) {
-      const matches = globSync(input, { cwd, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
+    // The glob library is loaded only for a path that does not exist: most runs name folders or files.
+    const glob = fs.existsSync(path.resolve(cwd, input)) ? undefined : (require('tinyglobby') as typeof import('tinyglobby'));
+    if (glob?.isDynamicPattern(input)) {
+      const matches = glob.globSync(input, { cwd, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
       if (matches.length === 0) problems.push({ path: input, message: 'no file matches this pattern' });
-      matches.sort().forEach(add);
+      for (const match of matches.sort()) add(match);
       continue;
     }
     let stat: fs.Stats;
@@ -48,17 +49,19 @@ export function collectFiles(inputs: readonly string[], cwd = process.cwd()): Fi
   return { files, problems };
 }
 
-function walk(dir: string, cwd: string, add: (f: string) => void, problems: FileList['problems'], visited: Set<string>): void {
+function walk(dir: string, cwd: string, add: (file: string, key: string) => void, problems: FileList['problems'], visited: Set<string>): void {
   const stack = [dir];
   while (stack.length) {
     const current = stack.pop()!;
+    const absolute = path.resolve(cwd, current);
+    const inside = absolute.endsWith(path.sep) ? absolute : absolute + path.sep;
     let real: string;
     let entries: fs.Dirent[];
     try {
-      real = fs.realpathSync(path.resolve(cwd, current));
+      real = fs.realpathSync(absolute);
       if (visited.has(real)) continue; // a symlink loop or a second way to the same folder
       visited.add(real);
-      entries = fs.readdirSync(path.resolve(cwd, current), { withFileTypes: true });
+      entries = fs.readdirSync(absolute, { withFileTypes: true });
     } catch (error) {
       problems.push({ path: current, message: describeFsError(error) });
       continue;
@@ -71,17 +74,17 @@ function walk(dir: string, cwd: string, add: (f: string) => void, problems: File
         if (entry.name !== 'node_modules' && entry.name !== '.git') subdirectories.push(child);
       } else if (entry.isSymbolicLink()) {
         try {
-          const target = fs.statSync(path.resolve(cwd, child));
+          const target = fs.statSync(inside + entry.name);
           if (target.isDirectory()) subdirectories.push(child);
           else if (PROVIDER_FILE.test(entry.name)) {
-            if (target.isFile()) add(child);
+            if (target.isFile()) add(child, inside + entry.name);
             else problems.push({ path: child, message: NOT_A_FILE });
           }
         } catch (error) {
           if (PROVIDER_FILE.test(entry.name)) problems.push({ path: child, message: describeFsError(error) });
         }
       } else if (PROVIDER_FILE.test(entry.name)) {
-        if (entry.isFile()) add(child);
+        if (entry.isFile()) add(child, inside + entry.name);
         else problems.push({ path: child, message: NOT_A_FILE });
       }
     }

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { setRequestValidator } from '../service/schemaValidation';
 import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../settings';
 import { collectFiles } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, summarize } from './formats';
-import { validateFiles } from './validateFiles';
+import { precompiledValidator } from './precompiledValidator';
+import { validateFilesInParallel } from './parallelValidation';
 
 export const VERSION = '0.1.0';
 
@@ -33,6 +35,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error or
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (precompiledValidator) setRequestValidator(precompiledValidator);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(USAGE);
@@ -56,7 +59,7 @@ function usageError(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-function runValidate(argv: string[], io: CliIo): number {
+async function runValidate(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -98,7 +101,7 @@ function runValidate(argv: string[], io: CliIo): number {
   const { files, problems } = collectFiles(positionals.length ? positionals : ['.'], io.cwd);
   // A CI job pointed at the wrong folder must not pass silently.
   if (files.length === 0 && problems.length === 0) problems.push({ path: positionals.join(' ') || '.', message: 'no *.oauth2provider.yaml files found' });
-  const reports = validateFiles(files, settings, undefined, io.cwd);
+  const reports = await validateFilesInParallel(files, settings, io.cwd, io.env);
   for (const problem of problems) io.stderr.write(`authentik-oauth2: ${problem.path}: ${problem.message}\n`);
   const readable = reports.filter((r) => !r.readError);
   for (const r of reports) if (r.readError) io.stderr.write(`authentik-oauth2: ${r.path}: ${r.readError}\n`);

@@ -1,4 +1,5 @@
 import { parseAllDocuments, Document, isCollection, isMap, isPair, Scalar, YAMLMap, YAMLError } from 'yaml';
+import { fastParse } from './fastParse';
 
 /** The YAML parse of one document version, shared by every feature of the language service. */
 export interface ParsedDocument {
@@ -18,14 +19,30 @@ export interface ParseOptions {
   maxFileSize: number;
 }
 
+// uniqueKeys off: duplicate keys are reported by our own check, on the right key, with the first one as related info.
+// logLevel error: the library must not print to the console (the CLI's stderr, the server's log); its warnings are in the result.
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
+
 export function parseText(text: string, options: ParseOptions): ParsedDocument {
   if (text.length > options.maxFileSize) {
     return { text, documents: [], root: undefined, errors: [], warnings: [], tooLarge: true };
   }
-  // uniqueKeys off: duplicate keys are reported by our own check, on the right key, with the first one as related info.
-  // logLevel error: the library must not print to the console (the CLI's stderr, the server's log); its warnings are in the result.
+  return parseTextFast(text) ?? parseTextFully(text);
+}
+
+/**
+ * Most provider files are a flat mapping that a line scanner reads several times faster than the
+ * yaml library, into the same nodes. Undefined when the text is outside what the scanner reads.
+ */
+export function parseTextFast(text: string): ParsedDocument | undefined {
+  const document = fastParse(text, YAML_OPTIONS);
+  return document && { text, documents: [document], root: document.contents ?? undefined, errors: [], warnings: [], tooLarge: false };
+}
+
+/** The yaml library's own parse of the whole text (what the fast path must match; tests compare the two). */
+export function parseTextFully(text: string): ParsedDocument {
   // A lone CR ends a line for the editor (and in YAML 1.2) but not for the yaml library; as LF it parses as shown, same offsets.
-  const stream = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  const stream = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS);
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
   const errors: YAMLError[] = 'empty' in stream ? [...stream.errors] : [];
   const warnings: YAMLError[] = 'empty' in stream ? [...stream.warnings] : [];

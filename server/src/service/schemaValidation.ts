@@ -1,5 +1,4 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { default as Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { YAMLMap } from 'yaml';
 import { FIELD_BY_KEY, REQUEST_SCHEMA } from '../schema/fields';
 import { Finding } from './findings';
@@ -8,13 +7,28 @@ import { describeValue, lineEnd, parsePointer, resolvePath, valueRange, ParsedNo
 
 let compiled: ValidateFunction | undefined;
 
+/**
+ * ajv set up for the request schema. The schema file is not checked against the draft-07
+ * meta-schema on every start (a test does that once). ajv is loaded on first use, not at import:
+ * the CLI bundle brings the validator ajv generates from these options at build time
+ * (server/src/cli/requestValidatorCode.ts) and never runs ajv itself.
+ */
+export function createRequestAjv(extra: Options = {}): Ajv {
+  const { default: AjvClass } = require('ajv') as typeof import('ajv');
+  const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
+  const ajv = new AjvClass({ allErrors: true, strict: false, validateSchema: false, ...extra });
+  addFormats(ajv, ['uuid']);
+  return ajv;
+}
+
+/** Uses a validator compiled ahead of time from the request schema with createRequestAjv (the CLI's, generated at build time). */
+export function setRequestValidator(validate: ValidateFunction): void {
+  compiled = validate;
+}
+
 /** The request schema compiled once per process, shared by the editor, the CLI and the test server. */
 export function requestValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv, ['uuid']);
-    compiled = ajv.compile(REQUEST_SCHEMA);
-  }
+  compiled ??= createRequestAjv().compile(REQUEST_SCHEMA);
   return compiled;
 }
 
