@@ -109,7 +109,8 @@ export const redirectUrisRule: Rule = {
         continue;
       }
       // An entry that is not a valid regex is compared literally by the server; one that is has its escapes removed to get the URL.
-      const literal = isRegex(entry.text) ? entry.text.replace(/\\(.)/g, '$1') : entry.text;
+      const regex = isRegex(entry.text);
+      const literal = regex ? entry.text.replace(/\\(.)/g, '$1') : entry.text;
       let url: URL | undefined;
       try {
         url = new URL(literal);
@@ -130,7 +131,7 @@ export const redirectUrisRule: Rule = {
         });
       }
       const meta = unescapedMetaCharacters(entry.text);
-      if (isRegex(entry.text) && meta.length > 0) {
+      if (regex && meta.length > 0) {
         const chars = [...new Set(meta.map((i) => entry.text[i]))].map((c) => `"${c}"`).join(', ');
         findings.push({
           ...at,
