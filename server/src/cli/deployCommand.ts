@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuthentikApi } from '../authentik/apiClient';
 import { checkBaseUrl } from '../authentik/connection';
 import { prepareBody, serverErrorFindings } from '../authentik/deploy';
@@ -15,14 +16,13 @@ import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main';
 
 /** `path:line:col: severity code message`, as `validate` prints it. */
 function findingLines(file: string, text: string, findings: Finding[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const position = (offset: number) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
-    return `${line + 1}:${offset - lineStarts[line] + 1}`;
-  };
-  return findings.map((f) => `${file}:${position(f.start)}: ${f.severity} ${f.code} ${f.message}\n`).join('');
+  const lines = TextDocument.create('file:///' + file, 'authentik-oauth2provider', 0, text);
+  return findings
+    .map((f) => {
+      const at = lines.positionAt(f.start);
+      return `${file}:${at.line + 1}:${at.character + 1}: ${f.severity} ${f.code} ${f.message}\n`;
+    })
+    .join('');
 }
 
 /**
