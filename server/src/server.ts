@@ -179,12 +179,24 @@ connection.onFoldingRanges((params) => withDocument('foldingRange', () => params
 connection.languages.inlayHint.on((params) => withDocument('inlayHint', () => params.textDocument.uri, [], (d, s) => languageService().inlayHints(d, params.range, s)));
 
 let liveReferences: LiveReferenceSource | undefined;
+/** The last lists of a server no longer connected, kept for completion. */
+let frozenReferences: ReferenceSource | undefined;
 
 /** Points reference lookups at a server (or at none). The token stays in this process's memory only. */
 function connect(params: SetConnectionParams): void {
+  const previous = liveReferences;
   liveReferences = undefined;
   referenceSource = undefined;
-  if (params.serverUrl) {
+  if (!params.serverUrl) {
+    // No server now (token removed, settings cleared): completion keeps the last lists it had, marked as cached.
+    const frozen = previous?.snapshot();
+    referenceSource = frozen ?? frozenReferences;
+    frozenReferences = referenceSource;
+    if (frozen) {
+      void connection.sendNotification(ReferencesStatusNotification, { state: 'unconfigured', message: 'authentik references: no server connection now; completion uses the last list fetched.' });
+    }
+  } else {
+    frozenReferences = undefined;
     const { AuthentikApi, NodeHttpClient, LiveReferenceSource } = core();
     const api = new AuthentikApi(
       { baseUrl: params.serverUrl, token: params.token, allowInsecureHttp: params.allowInsecureHttp, timeoutMs: 10_000 },

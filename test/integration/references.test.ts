@@ -143,3 +143,34 @@ describe('the language server started by the VS Code extension', () => {
     }
   });
 });
+
+describe('when the connection goes away', () => {
+  it('completion keeps the last lists, marked as cached, and the user is told once', { timeout: 30_000 }, async () => {
+    const { client } = await LspTestClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN } });
+    try {
+      const statuses: { state: string; message: string }[] = [];
+      let notify: () => void = () => undefined;
+      client.connection.onNotification('authentik/referencesStatus', (p: { state: string; message: string }) => {
+        statuses.push(p);
+        notify();
+      });
+      const next = () => new Promise<void>((resolve) => (notify = resolve));
+      const loaded = next();
+      const uri = 'file:///work/frozen.oauth2provider.yaml';
+      await client.open(uri, 'name: x\nauthorization_flow: \n');
+      await loaded;
+      const frozen = next();
+      await client.connection.sendNotification('authentik/setConnection', { serverUrl: '', token: undefined, allowInsecureHttp: false });
+      await frozen;
+      await client.connection.sendNotification('authentik/setConnection', { serverUrl: '', token: undefined, allowInsecureHttp: false });
+      const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail: string }[] };
+      assert.deepEqual(completion.items.map((i) => i.detail), ['authorization flow (cached: the server cannot be asked now)', 'authorization flow (cached: the server cannot be asked now)']);
+      assert.deepEqual(statuses, [
+        { state: 'ok', message: `authentik references loaded from ${server().url}.` },
+        { state: 'unconfigured', message: 'authentik references: no server connection now; completion uses the last list fetched.' },
+      ]);
+    } finally {
+      await client.dispose();
+    }
+  });
+});

@@ -249,6 +249,6 @@ describe('completion: UUID references', () => {
   it('a stale list says the items are cached', () => {
     const references = new StaticReferenceSource({ flow: { objects: defaultReferences().list('flow')!.objects, stale: true } });
     const { items } = complete('authorization_flow: $0\n', { references });
-    assert.deepEqual(items.map((i: CompletionItem) => i.detail), ['authorization flow (cached: server unreachable)', 'authorization flow (cached: server unreachable)']);
+    assert.deepEqual(items.map((i: CompletionItem) => i.detail), ['authorization flow (cached: the server cannot be asked now)', 'authorization flow (cached: the server cannot be asked now)']);
   });
 });

@@ -67,6 +67,13 @@ export class LiveReferenceSource implements ReferenceSource {
     return { objects, stale: this.state !== 'ok' };
   }
 
+  /** The objects fetched so far, frozen and marked stale: what completion keeps when the connection goes away. */
+  snapshot(): ReferenceSource | undefined {
+    if (this.cache.size === 0) return undefined;
+    const lists = new Map(this.cache);
+    return { list: (kind) => (lists.has(kind) ? { objects: lists.get(kind)!, stale: true } : undefined) };
+  }
+
   get status(): ReferencesState | undefined {
     return this.state;
   }

@@ -136,7 +136,7 @@ function valueList(
         items.push({
           label,
           kind: CompletionItemKind.Reference,
-          detail: reference.label + (list.stale ? ' (cached: server unreachable)' : ''),
+          detail: reference.label + (list.stale ? ' (cached: the server cannot be asked now)' : ''),
           documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
           sortText: `1${String(i).padStart(4, '0')}`,
           filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
