@@ -19,8 +19,6 @@ export interface DeployOutcome {
   plan?: DeployPlan;
 }
 
-export type DeployStep = { kind: 'planned'; plan: DeployPlan };
-
 /** Sends a planned deploy and describes the outcome. */
 export async function runPlannedDeploy(api: AuthentikApi, plan: DeployPlan, signal?: AbortSignal): Promise<DeployOutcome> {
   const name = String(plan.body.name);

@@ -52,6 +52,8 @@ export class LiveReferenceSource implements ReferenceSource {
   private inFlight: Promise<RefreshOutcome> | undefined;
   private state: ReferencesState | undefined;
   private readonly clock: Clock;
+  /** Bumped with every new set of lists, so cached validations know they are outdated. */
+  generation = 0;
 
   constructor(
     private readonly api: AuthentikApi,
@@ -107,6 +109,7 @@ export class LiveReferenceSource implements ReferenceSource {
         counts[kind] = result.body.length;
       }
     }
+    this.generation++;
     this.setState('ok', `authentik references loaded from ${this.api.baseUrl}.`);
     this.options.onChange?.();
     return { ok: true, message: `Loaded ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`, counts };

@@ -73,8 +73,21 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     return cache.get(document.uri, document.version, document.getText(), { maxFileSize: settings.maxFileSize });
   }
 
+  // Code actions are asked on every cursor move: they reuse the findings of the published diagnostics
+  // as long as the parse, the settings object and the reference lists are the same.
+  const validated = new WeakMap<ParsedDocument, { settings: AuthentikSettings; source: ReferenceSource | undefined; generation: number | undefined; findings: Finding[] }>();
+
+  function findingsOf(parsed: ParsedDocument, settings: AuthentikSettings): Finding[] {
+    const source = references();
+    const hit = validated.get(parsed);
+    if (hit && hit.settings === settings && hit.source === source && hit.generation === source?.generation) return hit.findings;
+    const result = validate(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, references: source });
+    validated.set(parsed, { settings, source, generation: source?.generation, findings: result });
+    return result;
+  }
+
   function findings(document: TextDocument, settings: AuthentikSettings): Finding[] {
-    return validate(parse(document, settings), { rules: settings.rules, maxFileSize: settings.maxFileSize, references: references() });
+    return findingsOf(parse(document, settings), settings);
   }
 
   const rangeOf = (document: TextDocument) => (start: number, end: number): Range => ({
@@ -117,7 +130,7 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
 
     codeActions(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): CodeAction[] {
       const parsed = parse(document, settings);
-      const all = validate(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, references: references() });
+      const all = findingsOf(parsed, settings);
       return quickFixes(parsed, all, document.offsetAt(range.start), document.offsetAt(range.end)).map((fix) => ({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

@@ -100,7 +100,7 @@ function dedupe(list: YAMLError[]): YAMLError[] {
  * the same object back until the version changes, so an edit is parsed exactly once.
  */
 export class ParseCache {
-  static capacity = 32;
+  private static readonly capacity = 32;
   private readonly entries = new Map<string, { version: number; text: string; maxFileSize: number; parsed: ParsedDocument }>();
 
   get(uri: string, version: number, text: string, options: ParseOptions): ParsedDocument {
@@ -120,9 +120,5 @@ export class ParseCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
-  }
-
-  clear(): void {
-    this.entries.clear();
   }
 }

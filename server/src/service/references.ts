@@ -24,6 +24,8 @@ export interface ReferenceList {
 export interface ReferenceSource {
   /** The objects of a kind as last known, or undefined when nothing is known (offline, no server). */
   list(kind: ReferenceKind): ReferenceList | undefined;
+  /** Changes whenever the lists change; absent for a source that never changes. */
+  readonly generation?: number;
 }
 
 export interface ReferenceField {
