@@ -19,7 +19,7 @@ const PROVIDERS: ListSpec<Provider> = {
   ],
   // search_fields also has application__name, which no provider here has.
   searchFields: ['name'],
-  // The view sets no ordering; the database returns the rows by pk.
+  // The view sets no ordering, so the database's order applies; pk order stands in for it.
   defaultOrdering: ['pk'],
 };
 
