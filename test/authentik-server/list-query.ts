@@ -6,7 +6,7 @@ import { ApiResponse, jsonResponse } from './responses';
 /** The filter, search and ordering backends authentik puts in front of every list endpoint. */
 
 export type FilterSpec<T> =
-  /** django-filter CharFilter: exact and case-sensitive; an empty value filters nothing. */
+  /** django-filter CharFilter: exact and case-sensitive (NULL equals nothing); an empty value filters nothing. */
   | { param: string; kind: 'exact'; field: keyof T }
   /** ChoiceFilter: an unknown choice is a 400, not an empty list. */
   | { param: string; kind: 'choice'; field: keyof T; choices: readonly string[] }
@@ -42,7 +42,7 @@ export function queryObjects<T extends object>(items: T[], query: URLSearchParam
     }
     const value = lastValue(query, filter.param);
     if (value === undefined || value === '') continue;
-    if (filter.kind === 'exact') result = result.filter((item) => String(item[filter.field]) === value);
+    if (filter.kind === 'exact') result = result.filter((item) => item[filter.field] !== null && String(item[filter.field]) === value);
     else if (filter.kind === 'choice') {
       if (!filter.choices.includes(value)) errors[filter.param] = invalidChoice(value);
       else result = result.filter((item) => item[filter.field] === value);

@@ -41,6 +41,8 @@ describe('authentik test server: query filters read values as django-filter does
       assert.deepEqual(await names(`${KEY_PAIRS}?has_key=${encodeURIComponent(value)}`), expected, `has_key=${value}`);
     }
     assert.deepEqual(await names(`${KEY_PAIRS}?has_key=true&has_key=false`), all, 'the last value counts');
+    assert.deepEqual(await names(`${KEY_PAIRS}?managed=None`), [], 'no pair is managed: managed=<text> equals no NULL');
+    assert.deepEqual(await names(`${KEY_PAIRS}?managed=null`), []);
   });
 
   it('has_jwks: any true or false keeps the sources with JWKS (the method ignores the value), no value lists all', async () => {
