@@ -14,17 +14,20 @@ export class LanguageServerStarter {
   constructor(
     private readonly distDir: string,
     private readonly options: SessionOptions,
-    private readonly onStarted: (session: LanguageServerSession) => void,
+    /** `startMs`: from the first call of `get` until the server answered `initialize`. */
+    private readonly onStarted: (session: LanguageServerSession, startMs: number) => void,
   ) {}
 
   /** The running session, started now if it is not. A failed start is tried again on the next call. */
   get(): Promise<LanguageServerSession> {
     if (!this.session) {
-      const module = require(path.join(this.distDir, 'languageClient.js')) as ClientModule;
-      const starting = module.startSession(this.options).then((session) => {
-        this.onStarted(session);
+      const starting = (async () => {
+        const asked = performance.now();
+        const module = require(path.join(this.distDir, 'languageClient.js')) as ClientModule;
+        const session = await module.startSession(this.options);
+        this.onStarted(session, Math.round(performance.now() - asked));
         return session;
-      });
+      })();
       starting.catch(() => {
         if (this.session === starting) this.session = undefined;
       });

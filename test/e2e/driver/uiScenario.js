@@ -5,17 +5,19 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { deploySteps } = require('./deploySteps');
-const { quickOpen } = require('./workbenchActions');
+const { quickOpen, runCommand } = require('./workbenchActions');
 const { recordConsole, workbenchUrl } = require('./workbench');
 
 /** How long one awaited UI change may take (Playwright waits for it; this is only the deadline). */
 const STEP_DEADLINE_MS = 20_000;
+/** package.json's displayName, as the Running Extensions view names it. */
+const EXTENSION_NAME = 'authentik OAuth2 Providers';
 /** Loading the workbench and starting an extension host takes longest, on a busy machine 15 s. */
 const WORKBENCH_DEADLINE_MS = 60_000;
 
 /**
  * @typedef {import('./results').CaseResult} CaseResult
- * @typedef {{ base: string, folder: string, repo: string, screenshots: string, artifacts: string, consoleLog: string[] }} UiOptions
+ * @typedef {{ base: string, folder: string, repo: string, screenshots: string, artifacts: string, consoleLog: string[], measurements: Record<string, string> }} UiOptions
  */
 
 /**
@@ -88,6 +90,17 @@ async function runUiScenario(browser, options) {
       },
     ],
     ...deploySteps({ page, folder: options.folder, repo: options.repo, screenshot }),
+    [
+      'ui: "Developer: Show Running Extensions" lists the extension with its activation time',
+      async () => {
+        await runCommand(page, 'Developer: Show Running Extensions');
+        const row = page.locator('.runtime-extensions-editor .monaco-list-row', { has: page.locator('.name', { hasText: EXTENSION_NAME }) });
+        const time = row.locator('.activation-time', { hasText: /\d+\s*ms/ });
+        await time.waitFor();
+        // VS Code's own figure: loading the extension's code plus the `activate` call.
+        options.measurements['extension activation as VS Code reports it (code loading + activate call)'] = String(await time.textContent()).trim();
+      },
+    ],
   ];
 
   /** @type {CaseResult[]} */
