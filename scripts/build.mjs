@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { clientBundles, versionDefine } from './clientBundles.mjs';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -60,14 +61,16 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // Some dependencies ship ESM that calls createRequire(import.meta.url); give the CommonJS bundle a real URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMetaUrl', ...versionDefine },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   plugins: [yamlAsEsm],
 };
 
 const validatorCode = await requestValidatorCode();
+const client = clientBundles(common);
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build(client.extension),
+  build(client.languageClient),
   // Always minified (with a source map in development builds): other editors start `node dist/server.js`, and a
   // smaller file is read and compiled sooner.
   build({ ...common, minify: true, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

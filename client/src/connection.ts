@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { checkBaseUrl } from '../../server/src/authentik/connection';
-import { ConnectionBlocker, decideConnection, tokenKey } from '../../server/src/authentik/policy';
-import { readSettings } from './state';
+import { checkBaseUrl } from '../../common/authentik/connection';
+import { ScopedConnection } from '../../common/protocol';
+import { ConnectionBlocker, decideConnection, tokenKey } from './connectionPolicy';
+import { readSettings } from './settings';
 
 const CONFIRMED_ORIGINS = 'authentik.confirmedOrigins';
 
@@ -51,4 +52,29 @@ function environmentToken(origin: string): string | undefined {
   if (!token || !url) return undefined;
   const check = checkBaseUrl(url, true);
   return check.ok && check.origin === origin ? token : undefined;
+}
+
+/** A connection for the language server's reference lookups, and why there is none when there is none. */
+export interface ScopeConnection {
+  connection: ScopedConnection;
+  /** Set when lookups are off for this scope for a reason the user may want to know (not just "no server set"). */
+  problem?: string;
+}
+
+/**
+ * The connection of each workspace folder (each may set its own authentik.serverUrl) and of files in
+ * no folder, without asking anything: a server that needs confirming stays off until a command asks.
+ */
+export async function resolveScopeConnections(context: vscode.ExtensionContext): Promise<ScopeConnection[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const scopes: (vscode.WorkspaceFolder | undefined)[] = [...folders, undefined];
+  return Promise.all(
+    scopes.map(async (folder): Promise<ScopeConnection> => {
+      const resolved = await resolveConnection(context, folder?.uri, false);
+      const scopeUri = folder ? folder.uri.toString() : null;
+      if (resolved.ok) return { connection: { scopeUri, serverUrl: resolved.baseUrl, token: resolved.token, allowInsecureHttp: resolved.allowInsecureHttp } };
+      const problem = resolved.blocker === 'no-server' ? undefined : folders.length > 1 && folder ? `${folder.name}: ${resolved.message}` : resolved.message;
+      return { connection: { scopeUri, serverUrl: '', token: undefined, allowInsecureHttp: false }, problem };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DeployOutcome, renderOutcome } from '../../server/src/authentik/deployRun';
+import { DeployOutcome, renderOutcome } from '../../common/authentik/deployRun';
 
 export const RESULT_SCHEME = 'authentik-result';
 export const RESULT_URI = vscode.Uri.from({ scheme: RESULT_SCHEME, path: '/authentik Deploy Result.jsonc' });

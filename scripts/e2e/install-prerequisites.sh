@@ -15,6 +15,8 @@ for arg in "$@"; do
 done
 
 CODE_SERVER_VERSION=4.100.3
+# The argon2 that code-server 4.100.3's shrinkwrap pins (its install script builds the native module).
+ARGON2_VERSION=0.31.2
 # @vscode/ripgrep as pinned by code-server 4.100.3 (lib/vscode) and the rg release it downloads.
 RIPGREP_PACKAGE_VERSION=1.15.11
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
@@ -45,27 +47,51 @@ fi
 
 # 2. code-server, in a scratch folder of its own so the project's package.json and lock stay untouched.
 installed_version() { "$CODE_SERVER" --version 2>/dev/null | head -1 | cut -d' ' -f1; }
-if [ "$(installed_version || true)" != "$CODE_SERVER_VERSION" ]; then
-  log "installing code-server $CODE_SERVER_VERSION into $INSTALL_DIR (about a minute)"
+# What `code-server --version` printed and its exit status, for a failed check.
+describe_version_check() {
+  local output status=0
+  if [ ! -x "$CODE_SERVER" ]; then echo "$CODE_SERVER does not exist"; return; fi
+  output=$("$CODE_SERVER" --version 2>&1) || status=$?
+  echo "\`code-server --version\` exited with $status and printed:"
+  printf '%s\n' "${output:-(nothing)}" | tail -20 | sed 's/^/    /'
+}
+install_code_server() {
   rm -rf "$INSTALL_DIR"
   mkdir -p "$INSTALL_DIR"
   # 3. @vscode/ripgrep's postinstall downloads rg from GitHub, which is unreachable, unless the archive is
   #    already in its cache under $TMPDIR: seed the cache with Debian's rg (the same 13.0.0 release).
-  install_tmp=$INSTALL_DIR/tmp
+  local install_tmp=$INSTALL_DIR/tmp
   mkdir -p "$install_tmp/vscode-ripgrep-cache-$RIPGREP_PACKAGE_VERSION" "$install_tmp/rg-stage"
   cp "$(command -v rg)" "$install_tmp/rg-stage/rg"
   tar czf "$install_tmp/vscode-ripgrep-cache-$RIPGREP_PACKAGE_VERSION/$RIPGREP_ASSET" -C "$install_tmp/rg-stage" rg
-  echo '{ "name": "authentik-oauth2-e2e-code-server", "private": true }' > "$INSTALL_DIR/package.json"
+  # allowScripts: the install scripts this install runs, approved by exact version (npm 11 warns about
+  # any it was not told about). code-server's postinstall builds VS Code's own dependencies with
+  # `npm install` in its lib/vscode, under that package's policy, not this one.
+  cat > "$INSTALL_DIR/package.json" <<JSON
+{
+  "name": "authentik-oauth2-e2e-code-server",
+  "private": true,
+  "allowScripts": { "code-server@$CODE_SERVER_VERSION": true, "argon2@$ARGON2_VERSION": true }
+}
+JSON
   # unsafe_perm: code-server's postinstall refuses to run as root otherwise.
   # yes: node-pty's postinstall runs `npx node-gyp`, which would wait for a confirmation.
   if ! (cd "$INSTALL_DIR" && TMPDIR=$install_tmp npm_config_unsafe_perm=true npm_config_yes=true \
-      npm install "code-server@$CODE_SERVER_VERSION" --unsafe-perm --no-audit --no-fund --no-save --foreground-scripts \
+      npm install "code-server@$CODE_SERVER_VERSION" --no-audit --no-fund --no-save --foreground-scripts \
       > "$INSTALL_DIR/npm-install.log" 2>&1); then
     tail -40 "$INSTALL_DIR/npm-install.log" >&2
     log "code-server install failed; full log: $INSTALL_DIR/npm-install.log"
-    exit 1
+    return 1
   fi
   rm -rf "$install_tmp"
-  [ "$(installed_version || true)" = "$CODE_SERVER_VERSION" ] || { log "code-server does not start after install"; exit 1; }
+}
+if [ "$(installed_version || true)" != "$CODE_SERVER_VERSION" ]; then
+  for attempt in 1 2; do
+    log "installing code-server $CODE_SERVER_VERSION into $INSTALL_DIR (about a minute)"
+    if install_code_server && [ "$(installed_version || true)" = "$CODE_SERVER_VERSION" ]; then break; fi
+    log "code-server $CODE_SERVER_VERSION does not start after install; $(describe_version_check)"
+    [ "$attempt" = 2 ] && { log "giving up after a second install; npm's log: $INSTALL_DIR/npm-install.log"; exit 1; }
+    log "installing it once more"
+  done
 fi
 echo "$CODE_SERVER"

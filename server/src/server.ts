@@ -11,17 +11,19 @@ import {
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LiveReferenceSource } from './authentik/liveReferences';
 import {
+  PlaceServerErrorsRequest,
+  PrepareDeployRequest,
   RefreshReferencesRequest,
-  RefreshReferencesResult,
   ReferencesStatusNotification,
-  SetConnectionNotification,
-  SetConnectionParams,
-} from './protocol';
+  SetConnectionsNotification,
+  SetConnectionsParams,
+  Unavailable,
+} from '../../common/protocol';
+import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from '../../common/settings';
+import { VERSION } from '../../common/version';
+import { ScopedReferences } from './authentik/scopedReferences';
 import type { LanguageService } from './service/languageService';
-import type { ReferenceSource } from './service/references';
-import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from './settings';
 
 /**
  * LSP wiring only: every handler forwards to the language service. Runs in VS Code over IPC
@@ -30,7 +32,6 @@ import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from './settin
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-let referenceSource: ReferenceSource | undefined;
 let service: LanguageService | undefined;
 
 /**
@@ -38,7 +39,7 @@ let service: LanguageService | undefined;
  * start: `initialize` is answered before any of it is needed, so the editor gets its server sooner.
  */
 function languageService(): LanguageService {
-  service ??= core().getLanguageService({ references: () => referenceSource });
+  service ??= core().getLanguageService({ references: (uri) => references.sourceFor(uri) });
   return service;
 }
 
@@ -140,7 +141,7 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       inlayHintProvider: true,
     },
-    serverInfo: { name: 'authentik-oauth2-language-server', version: '0.1.0' },
+    serverInfo: { name: 'authentik-oauth2-language-server', version: VERSION },
   };
 });
 
@@ -178,53 +179,56 @@ connection.onDocumentSymbol((params) => withDocument('documentSymbol', () => par
 connection.onFoldingRanges((params) => withDocument('foldingRange', () => params.textDocument.uri, [], (d, s) => languageService().foldingRanges(d, s)));
 connection.languages.inlayHint.on((params) => withDocument('inlayHint', () => params.textDocument.uri, [], (d, s) => languageService().inlayHints(d, params.range, s)));
 
-let liveReferences: LiveReferenceSource | undefined;
-/** The last lists of a server no longer connected, kept for completion. */
-let frozenReferences: ReferenceSource | undefined;
-
-/** Points reference lookups at a server (or at none). The token stays in this process's memory only. */
-function connect(params: SetConnectionParams): void {
-  const previous = liveReferences;
-  liveReferences = undefined;
-  referenceSource = undefined;
-  if (!params.serverUrl) {
-    // No server now (token removed, settings cleared): completion keeps the last lists it had, marked as cached.
-    const frozen = previous?.snapshot();
-    referenceSource = frozen ?? frozenReferences;
-    frozenReferences = referenceSource;
-    if (frozen) {
-      void connection.sendNotification(ReferencesStatusNotification, { state: 'unconfigured', message: 'authentik references: no server connection now; completion uses the last list fetched.' });
-    }
-  } else {
-    frozenReferences = undefined;
+/** Reference lookups per workspace folder. Tokens stay in this process's memory only. */
+const references = new ScopedReferences({
+  createSource(scoped, events) {
     const { AuthentikApi, NodeHttpClient, LiveReferenceSource } = core();
-    const api = new AuthentikApi(
-      { baseUrl: params.serverUrl, token: params.token, allowInsecureHttp: params.allowInsecureHttp, timeoutMs: 10_000 },
-      new NodeHttpClient(),
-    );
-    const live = new LiveReferenceSource(api, {
-      ttlMs: globalSettings.referencesTtlSeconds * 1000,
-      onChange: () => {
-        if (liveReferences !== live) return;
-        revalidateAll();
-        void connection.languages.inlayHint.refresh().catch(() => undefined);
-      },
-      onStatus: (state, message) => {
-        if (liveReferences === live) void connection.sendNotification(ReferencesStatusNotification, { state, message });
-      },
-    });
-    liveReferences = live;
-    referenceSource = live;
-    void live.refresh();
-  }
+    const api = new AuthentikApi({ baseUrl: scoped.serverUrl, token: scoped.token, allowInsecureHttp: scoped.allowInsecureHttp, timeoutMs: 10_000 }, new NodeHttpClient());
+    return new LiveReferenceSource(api, { ttlMs: globalSettings.referencesTtlSeconds * 1000, ...events });
+  },
+  onChange() {
+    revalidateAll();
+    void connection.languages.inlayHint.refresh().catch(() => undefined);
+  },
+  onStatus(state, message) {
+    void connection.sendNotification(ReferencesStatusNotification, { state, message });
+  },
+});
+
+function connect(params: SetConnectionsParams): void {
+  references.set(Array.isArray(params?.connections) ? params.connections : []);
   revalidateAll();
 }
 
-connection.onNotification(SetConnectionNotification, (params: SetConnectionParams) => guarded('setConnection', undefined, () => connect(params)));
-connection.onRequest(RefreshReferencesRequest, (): Promise<RefreshReferencesResult> =>
-  guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, async () =>
-    liveReferences ? liveReferences.refresh() : { ok: false, message: 'No authentik server is configured (authentik.serverUrl).' },
-  ),
+connection.onNotification(SetConnectionsNotification, (params) => guarded('setConnections', undefined, () => connect(params)));
+connection.onRequest(RefreshReferencesRequest, (params) =>
+  guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, () => references.refresh(params?.uri)),
+);
+
+/** The document a deploy request is about, if the server has it at that version. */
+async function deployedDocument(textDocument: { uri: string; version: number }): Promise<{ document: TextDocument; settings: AuthentikSettings } | Unavailable> {
+  const document = documents.get(textDocument.uri);
+  if (!document) return { kind: 'unavailable', message: 'The language server does not have this file open.' };
+  if (document.version !== textDocument.version) return { kind: 'unavailable', message: 'The file changed while it was being deployed.' };
+  return { document, settings: await settingsFor(document.uri) };
+}
+
+const failedDeployRequest: Unavailable = { kind: 'unavailable', message: 'The language server failed on this file; see its log.' };
+connection.onRequest(PrepareDeployRequest, (params) =>
+  guarded('prepareDeploy', failedDeployRequest, async () => {
+    const found = await deployedDocument(params.textDocument);
+    if ('kind' in found) return found;
+    const prepared = languageService().prepareDeploy(found.document, found.settings);
+    const version = found.document.version;
+    return prepared.ok ? { kind: 'ready', version, body: prepared.body } : { kind: 'invalid', version, errors: prepared.errors };
+  }),
+);
+connection.onRequest(PlaceServerErrorsRequest, (params) =>
+  guarded('placeServerErrors', failedDeployRequest, async () => {
+    const found = await deployedDocument(params.textDocument);
+    if ('kind' in found) return found;
+    return { kind: 'placed', diagnostics: languageService().placeServerErrors(found.document, params.fieldErrors ?? {}, found.settings) };
+  }),
 );
 
 // Standalone use (other editors, CI): the server and token come from the environment.
@@ -232,7 +236,7 @@ connection.onInitialized(() => {
   // Load the service and compile the schema while the editor is still opening files.
   setImmediate(() => void guarded('warm-up', undefined, () => languageService().warmUp()));
   const serverUrl = useEnvironment ? process.env.AUTHENTIK_URL : undefined;
-  if (serverUrl) connect({ serverUrl, token: process.env.AUTHENTIK_TOKEN, allowInsecureHttp: process.env.AUTHENTIK_ALLOW_INSECURE_HTTP === 'true' });
+  if (serverUrl) connect({ connections: [{ scopeUri: null, serverUrl, token: process.env.AUTHENTIK_TOKEN, allowInsecureHttp: process.env.AUTHENTIK_ALLOW_INSECURE_HTTP === 'true' }] });
 });
 
 documents.listen(connection);

@@ -4,6 +4,6 @@
  * reading this code first.
  */
 export { getLanguageService } from './service/languageService';
-export { AuthentikApi } from './authentik/apiClient';
-export { NodeHttpClient } from './authentik/http';
+export { AuthentikApi } from '../../common/authentik/apiClient';
+export { NodeHttpClient } from '../../common/authentik/http';
 export { LiveReferenceSource } from './authentik/liveReferences';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { JsonDiagnostic, REPO_ROOT, runJson } from './runCli';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, JsonDiagnostic['severity']> = {

@@ -6,7 +6,8 @@
 #
 # Environment (all optional):
 #   E2E_HOME         cache for code-server (default ~/.cache/authentik-oauth2-e2e)
-#   E2E_SCREENSHOTS  where the README screenshots go (default test/e2e/screenshots)
+#   E2E_SCREENSHOTS=1  write the screenshots over the README's pictures in test/e2e/screenshots
+#                    (by default they go to out/e2e/screenshots, ignored by git)
 #   E2E_KEEP=1       keep the throwaway profile and logs (path printed at the end)
 #   E2E_VERBOSE=1    print the workbench's console as it comes
 set -euo pipefail
@@ -23,8 +24,8 @@ give_up() { echo "[e2e] $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 CODE_SERVER=$(bash scripts/e2e/install-prerequisites.sh | tail -n 1) || give_up "could not install the prerequisites"
 say "prerequisites ready after $(elapsed): $("$CODE_SERVER" --version | head -n 1)"
 # Also rebuilt when a source is newer than the bundle: testing a stale build would prove nothing.
-if [ ! -f dist/extension.js ] || [ ! -f dist/server.js ] ||
-  [ -n "$(find client/src server/src schemas package.json -newer dist/extension.js -print -quit)" ]; then
+if [ ! -f dist/extension.js ] || [ ! -f dist/languageClient.js ] || [ ! -f dist/server.js ] ||
+  [ -n "$(find client/src common server/src schemas package.json -newer dist/extension.js -print -quit)" ]; then
   say "dist/ is missing or older than the sources: building the extension"
   npm run --silent build || give_up "npm run build failed"
 fi

@@ -7,7 +7,7 @@ import { inlayHints } from '../../server/src/service/inlayHints';
 import { ParsedDocument, parseTextFast, parseTextFully } from '../../server/src/service/parsedDocument';
 import { documentSymbols } from '../../server/src/service/symbols';
 import { validate } from '../../server/src/service/validation';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { defaultReferences } from '../helpers/references';
 
 const references = defaultReferences();

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem, Diagnostic, DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { FINDING_CODES } from '../../server/src/service/findings';
 import { getLanguageService, LanguageService } from '../../server/src/service/languageService';
-import { AuthentikSettings } from '../../server/src/settings';
+import { AuthentikSettings } from '../../common/settings';
 import { defaultReferences } from '../helpers/references';
 
 /** Where a case asks for completion and hover, and which ranges it asks code actions and inlay hints for. */

@@ -1,7 +1,7 @@
 import { after } from 'node:test';
 import fc from 'fast-check';
 import { checkDocument, Probes } from './featureInvariants';
-import { AuthentikSettings } from '../../server/src/settings';
+import { AuthentikSettings } from '../../common/settings';
 import { VALID } from '../helpers/service';
 
 /**

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { ReferenceSource } from '../../server/src/service/references';
-import { AuthentikSettings, DEFAULT_SETTINGS, RuleSettings } from '../../server/src/settings';
+import { AuthentikSettings, DEFAULT_SETTINGS, RuleSettings } from '../../common/settings';
 
 export const CURSOR = '$0';
 

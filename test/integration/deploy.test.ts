@@ -1,9 +1,10 @@
 import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { planDeploy, serverErrorFindings } from '../../server/src/authentik/deploy';
-import { deployBody, renderOutcome, runPlannedDeploy } from '../../server/src/authentik/deployRun';
+import { planDeploy } from '../../common/authentik/deploy';
+import { deployBody, renderOutcome, runPlannedDeploy } from '../../common/authentik/deployRun';
 import { parseText } from '../../server/src/service/parsedDocument';
+import { serverErrorFindings } from '../../server/src/service/serverErrors';
 import { apiFor, bodyOf, EXPIRED_TOKEN, providerYaml, READ_ONLY_TOKEN, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();

@@ -7,7 +7,7 @@ import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AddressInfo } from 'node:net';
-import { deployBody, renderOutcome } from '../../server/src/authentik/deployRun';
+import { deployBody, renderOutcome } from '../../common/authentik/deployRun';
 import { apiFor, bodyOf, providerYaml, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();

@@ -1,9 +1,10 @@
 import { after, before } from 'node:test';
-import { AuthentikApi } from '../../server/src/authentik/apiClient';
-import { NodeHttpClient } from '../../server/src/authentik/http';
+import { AuthentikApi } from '../../common/authentik/apiClient';
+import { NodeHttpClient } from '../../common/authentik/http';
 import { parseText } from '../../server/src/service/parsedDocument';
-import { prepareBody, ProviderBody } from '../../server/src/authentik/deploy';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { ProviderBody } from '../../common/authentik/deploy';
+import { prepareBody } from '../../server/src/service/deployBody';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { AuthentikTestServer, SEED_IDS, startAuthentikTestServer } from '../authentik-server';
 
 export const TOKEN = 'integration-token-9f8e7d6c5b4a';

@@ -2,7 +2,9 @@ import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { LiveReferenceSource, ReferencesState } from '../../server/src/authentik/liveReferences';
 import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../../server/src/service/references';
+import { RefreshReferencesRequest, ReferencesStatusNotification, SetConnectionsNotification } from '../../common/protocol';
 import { LspTestClient } from '../lsp/lspClient';
+import { startAuthentikTestServer } from '../authentik-server';
 import { apiFor, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -100,7 +102,7 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
       capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
     });
     try {
-      const loaded = new Promise<{ state: string }>((resolve) => client.connection.onNotification('authentik/referencesStatus', resolve));
+      const loaded = new Promise<{ state: string }>((resolve) => client.connection.onNotification(ReferencesStatusNotification, resolve));
       const uri = 'file:///work/live.oauth2provider.yaml';
       const missing = '00000000-0000-4000-8000-00000000dead';
       const text = `name: Live\nauthorization_flow: \nsigning_key: ${missing}\nredirect_uris: https://a\\.b/c\nauthentication_flow: ${SEED_IDS.flows.authentication}\n`;
@@ -135,7 +137,7 @@ describe('the language server started by the VS Code extension', () => {
     const { client } = await LspTestClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN }, initializationOptions: { useEnvironment: false } });
     try {
       const before = server().requests.length;
-      const result = (await client.connection.sendRequest('authentik/refreshReferences')) as { ok: boolean; message: string };
+      const result = await client.connection.sendRequest(RefreshReferencesRequest, undefined);
       assert.deepEqual(result, { ok: false, message: 'No authentik server is configured (authentik.serverUrl).' });
       assert.equal(server().requests.length, before);
     } finally {
@@ -150,7 +152,7 @@ describe('when the connection goes away', () => {
     try {
       const statuses: { state: string; message: string }[] = [];
       let notify: () => void = () => undefined;
-      client.connection.onNotification('authentik/referencesStatus', (p: { state: string; message: string }) => {
+      client.connection.onNotification(ReferencesStatusNotification, (p) => {
         statuses.push(p);
         notify();
       });
@@ -160,9 +162,10 @@ describe('when the connection goes away', () => {
       await client.open(uri, 'name: x\nauthorization_flow: \n');
       await loaded;
       const frozen = next();
-      await client.connection.sendNotification('authentik/setConnection', { serverUrl: '', token: undefined, allowInsecureHttp: false });
+      const none = { connections: [{ scopeUri: null, serverUrl: '', token: undefined, allowInsecureHttp: false }] };
+      await client.connection.sendNotification(SetConnectionsNotification, none);
       await frozen;
-      await client.connection.sendNotification('authentik/setConnection', { serverUrl: '', token: undefined, allowInsecureHttp: false });
+      await client.connection.sendNotification(SetConnectionsNotification, none);
       const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail: string }[] };
       assert.deepEqual(completion.items.map((i) => i.detail), ['authorization flow (cached: the server cannot be asked now)', 'authorization flow (cached: the server cannot be asked now)']);
       assert.deepEqual(statuses, [
@@ -171,6 +174,58 @@ describe('when the connection goes away', () => {
       ]);
     } finally {
       await client.dispose();
+    }
+  });
+});
+
+describe('each workspace folder with its own server', () => {
+  it('completes a file with the flows of its folder’s server; a folder without a server offers none', { timeout: 30_000 }, async () => {
+    server().reset();
+    const other = await startAuthentikTestServer({ token: 'other-server-token' });
+    other.addFlows(1, 'authorization');
+    const { client } = await LspTestClient.start({ initializationOptions: { useEnvironment: false } });
+    try {
+      const statuses: string[] = [];
+      let loaded: () => void = () => undefined;
+      const bothLoaded = new Promise<void>((resolve) => (loaded = resolve));
+      client.connection.onNotification(ReferencesStatusNotification, (p) => {
+        statuses.push(p.message);
+        if (statuses.length === 2) loaded();
+      });
+      await client.connection.sendNotification(SetConnectionsNotification, {
+        connections: [
+          { scopeUri: 'file:///work/seeded', serverUrl: server().url, token: TOKEN, allowInsecureHttp: false },
+          { scopeUri: 'file:///work/seeded/nested', serverUrl: other.url, token: 'other-server-token', allowInsecureHttp: false },
+          { scopeUri: 'file:///work/offline', serverUrl: '', token: undefined, allowInsecureHttp: false },
+          // Same server and token as the first folder: they share one set of lists.
+          { scopeUri: null, serverUrl: server().url, token: TOKEN, allowInsecureHttp: false },
+        ],
+      });
+      await bothLoaded;
+      assert.deepEqual(statuses.sort(), [`authentik references loaded from ${other.url}.`, `authentik references loaded from ${server().url}.`].sort());
+      const flowLabels = async (uri: string) => {
+        await client.open(uri, 'name: x\nauthorization_flow: \n');
+        const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail?: string }[] } | null;
+        return (completion?.items ?? []).filter((i) => i.detail?.startsWith('authorization flow')).map((i) => i.label);
+      };
+      const seeded = ['Authorize Application (default-provider-authorization-explicit-consent)', 'Authorize Application (default-provider-authorization-implicit-consent)'];
+      assert.deepEqual(await flowLabels('file:///work/seeded/app.oauth2provider.yaml'), seeded);
+      assert.deepEqual(await flowLabels('file:///work/seeded/nested/app.oauth2provider.yaml'), [...seeded, 'Test flow 0001 (test-flow-0001)']);
+      // A folder whose name only starts like another's is not inside it.
+      assert.deepEqual(await flowLabels('file:///work/seeded-not/app.oauth2provider.yaml'), seeded, 'files in no folder use the connection without a folder');
+      assert.deepEqual(await flowLabels('file:///work/offline/app.oauth2provider.yaml'), []);
+      const listRequests = server().requests.filter((r) => r.path === '/api/v3/flows/instances/');
+      assert.equal(listRequests.length, 1, 'two scopes with the same server and token fetch once');
+      assert.deepEqual(await client.connection.sendRequest(RefreshReferencesRequest, { uri: 'file:///work/offline/app.oauth2provider.yaml' }), {
+        ok: false,
+        message: 'No authentik server is configured (authentik.serverUrl).',
+      });
+      const refreshed = await client.connection.sendRequest(RefreshReferencesRequest, { uri: 'file:///work/seeded/nested/app.oauth2provider.yaml' });
+      assert.equal(refreshed.ok, true);
+      assert.equal(server().requests.filter((r) => r.path === '/api/v3/flows/instances/').length, 1, 'only the nested folder’s server was asked again');
+    } finally {
+      await client.dispose();
+      await other.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/service/languageService';
-import { AuthentikSettings, DEFAULT_SETTINGS } from '../../server/src/settings';
+import { AuthentikSettings, DEFAULT_SETTINGS } from '../../common/settings';
 import { withinMs } from './timing';
 
 /**

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentWithCursor, service, settingsWith, summarize, VALID } from '../helpers/service';
 import { tempTree, validProvider } from '../cli/tempTree';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { validateJson } from './cliProcess';
 import { withinMs } from './timing';
 

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HoverRequest, ResponseError, ErrorCodes } from 'vscode-languageserver-protocol/node';
+import { VERSION } from '../../common/version';
 import { LspTestClient } from './lspClient';
 import { fixtureText, position, range, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
@@ -18,7 +19,7 @@ describe('lsp: initialize', TEST_TIMEOUT, () => {
           foldingRangeProvider: true,
           inlayHintProvider: true,
         },
-        serverInfo: { name: 'authentik-oauth2-language-server', version: '0.1.0' },
+        serverInfo: { name: 'authentik-oauth2-language-server', version: VERSION },
       });
     } finally {
       await client.dispose();

@@ -16,6 +16,8 @@ const repo = resolve(__dirname, '../..');
 const vsce = join(repo, 'node_modules/@vscode/vsce/vsce');
 const rootManifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as Record<string, unknown>;
 
+const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'serverCore.js'];
+
 /** What a user installs: the bundles, schemas, grammar, icon, and the documents vsce renames. */
 const EXPECTED_FILES = [
   '[Content_Types].xml',
@@ -23,6 +25,7 @@ const EXPECTED_FILES = [
   'extension/LICENSE.txt',
   'extension/changelog.md',
   'extension/dist/extension.js',
+  'extension/dist/languageClient.js',
   'extension/dist/server.js',
   'extension/dist/serverCore.js',
   'extension/images/icon.png',
@@ -45,7 +48,7 @@ describe('package: the .vsix', () => {
   };
 
   before(async () => {
-    for (const bundle of ['extension.js', 'server.js', 'serverCore.js']) {
+    for (const bundle of BUNDLES) {
       assert.ok(existsSync(join(repo, 'dist', bundle)), `dist/${bundle} is missing: run \`npm run build\` before this test`);
     }
     const out = mkdtempSync(join(tmpdir(), 'authentik-vsix-'));
@@ -77,7 +80,7 @@ describe('package: the .vsix', () => {
   });
 
   it('carries the bundles of dist/ as built', () => {
-    for (const bundle of ['extension.js', 'server.js', 'serverCore.js']) {
+    for (const bundle of BUNDLES) {
       assert.ok(entry(`extension/dist/${bundle}`).read().equals(readFileSync(join(repo, 'dist', bundle))), `dist/${bundle} differs from the build`);
     }
   });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkBaseUrl } from '../../server/src/authentik/connection';
-import { decideConnection, originNeedsConfirmation, tokenKey } from '../../server/src/authentik/policy';
+import { checkBaseUrl } from '../../common/authentik/connection';
+import { decideConnection, originNeedsConfirmation, tokenKey } from '../../client/src/connectionPolicy';
 
 describe('server URL checks', () => {
   it('normalizes trailing slashes and a pasted /api/v3', () => {

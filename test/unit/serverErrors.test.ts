@@ -1,10 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { diffFields, isNewerApi, maskSecrets, prepareBody, serverErrorFindings } from '../../server/src/authentik/deploy';
-import { renderOutcome } from '../../server/src/authentik/deployRun';
+import { diffFields, isNewerApi, maskSecrets } from '../../common/authentik/deploy';
+import { renderOutcome } from '../../common/authentik/deployRun';
+import { prepareBody } from '../../server/src/service/deployBody';
+import { serverErrorFindings } from '../../server/src/service/serverErrors';
 import { parseText } from '../../server/src/service/parsedDocument';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { FLOW_EXPLICIT, SCOPE_EMAIL, SCOPE_OPENID, VALID } from '../helpers/service';
 
 function mapped(text: string, body: Record<string, unknown>): string[] {

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { AuthentikApi, ApiFailure } from '../../../server/src/authentik/apiClient';
-import { comparableLive, maskSecrets, planDeploy, prepareBody, serverErrorFindings } from '../../../server/src/authentik/deploy';
-import { describePlan, DeployOutcome, runPlannedDeploy } from '../../../server/src/authentik/deployRun';
-import { parseText } from '../../../server/src/service/parsedDocument';
+import { AuthentikApi, ApiFailure } from '../../../common/authentik/apiClient';
+import { comparableLive, maskSecrets, planDeploy } from '../../../common/authentik/deploy';
+import { describePlan, DeployOutcome, runPlannedDeploy } from '../../../common/authentik/deployRun';
 import { resolveConnection } from '../connection';
-import { showServerErrors } from '../deployDiagnostics';
-import { ExtensionState, readSettings } from '../state';
 import { LANGUAGE_ID } from '../constants';
+import { CommandContext } from '../context';
+import { readSettings } from '../settings';
 
 const SET_TOKEN = 'Set API Token';
 const SHOW_LOG = 'Show Log';
@@ -20,8 +19,11 @@ async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextD
   return undefined;
 }
 
-/** "authentik: Deploy OAuth2 Provider": validate, plan (create or update), confirm, send, show. */
-export function deployCommand(state: ExtensionState) {
+/**
+ * "authentik: Deploy OAuth2 Provider": the language server validates the saved file and gives the
+ * body; then plan (create or update), confirm, send, show. The server's 400 messages land on the lines.
+ */
+export function deploy(context: CommandContext) {
   return async (uri?: vscode.Uri): Promise<DeployOutcome | undefined> => {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showErrorMessage('authentik: deploy is off in an untrusted workspace.');
@@ -29,22 +31,30 @@ export function deployCommand(state: ExtensionState) {
     }
     const document = await targetDocument(uri);
     if (!document) return undefined;
+    const file = vscode.workspace.asRelativePath(document.uri);
+    if (document.languageId !== LANGUAGE_ID) {
+      void vscode.window.showErrorMessage(`authentik: ${file} is not an authentik OAuth2 provider file (its language is ${document.languageId}).`);
+      return undefined;
+    }
     if (document.isDirty && !(await document.save())) {
       void vscode.window.showErrorMessage('authentik: the file could not be saved; nothing was deployed.');
       return undefined;
     }
-    const settings = readSettings(document.uri);
-    const parsed = parseText(document.getText(), { maxFileSize: settings.maxFileSize });
-    const prepared = prepareBody(parsed, settings.rules, settings.maxFileSize);
-    if (!prepared.ok) {
-      const choice = await vscode.window.showErrorMessage(
-        `authentik: ${vscode.workspace.asRelativePath(document.uri)} has ${prepared.errors.length} error(s); fix them before deploying. First: ${prepared.errors[0]?.message ?? ''}`,
-        'Show Problems',
-      );
+    const server = await context.languageServer();
+    const prepared = await server.prepareDeploy(document);
+    if (prepared.kind === 'unavailable') {
+      void vscode.window.showErrorMessage(`authentik: ${prepared.message} Nothing was deployed.`);
+      return undefined;
+    }
+    if (prepared.kind === 'invalid') {
+      const first = prepared.errors[0];
+      const where = first ? ` First, on line ${first.range.start.line + 1}: ${first.message}` : '';
+      const choice = await vscode.window.showErrorMessage(`authentik: ${file} has ${prepared.errors.length} error(s); fix them before deploying.${where}`, 'Show Problems');
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       return undefined;
     }
-    const connection = await resolveConnection(state.extension, document.uri, true);
+    const body = prepared.body;
+    const connection = await resolveConnection(context.extension, document.uri, true);
     if (!connection.ok) {
       const actions = connection.blocker === 'no-token' ? [SET_TOKEN] : connection.blocker === 'no-server' || connection.blocker === 'bad-url' ? ['Open Settings'] : [];
       const choice = await vscode.window.showErrorMessage(`authentik: ${connection.message}`, ...actions);
@@ -53,13 +63,13 @@ export function deployCommand(state: ExtensionState) {
       return undefined;
     }
     const api = new AuthentikApi(
-      { baseUrl: connection.baseUrl, token: connection.token, allowInsecureHttp: connection.allowInsecureHttp, timeoutMs: settings.deployTimeoutSeconds * 1000 },
-      state.http,
+      { baseUrl: connection.baseUrl, token: connection.token, allowInsecureHttp: connection.allowInsecureHttp, timeoutMs: readSettings(document.uri).deployTimeoutSeconds * 1000 },
+      context.http,
     );
 
-    const planned = await withCancellableProgress(`Looking up "${String(prepared.body.name)}" on ${connection.origin}...`, (signal) => planDeploy(api, prepared.body, signal));
+    const planned = await withCancellableProgress(`Looking up "${String(body.name)}" on ${connection.origin}...`, (signal) => planDeploy(api, body, signal));
     if (!planned) return undefined;
-    if (!planned.ok) return reportFailure(state, planned.failure, { ok: false, action: 'none', name: String(prepared.body.name), baseUrl: api.baseUrl, timeMs: 0, summary: planned.failure.message, failure: planned.failure });
+    if (!planned.ok) return reportFailure(context, planned.failure, { ok: false, action: 'none', name: String(body.name), baseUrl: api.baseUrl, timeMs: 0, summary: planned.failure.message, failure: planned.failure });
     const plan = planned.plan;
 
     if (plan.action === 'update') {
@@ -68,9 +78,9 @@ export function deployCommand(state: ExtensionState) {
         return undefined;
       }
       const name = String(plan.body.name);
-      const live = state.results.diffDocument(`${name} (on ${new URL(connection.baseUrl).host})`, maskSecrets(comparableLive(plan.live)));
-      const file = state.results.diffDocument(`${name} (${vscode.workspace.asRelativePath(document.uri)})`, maskSecrets({ ...comparableLive(plan.live), ...plan.body }));
-      await vscode.commands.executeCommand('vscode.diff', live, file, `${name}: server ↔ file`, { preview: true });
+      const live = context.results.diffDocument(`${name} (on ${new URL(connection.baseUrl).host})`, maskSecrets(comparableLive(plan.live)));
+      const local = context.results.diffDocument(`${name} (${file})`, maskSecrets({ ...comparableLive(plan.live), ...plan.body }));
+      await vscode.commands.executeCommand('vscode.diff', live, local, `${name}: server ↔ file`, { preview: true });
     }
     const verb = plan.action === 'create' ? 'Create' : 'Update';
     const confirm = await vscode.window.showWarningMessage(
@@ -84,26 +94,31 @@ export function deployCommand(state: ExtensionState) {
       runPlannedDeploy(api, plan, signal),
     );
     if (!outcome) return undefined;
-    state.lastOutcome = outcome;
-    state.output.info(`Deploy ${outcome.method ?? ''} ${outcome.baseUrl}${outcome.path ?? ''}: ${outcome.status ?? 'no response'} in ${outcome.timeMs} ms`);
+    context.lastOutcome = outcome;
+    context.output.info(`Deploy ${outcome.method ?? ''} ${outcome.baseUrl}${outcome.path ?? ''}: ${outcome.status ?? 'no response'} in ${outcome.timeMs} ms`);
     if (!outcome.ok) {
-      if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) {
-        showServerErrors(state.deployDiagnostics, document, serverErrorFindings(parsed, outcome.failure.fieldErrors));
-      }
-      return reportFailure(state, outcome.failure!, outcome);
+      if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) await showServerErrors(context, document, prepared.version, outcome.failure.fieldErrors);
+      return reportFailure(context, outcome.failure!, outcome);
     }
-    state.deployDiagnostics.delete(document.uri);
+    context.deployDiagnostics.delete(document.uri);
     const secret = (outcome.body as { client_secret?: unknown } | undefined)?.client_secret;
-    state.lastSecret = typeof secret === 'string' && secret ? secret : undefined;
-    void vscode.commands.executeCommand('setContext', 'authentik.hasSecret', !!state.lastSecret);
-    updateStatusBar(state, outcome);
-    await state.results.show(outcome);
-    const actions = state.lastSecret ? ['Copy Client Secret'] : [];
+    context.lastSecret = typeof secret === 'string' && secret ? secret : undefined;
+    void vscode.commands.executeCommand('setContext', 'authentik.hasSecret', !!context.lastSecret);
+    updateStatusBar(context, outcome);
+    await context.results.show(outcome);
+    const actions = context.lastSecret ? ['Copy Client Secret'] : [];
     void vscode.window.showInformationMessage(`authentik: ${outcome.summary}`, ...actions).then((choice) => {
       if (choice) void vscode.commands.executeCommand('authentik.copyClientSecret');
     });
     return outcome;
   };
+}
+
+/** The 400 messages on the lines of the file as it was sent; none when it was edited since (they would point at other text). */
+async function showServerErrors(context: CommandContext, document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>): Promise<void> {
+  const placed = await (await context.languageServer()).placeServerErrors(document, version, fieldErrors);
+  if (Array.isArray(placed)) context.deployDiagnostics.set(document.uri, placed);
+  else context.output.warn(`The server's messages were not put on the file's lines: ${placed.message}`);
 }
 
 /** Runs a request under a cancellable progress notification; undefined when the user cancelled. */
@@ -120,27 +135,27 @@ async function withCancellableProgress<T>(title: string, run: (signal: AbortSign
   });
 }
 
-export function updateStatusBar(state: ExtensionState, outcome: DeployOutcome): void {
+function updateStatusBar(context: CommandContext, outcome: DeployOutcome): void {
   const status = outcome.status ? `${outcome.status}` : 'failed';
-  state.statusBar.text = `${outcome.ok ? '$(cloud-upload)' : '$(error)'} authentik: ${outcome.ok ? outcome.action === 'create' ? 'created' : 'updated' : status}`;
-  state.statusBar.tooltip = `${outcome.summary}\n${outcome.baseUrl}${outcome.path ?? ''} · ${outcome.timeMs} ms\nClick to show the result.`;
-  state.statusBar.command = 'authentik.showDeployResult';
-  state.statusBar.show();
+  context.statusBar.text = `${outcome.ok ? '$(cloud-upload)' : '$(error)'} authentik: ${outcome.ok ? outcome.action === 'create' ? 'created' : 'updated' : status}`;
+  context.statusBar.tooltip = `${outcome.summary}\n${outcome.baseUrl}${outcome.path ?? ''} · ${outcome.timeMs} ms\nClick to show the result.`;
+  context.statusBar.command = 'authentik.showDeployResult';
+  context.statusBar.show();
 }
 
-async function reportFailure(state: ExtensionState, failure: ApiFailure, outcome: DeployOutcome): Promise<DeployOutcome> {
-  state.lastOutcome = outcome;
-  state.output.error(`Deploy failed (${failure.kind}${failure.status ? ` ${failure.status}` : ''}): ${failure.message}`);
-  if (failure.detail) state.output.error(`Details: ${failure.detail}`);
-  updateStatusBar(state, outcome);
-  if (failure.kind === 'validation' || failure.status) await state.results.show(outcome);
+async function reportFailure(context: CommandContext, failure: ApiFailure, outcome: DeployOutcome): Promise<DeployOutcome> {
+  context.lastOutcome = outcome;
+  context.output.error(`Deploy failed (${failure.kind}${failure.status ? ` ${failure.status}` : ''}): ${failure.message}`);
+  if (failure.detail) context.output.error(`Details: ${failure.detail}`);
+  updateStatusBar(context, outcome);
+  if (failure.kind === 'validation' || failure.status) await context.results.show(outcome);
   const actions: string[] = [];
   if (failure.kind === 'forbidden' && (failure.forbidden === 'no-token' || failure.forbidden === 'invalid-token')) actions.push(SET_TOKEN);
   actions.push(SHOW_LOG);
   const message = failure.kind === 'validation' ? `The server rejected "${outcome.name}": its messages are on the file's lines.` : failure.message;
   void vscode.window.showErrorMessage(`authentik: ${message}`, ...actions).then(async (choice) => {
     if (choice === SET_TOKEN) await vscode.commands.executeCommand('authentik.setToken');
-    if (choice === SHOW_LOG) state.output.show(true);
+    if (choice === SHOW_LOG) context.output.show(true);
   });
   return outcome;
 }

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { checkBaseUrl } from '../../../server/src/authentik/connection';
-import { tokenKey } from '../../../server/src/authentik/policy';
-import { ExtensionState, readSettings } from '../state';
+import { checkBaseUrl } from '../../../common/authentik/connection';
+import { tokenKey } from '../connectionPolicy';
+import { CommandContext } from '../context';
+import { currentScope } from '../scope';
+import { readSettings } from '../settings';
 
-/** "authentik: Set API Token": stores the token in SecretStorage, bound to the configured server's origin. */
-export function setTokenCommand(state: ExtensionState) {
+/** "authentik: Set API Token": stores the token in SecretStorage, bound to the origin of the current folder's server. */
+export function setToken(context: CommandContext) {
   return async (): Promise<boolean> => {
-    const settings = readSettings();
+    const settings = readSettings(currentScope());
     let serverUrl = settings.serverUrl;
     if (!serverUrl) {
       serverUrl =
@@ -36,21 +38,10 @@ export function setTokenCommand(state: ExtensionState) {
       validateInput: (value) => (value.trim() ? undefined : 'The token may not be empty.'),
     });
     if (!token) return false;
-    await state.extension.secrets.store(tokenKey(check.origin), token.trim());
-    state.output.info(`API token stored for ${check.origin}.`);
-    await state.syncConnection();
+    await context.extension.secrets.store(tokenKey(check.origin), token.trim());
+    context.output.info(`API token stored for ${check.origin}.`);
+    await context.syncConnections();
     void vscode.window.showInformationMessage(`authentik: API token stored for ${check.origin}.`);
     return true;
-  };
-}
-
-/** "authentik: Forget API Token". */
-export function clearTokenCommand(state: ExtensionState) {
-  return async (): Promise<void> => {
-    const check = checkBaseUrl(readSettings().serverUrl, true);
-    if (!check.ok) return;
-    await state.extension.secrets.delete(tokenKey(check.origin));
-    await state.syncConnection();
-    void vscode.window.showInformationMessage(`authentik: the API token for ${check.origin} was removed.`);
   };
 }

@@ -1,7 +1,8 @@
+import { AuthentikApi, ApiResult, Clock, systemClock } from '../../../common/authentik/apiClient';
+import { RefreshReferencesResult, ReferencesState } from '../../../common/protocol';
 import { ReferenceKind, ReferenceList, ReferenceObject, ReferenceSource } from '../service/references';
-import { AuthentikApi, ApiResult, Clock, systemClock } from './apiClient';
 
-export type ReferencesState = 'ok' | 'offline' | 'unauthorized' | 'unconfigured';
+export type { ReferencesState };
 
 interface RawObject {
   pk: string;
@@ -131,8 +132,4 @@ export class LiveReferenceSource implements ReferenceSource {
   }
 }
 
-export interface RefreshOutcome {
-  ok: boolean;
-  message: string;
-  counts?: Record<string, number>;
-}
+export type RefreshOutcome = RefreshReferencesResult;

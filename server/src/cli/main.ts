@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { setRequestValidator } from '../service/schemaValidation';
-import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../settings';
+import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../../../common/settings';
+import { VERSION } from '../../../common/version';
 import { collectFiles } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, summarize } from './formats';
 import { precompiledValidator } from './precompiledValidator';
 import { validateFilesInParallel } from './parallelValidation';
-
-export const VERSION = '0.1.0';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };

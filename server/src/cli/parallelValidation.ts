@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AuthentikSettings } from '../settings';
+import { AuthentikSettings } from '../../../common/settings';
 import { ChunkJob, chunkCount, takeChunks, validateChunk } from './validationChunks';
 import { FileReport, validateFiles } from './validateFiles';
 

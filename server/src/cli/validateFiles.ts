@@ -5,7 +5,7 @@ import { Finding, Severity } from '../service/findings';
 import { parseText } from '../service/parsedDocument';
 import { ReferenceSource } from '../service/references';
 import { validate, ValidationContext } from '../service/validation';
-import { AuthentikSettings } from '../settings';
+import { AuthentikSettings } from '../../../common/settings';
 import { describeFsError } from './files';
 import { readWithinLimit } from './readFile';
 

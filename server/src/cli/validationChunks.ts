@@ -1,4 +1,4 @@
-import { AuthentikSettings } from '../settings';
+import { AuthentikSettings } from '../../../common/settings';
 import { FileReport, validateFile } from './validateFiles';
 
 /**

@@ -14,9 +14,11 @@ import {
   Position,
   Range,
 } from 'vscode-languageserver-types';
-import { AuthentikSettings, DEFAULT_SETTINGS } from '../settings';
+import { ProviderBody } from '../../../common/authentik/deploy';
+import { AuthentikSettings, DEFAULT_SETTINGS } from '../../../common/settings';
 import { quickFixes } from './codeActions';
 import { complete } from './completion';
+import { prepareBody } from './deployBody';
 import { Finding, Severity } from './findings';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
@@ -26,12 +28,13 @@ import { ReferenceSource } from './references';
 import { documentSymbols, OffsetSymbol } from './symbols';
 import { validate } from './validation';
 import { requestValidator } from './schemaValidation';
+import { SERVER_ERROR_SOURCE, serverErrorFindings } from './serverErrors';
 
 export const DIAGNOSTIC_SOURCE = 'authentik';
 
 export interface LanguageServiceDeps {
-  /** Where UUID references are looked up; absent when offline or not configured. */
-  references?: () => ReferenceSource | undefined;
+  /** Where the UUID references of a file (by URI) are looked up; absent when offline or not configured. */
+  references?: (uri: string) => ReferenceSource | undefined;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -67,7 +70,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
  */
 export function getLanguageService(deps: LanguageServiceDeps = {}) {
   const cache = new ParseCache();
-  const references = () => deps.references?.();
+  const references = (document: TextDocument) => deps.references?.(document.uri);
 
   function parse(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): ParsedDocument {
     return cache.get(document.uri, document.version, document.getText(), { maxFileSize: settings.maxFileSize });
@@ -77,8 +80,8 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
   // as long as the parse, the settings object and the reference lists are the same.
   const validated = new WeakMap<ParsedDocument, { settings: AuthentikSettings; source: ReferenceSource | undefined; generation: number | undefined; findings: Finding[] }>();
 
-  function findingsOf(parsed: ParsedDocument, settings: AuthentikSettings): Finding[] {
-    const source = references();
+  function findingsOf(document: TextDocument, parsed: ParsedDocument, settings: AuthentikSettings): Finding[] {
+    const source = references(document);
     const hit = validated.get(parsed);
     if (hit && hit.settings === settings && hit.source === source && hit.generation === source?.generation) return hit.findings;
     const result = validate(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, references: source });
@@ -87,7 +90,7 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
   }
 
   function findings(document: TextDocument, settings: AuthentikSettings): Finding[] {
-    return findingsOf(parse(document, settings), settings);
+    return findingsOf(document, parse(document, settings), settings);
   }
 
   const rangeOf = (document: TextDocument) => (start: number, end: number): Range => ({
@@ -116,21 +119,21 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       const parsed = parse(document, settings);
       if (parsed.tooLarge) return { isIncomplete: false, items: [] };
       return complete(parsed, document.offsetAt(position), {
-        references: references(),
+        references: references(document),
         snippetSupport: options.snippetSupport,
         toRange: rangeOf(document),
       });
     },
 
     hover(document: TextDocument, position: Position, settings: AuthentikSettings = DEFAULT_SETTINGS): Hover | null {
-      const result = hover(parse(document, settings), document.offsetAt(position), references());
+      const result = hover(parse(document, settings), document.offsetAt(position), references(document));
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: rangeOf(document)(result.start, result.end) };
     },
 
     codeActions(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): CodeAction[] {
       const parsed = parse(document, settings);
-      const all = findingsOf(parsed, settings);
+      const all = findingsOf(document, parsed, settings);
       return quickFixes(parsed, all, document.offsetAt(range.start), document.offsetAt(range.end)).map((fix) => ({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -145,7 +148,7 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     },
 
     documentSymbols(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): DocumentSymbol[] {
-      return documentSymbols(parse(document, settings), references()).map((s) => toSymbol(document, s));
+      return documentSymbols(parse(document, settings), references(document)).map((s) => toSymbol(document, s));
     },
 
     foldingRanges(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): FoldingRange[] {
@@ -156,12 +159,23 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
 
     inlayHints(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): InlayHint[] {
       if (!settings.inlayHints) return [];
-      return inlayHints(parse(document, settings), references(), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => ({
+      return inlayHints(parse(document, settings), references(document), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => ({
         position: document.positionAt(h.offset),
         label: h.label,
         tooltip: h.tooltip,
         paddingLeft: true,
       }));
+    },
+
+    /** What a deploy of the file sends: its request fields, or the errors that block it. */
+    prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
+      const prepared = prepareBody(parse(document, settings), settings.rules, settings.maxFileSize);
+      return prepared.ok ? prepared : { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
+    },
+
+    /** The messages of the server's 400 answer to a deploy, on the lines they are about. */
+    placeServerErrors(document: TextDocument, fieldErrors: Record<string, unknown>, settings: AuthentikSettings = DEFAULT_SETTINGS): Diagnostic[] {
+      return serverErrorFindings(parse(document, settings), fieldErrors).map((f) => ({ ...toDiagnostic(document, f), source: SERVER_ERROR_SOURCE }));
     },
 
     /** Compiles the schema validator ahead of the first document. */

@@ -1,4 +1,4 @@
-import { RuleSettings } from '../settings';
+import { RuleSettings } from '../../../common/settings';
 import { documentValue, isRecord } from './documentValue';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';

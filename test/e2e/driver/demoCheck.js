@@ -3,9 +3,10 @@
 // example (the extension activates, reports problems and names the test server's flows), then Ctrl+C
 // stops every process the demo started. Run: `node test/e2e/driver/demoCheck.js` (prints `N passed, N failed`).
 const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { createInterface } = require('node:readline');
-const { printCases, summaryLine } = require('./results');
+const { printCases, screenshotFolder, summaryLine } = require('./results');
 const { launchBrowser, recordConsole } = require('./workbench');
 const { openFromExplorer } = require('./workbenchActions');
 
@@ -135,7 +136,8 @@ async function main() {
           .locator('.markers-panel')
           .getByText('"confidental" is not a valid choice for "client_type". Did you mean "confidential"? Valid choices: confidential, public.', { exact: true })
           .waitFor();
-        await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS || path.join(repo, 'test/e2e/screenshots'), 'demo.png'), animations: 'disabled' });
+        fs.mkdirSync(screenshotFolder(repo), { recursive: true });
+        await page.screenshot({ path: path.join(screenshotFolder(repo), 'demo.png'), animations: 'disabled' });
       } finally {
         await browser.close();
       }

@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { runExtensionTests } = require('./extensionTests');
-const { printCases, readMochaReport, summaryLine } = require('./results');
+const { printCases, printMeasurements, readMeasurements, readMochaReport, screenshotFolder, summaryLine } = require('./results');
 const { runUiScenario } = require('./uiScenario');
 const { launchBrowser } = require('./workbench');
 
@@ -27,7 +27,7 @@ async function runAll(cases) {
   const base = required('E2E_CODE_SERVER_URL');
   const folder = required('E2E_WORKSPACE');
   const resultsFile = required('AUTHENTIK_E2E_RESULTS');
-  const screenshots = process.env.E2E_SCREENSHOTS || path.join(repo, 'test/e2e/screenshots');
+  const screenshots = screenshotFolder(repo);
   const artifacts = process.env.E2E_ARTIFACTS || path.join(repo, 'out/e2e/artifacts');
   fs.mkdirSync(screenshots, { recursive: true });
 
@@ -53,9 +53,12 @@ async function runAll(cases) {
     }
 
     started = Date.now();
-    const ui = await runUiScenario(browser, { base, folder, repo, screenshots, artifacts, consoleLog });
+    /** @type {Record<string, string>} */
+    const measurements = readMeasurements(resultsFile);
+    const ui = await runUiScenario(browser, { base, folder, repo, screenshots, artifacts, consoleLog, measurements });
     printCases(`UI scenario in the workbench: ${seconds(started)}`, ui);
     cases.push(...ui);
+    printMeasurements(measurements);
   } finally {
     await browser.close();
     if (cases.some((c) => !c.passed)) {

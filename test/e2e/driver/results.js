@@ -1,6 +1,7 @@
 // @ts-check
 // Turns mocha's JSON report and the UI checks into one list of cases, printed the same way by every launcher.
 const fs = require('node:fs');
+const path = require('node:path');
 
 /** @typedef {{ title: string, passed: boolean, durationMs?: number, error?: string }} CaseResult */
 
@@ -48,4 +49,31 @@ function summaryLine(cases) {
   return `${passed} passed, ${cases.length - passed} failed`;
 }
 
-module.exports = { readMochaReport, printCases, summaryLine };
+/**
+ * The figures the suite measured (metrics.json beside mocha's report), by name.
+ * @param {string} resultsFile
+ * @returns {Record<string, string>}
+ */
+function readMeasurements(resultsFile) {
+  const file = path.join(path.dirname(resultsFile), 'metrics.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+}
+
+/** @param {Record<string, string>} measurements */
+function printMeasurements(measurements) {
+  const entries = Object.entries(measurements);
+  if (entries.length === 0) return;
+  console.log('\nMeasured');
+  for (const [name, value] of entries) console.log(`  ${name}: ${value}`);
+}
+
+/**
+ * Where screenshots go: out/e2e/screenshots (ignored by git), or with E2E_SCREENSHOTS=1 the README's
+ * pictures in test/e2e/screenshots, to refresh them.
+ * @param {string} repo
+ */
+function screenshotFolder(repo) {
+  return process.env.E2E_SCREENSHOTS === '1' ? path.join(repo, 'test/e2e/screenshots') : path.join(repo, 'out/e2e/screenshots');
+}
+
+module.exports = { readMochaReport, printCases, printMeasurements, readMeasurements, screenshotFolder, summaryLine };

@@ -2,20 +2,23 @@
 // Drives the workbench with the keyboard, as a user would: Quick Open, the squiggles and the Problems
 // panel, completion with Ctrl+Space, then deploys from the command palette (deploySteps.js). Takes the
 // README's screenshots on the way.
+const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { deploySteps } = require('./deploySteps');
-const { quickOpen } = require('./workbenchActions');
+const { quickOpen, runCommand } = require('./workbenchActions');
 const { recordConsole, workbenchUrl } = require('./workbench');
 
 /** How long one awaited UI change may take (Playwright waits for it; this is only the deadline). */
 const STEP_DEADLINE_MS = 20_000;
+/** How the Running Extensions view names the extension: by displayName, or by id when run from its folder. */
+const EXTENSION_NAMES = ['authentik OAuth2 Providers', 'authentik-config-as-code.authentik-oauth2'];
 /** Loading the workbench and starting an extension host takes longest, on a busy machine 15 s. */
 const WORKBENCH_DEADLINE_MS = 60_000;
 
 /**
  * @typedef {import('./results').CaseResult} CaseResult
- * @typedef {{ base: string, folder: string, repo: string, screenshots: string, artifacts: string, consoleLog: string[] }} UiOptions
+ * @typedef {{ base: string, folder: string, repo: string, screenshots: string, artifacts: string, consoleLog: string[], measurements: Record<string, string> }} UiOptions
  */
 
 /**
@@ -88,6 +91,33 @@ async function runUiScenario(browser, options) {
       },
     ],
     ...deploySteps({ page, folder: options.folder, repo: options.repo, screenshot }),
+    [
+      'ui: "Developer: Show Running Extensions" lists the extension with its activation time',
+      async () => {
+        await runCommand(page, 'Developer: Show Running Extensions');
+        const list = page.locator('.runtime-extensions-editor .monaco-list');
+        await list.locator('.monaco-list-row .activation-time', { hasText: /\d+\s*ms/ }).first().waitFor();
+        // The list renders only the rows in view: read the rows from the top down until ours shows.
+        /** @type {Map<string, string>} */
+        const seen = new Map();
+        await list.hover();
+        await page.mouse.wheel(0, -10_000);
+        const ours = () => EXTENSION_NAMES.map((name) => seen.get(name)).find(Boolean);
+        for (let step = 0; step < 40 && !ours(); step++) {
+          for (const line of await list.locator('.monaco-list-row').evaluateAll((rows) =>
+            rows.map((row) => `${row.querySelector('.name')?.textContent ?? ''}\t${row.querySelector('.activation-time')?.textContent ?? ''}`),
+          )) {
+            const [name, time] = line.split('\t');
+            seen.set(name, time);
+          }
+          await page.mouse.wheel(0, 140);
+        }
+        const time = ours();
+        assert.ok(time && /\d+\s*ms/.test(time), `no activation time for ${EXTENSION_NAMES[0]}; rows seen: ${JSON.stringify([...seen])}`);
+        // VS Code's own figure: loading the extension's code plus the `activate` call.
+        options.measurements['extension activation as VS Code reports it (code loading + activate call)'] = time.trim();
+      },
+    ],
   ];
 
   /** @type {CaseResult[]} */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BROKEN } from './fixtures';
-import { DIAGNOSTIC_SOURCE, extension, openFixture, waitForDiagnostics } from './helpers';
+import { DIAGNOSTIC_SOURCE, extension, ExtensionApi, openFixture, recordMeasurements, waitForDiagnostics } from './helpers';
 
 describe('activation', () => {
   it('is active once a *.oauth2provider.yaml file is open, and its language server reports problems', async () => {
@@ -15,5 +15,23 @@ describe('activation', () => {
     assert.ok(diagnostics.length > 0);
     assert.equal(extension().isActive, true);
     assert.equal(vscode.window.activeTextEditor?.document, editor.document);
+  });
+
+  it('measures its activation and the language server’s start', async () => {
+    const api = (await extension().activate()) as ExtensionApi;
+    await api.languageServerReady();
+    const { activateMs, languageServerStartMs } = api.activation;
+    assert.equal(typeof activateMs, 'number');
+    assert.equal(typeof languageServerStartMs, 'number');
+    recordMeasurements({
+      'extension activate()': `${activateMs} ms`,
+      'language server start (language client loaded, server process up, initialize answered)': `${languageServerStartMs} ms`,
+    });
+  });
+
+  it('registers every command it contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (extension().packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
+    assert.deepEqual(contributed.filter((c) => !registered.has(c.command)).map((c) => c.command), []);
   });
 });

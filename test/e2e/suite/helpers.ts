@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 /** `publisher.name` from package.json. */
@@ -29,13 +31,21 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
 }
 
 /**
- * Opens a file of ours and waits until the language client has started, so that the providers the
- * server announced (completion, hover, code actions) are registered before a test asks for them.
+ * Opens a file of ours and waits until the language server has started (the extension starts it for
+ * the first provider file), so that the providers it announced (completion, hover, code actions) are
+ * registered before a test asks for them.
  */
 export async function openWithLanguageServer(name: string): Promise<vscode.TextEditor> {
   const editor = await openFixture(name);
-  await extension().activate();
+  const api = (await extension().activate()) as ExtensionApi;
+  await api.languageServerReady();
   return editor;
+}
+
+/** What the extension's `activate` returns (client/src/extension.ts). */
+export interface ExtensionApi {
+  activation: { activateMs: number; languageServerStartMs?: number };
+  languageServerReady(): Promise<void>;
 }
 
 /** `code@line:char-line:char "covered text"`, the same shape as the unit tests' `summarize`. */
@@ -164,4 +174,14 @@ export function waitForCompletion(
 
 export function completionLabel(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/**
+ * Adds figures to the run's measurements (metrics.json beside mocha's results), which the launcher
+ * prints after the cases.
+ */
+export function recordMeasurements(figures: Record<string, string>): void {
+  const file = path.join(path.dirname(process.env.AUTHENTIK_E2E_RESULTS || path.resolve(__dirname, '..', 'results.json')), 'metrics.json');
+  const known = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...known, ...figures }, null, 2) + '\n');
 }

@@ -1,5 +1,5 @@
 import { YAMLMap } from 'yaml';
-import { RuleId } from '../../settings';
+import { RuleId } from '../../../../common/settings';
 import { Finding } from '../findings';
 import { ReferenceSource } from '../references';
 

@@ -1,5 +1,6 @@
 import { ConnectionConfig, checkBaseUrl } from './connection';
 import { HttpClient, HttpResponse, TransportError, TransportFailure } from './http';
+import { VERSION } from '../version';
 
 export type ForbiddenReason = 'no-token' | 'invalid-token' | 'no-permission' | 'unsupported-auth' | 'unknown';
 
@@ -64,7 +65,7 @@ export interface Page<T> {
   results: T[];
 }
 
-const USER_AGENT = 'authentik-oauth2-config/0.1.0';
+const USER_AGENT = `authentik-oauth2-config/${VERSION}`;
 
 /** A small client for the endpoints this tool uses. Every outcome is a value; nothing throws past it. */
 export class AuthentikApi {

@@ -1,29 +1,8 @@
-import { isScalar, isSeq } from 'yaml';
-import { FIELD_BY_KEY } from '../schema/fields';
-import { documentValue, isRecord } from '../service/documentValue';
-import { Finding } from '../service/findings';
-import { ParsedDocument } from '../service/parsedDocument';
-import { validate } from '../service/validation';
-import { findPair, lineEnd, rangeOf, trimRangeEnd, ParsedNode } from '../service/yamlNodes';
-import { RuleSettings } from '../settings';
 import { AuthentikApi, ApiFailure, ApiResult, Page } from './apiClient';
 
 export const PROVIDERS_PATH = '/api/v3/providers/oauth2/';
 export type ProviderBody = Record<string, unknown>;
 export type Provider = ProviderBody & { pk: number; name: string };
-
-export type PreparedBody = { ok: true; body: ProviderBody } | { ok: false; errors: Finding[] };
-
-/** The request body from a validated document: only request fields (the server ignores the rest anyway). */
-export function prepareBody(parsed: ParsedDocument, rules: RuleSettings, maxFileSize: number): PreparedBody {
-  const errors = validate(parsed, { rules, maxFileSize }).filter((f) => f.severity === 'error');
-  if (errors.length > 0) return { ok: false, errors };
-  const json = documentValue(parsed);
-  if (!json.ok || !isRecord(json.value)) return { ok: false, errors: json.ok ? [] : [json.finding] };
-  const body: ProviderBody = {};
-  for (const [key, value] of Object.entries(json.value)) if (FIELD_BY_KEY.has(key)) body[key] = value;
-  return { ok: true, body };
-}
 
 export interface FieldChange {
   key: string;
@@ -95,45 +74,9 @@ export async function executeDeploy(api: AuthentikApi, plan: DeployPlan, signal?
   return api.request<Provider>('PATCH', `${PROVIDERS_PATH}${plan.pk}/`, { body: changed, signal });
 }
 
-/** Flattens DRF's error values (lists, nested lists or dicts by index) into messages with their item index. */
-function flattenMessages(value: unknown, index?: number): { message: string; index?: number }[] {
-  if (typeof value === 'string') return [{ message: value, index }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => flattenMessages(v, typeof v === 'string' ? index : i));
-  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => flattenMessages(v, /^\d+$/.test(k) ? Number(k) : index));
-  return value === null || value === undefined ? [] : [{ message: String(value), index }];
-}
-
-/** Puts each message of a 400 body on the YAML it is about: the field's value (or list item), else its key, else line 1. */
-export function serverErrorFindings(parsed: ParsedDocument, fieldErrors: Record<string, unknown>): Finding[] {
-  const { text, root } = parsed;
-  const firstLineStart = root?.range[0] ?? 0;
-  const firstLine: [number, number] = [firstLineStart, lineEnd(text, firstLineStart)];
-  const findings: Finding[] = [];
-  for (const [field, raw] of Object.entries(fieldErrors)) {
-    if (field === 'code') continue;
-    for (const { message, index } of flattenMessages(raw)) {
-      let range = firstLine;
-      let prefix = field === 'non_field_errors' || field === 'detail' ? '' : `${field}: `;
-      const pair = root ? findPair(root, field) : undefined;
-      if (pair) {
-        prefix = '';
-        const value = pair.value as ParsedNode | null;
-        let target: ParsedNode | null = value;
-        if (isSeq(value)) {
-          const items = value.items as ParsedNode[];
-          const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(message)?.[0]?.toLowerCase();
-          target = (index !== undefined ? items[index] : undefined) ?? items.find((n) => isScalar(n) && String(n.value).toLowerCase() === uuid) ?? value;
-        }
-        const valueRange = rangeOf(target);
-        range = valueRange && valueRange[1] > valueRange[0] ? valueRange : (rangeOf(pair.key) ?? firstLine);
-      }
-      findings.push({ code: 'server-rejected', severity: 'error', message: `authentik: ${prefix}${message}`, start: range[0], end: trimRangeEnd(text, range[0], range[1]), data: { key: field } });
-    }
-  }
-  return findings;
-}
-
 const MASK = '••••••••';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A copy with the client secret masked, for panels, logs and CLI output. */
 export function maskSecrets<T>(value: T): T {

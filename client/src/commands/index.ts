@@ -1,0 +1,23 @@
+import { CommandContext } from '../context';
+import { clearToken } from './clearToken';
+import { copyClientSecret } from './copyClientSecret';
+import { deploy } from './deploy';
+import { refreshReferences } from './refreshReferences';
+import { setToken } from './setToken';
+import { showDeployResult } from './showDeployResult';
+
+/** Makes a command's handler from the one context object all commands share. */
+// `any[]`: VS Code passes whatever the caller gave (a URI from a menu, nothing from the palette).
+export type CommandFactory = (context: CommandContext) => (...args: any[]) => unknown;
+
+/** Every command of the extension, by the id package.json's contributes.commands declares it with. */
+export function createCommands(): Record<string, CommandFactory> {
+  return {
+    'authentik.deploy': deploy,
+    'authentik.setToken': setToken,
+    'authentik.clearToken': clearToken,
+    'authentik.refreshReferences': refreshReferences,
+    'authentik.copyClientSecret': copyClientSecret,
+    'authentik.showDeployResult': showDeployResult,
+  };
+}

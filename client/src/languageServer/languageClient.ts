@@ -1,0 +1,50 @@
+import type * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  PlaceServerErrorsRequest,
+  PrepareDeployRequest,
+  RefreshReferencesRequest,
+  ReferencesStatusNotification,
+  SetConnectionsNotification,
+} from '../../../common/protocol';
+import { LANGUAGE_ID } from '../constants';
+import { LanguageServerSession, SessionOptions } from './session';
+
+/** Starts the language server and answers for it. The entry point of dist/languageClient.js. */
+export async function startSession(options: SessionOptions): Promise<LanguageServerSession> {
+  const serverOptions: ServerOptions = {
+    run: { module: options.serverModule, transport: TransportKind.ipc },
+    debug: { module: options.serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+      { scheme: 'vscode-remote', language: LANGUAGE_ID },
+    ],
+    synchronize: { configurationSection: 'authentik' },
+    // The server must not connect on its own from AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules first.
+    initializationOptions: { useEnvironment: false },
+    outputChannel: options.output,
+  };
+  const client = new LanguageClient('authentik', 'authentik OAuth2 Provider', serverOptions, clientOptions);
+  await client.start();
+  await client.sendNotification(SetConnectionsNotification, { connections: await options.connections() });
+
+  const identifier = (document: vscode.TextDocument, version: number) => ({ uri: client.code2ProtocolConverter.asUri(document.uri), version });
+  return {
+    stop: () => client.stop(),
+    setConnections: (connections) => client.sendNotification(SetConnectionsNotification, { connections }),
+    refreshReferences: (uri) => client.sendRequest(RefreshReferencesRequest, { uri: uri ? client.code2ProtocolConverter.asUri(uri) : undefined }),
+    async prepareDeploy(document) {
+      const result = await client.sendRequest(PrepareDeployRequest, { textDocument: identifier(document, document.version) });
+      if (result.kind !== 'invalid') return result;
+      return { ...result, errors: await client.protocol2CodeConverter.asDiagnostics(result.errors) };
+    },
+    async placeServerErrors(document, version, fieldErrors) {
+      const result = await client.sendRequest(PlaceServerErrorsRequest, { textDocument: identifier(document, version), fieldErrors });
+      return result.kind === 'placed' ? client.protocol2CodeConverter.asDiagnostics(result.diagnostics) : result;
+    },
+    onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
+  };
+}

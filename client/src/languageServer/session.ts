@@ -1,0 +1,33 @@
+import type * as vscode from 'vscode';
+import type { RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
+
+/**
+ * What the extension asks of its language server. Implemented in languageClient.ts, which is
+ * bundled on its own (dist/languageClient.js) and loaded only once the server is needed; this
+ * module holds types only, so the extension's bundle carries no LSP code.
+ */
+export interface LanguageServerSession {
+  stop(): Promise<void>;
+  /** Where each workspace folder's authentik server is, for reference lookups. */
+  setConnections(connections: ScopedConnection[]): Promise<void>;
+  /** Fetches references again: those of the scope of `uri`, or all. */
+  refreshReferences(uri: vscode.Uri | undefined): Promise<RefreshReferencesResult>;
+  /** The body a deploy of the saved document sends, or the errors that block it, from the server's own validation. */
+  prepareDeploy(document: vscode.TextDocument): Promise<DeployPreparation>;
+  /** The messages of a 400 answer to a deploy of `version`, as diagnostics on the lines they are about. */
+  placeServerErrors(document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>): Promise<vscode.Diagnostic[] | Unavailable>;
+  onReferencesStatus(listener: (status: ReferencesStatusParams) => void): vscode.Disposable;
+}
+
+export type DeployPreparation =
+  | { kind: 'ready'; version: number; body: Record<string, unknown> }
+  | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[] }
+  | Unavailable;
+
+export interface SessionOptions {
+  /** dist/server.js */
+  serverModule: string;
+  output: vscode.LogOutputChannel;
+  /** Sent once the server is up, before anything else asks it. */
+  connections(): Promise<ScopedConnection[]>;
+}
