@@ -46,7 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # 2. code-server, in a scratch folder of its own so the project's package.json and lock stay untouched.
-installed_version() { "$CODE_SERVER" --version 2>/dev/null | head -1 | cut -d' ' -f1; }
+# The first run on a machine prints "Wrote default config file …" before the version line: read the version line.
+installed_version() { "$CODE_SERVER" --version 2>/dev/null | grep -m1 -oE '^[0-9]+\.[0-9]+\.[0-9]+' ; }
 # What `code-server --version` printed and its exit status, for a failed check.
 describe_version_check() {
   local output status=0
