@@ -68,13 +68,25 @@ export type PrepareDeployResult =
 export const PrepareDeployRequest = new RequestType<PrepareDeployParams, PrepareDeployResult, void>('authentik/prepareDeploy');
 
 export interface PlaceServerErrorsParams {
-  /** The file as it was deployed. */
+  /** The file, at the version that was deployed. */
   textDocument: VersionedTextDocumentIdentifier;
   /** The body of the server's 400 answer: field name -> messages. */
   fieldErrors: Record<string, unknown>;
+  /**
+   * The request body that was sent (prepareDeploy's). When the file has been edited since, a message
+   * is placed only where the field it is about still has the value that was sent; without the body,
+   * an edited file gets none.
+   */
+  body?: Record<string, unknown>;
 }
 
-export type PlaceServerErrorsResult = { kind: 'placed'; diagnostics: Diagnostic[] } | Unavailable;
+export type PlaceServerErrorsResult =
+  /** `dropped`: the messages about fields edited since the deploy, as `field: message`. */
+  | { kind: 'placed'; diagnostics: Diagnostic[]; dropped: string[] }
+  | Unavailable;
 
-/** client -> server: puts the messages of a rejected deploy on the lines of the file they are about. */
+/**
+ * client -> server: puts the messages of a rejected deploy on the lines of the file they are about,
+ * found by the field they name in the file as it is now.
+ */
 export const PlaceServerErrorsRequest = new RequestType<PlaceServerErrorsParams, PlaceServerErrorsResult, void>('authentik/placeServerErrors');

@@ -52,6 +52,18 @@ export const DEFAULT_SETTINGS: AuthentikSettings = {
 
 export type RuleId = keyof RuleSettings;
 
+/**
+ * The range of `deployTimeoutSeconds` (and of the CLI's `--timeout`), as the manifest declares it.
+ * Node's timers fire at once beyond about 24.8 days, so an unbounded value would not wait at all.
+ */
+export const DEPLOY_TIMEOUT_RANGE = { minimum: 1, maximum: 3600 } as const;
+
+/** A number in [minimum, maximum]; anything that is not a finite number gives the fallback. */
+export function clampToRange(value: unknown, range: { minimum: number; maximum: number }, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(Math.max(value, range.minimum), range.maximum);
+}
+
 /** Fills in defaults for anything missing or of the wrong type in a (possibly partial) settings object. */
 export function normalizeSettings(input: unknown): AuthentikSettings {
   const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
@@ -64,7 +76,7 @@ export function normalizeSettings(input: unknown): AuthentikSettings {
   return {
     serverUrl: pick(raw.serverUrl, DEFAULT_SETTINGS.serverUrl).trim(),
     allowInsecureHttp: pick(raw.allowInsecureHttp, DEFAULT_SETTINGS.allowInsecureHttp),
-    deployTimeoutSeconds: positive(raw.deployTimeoutSeconds, DEFAULT_SETTINGS.deployTimeoutSeconds),
+    deployTimeoutSeconds: clampToRange(raw.deployTimeoutSeconds, DEPLOY_TIMEOUT_RANGE, DEFAULT_SETTINGS.deployTimeoutSeconds),
     maxFileSize: positive(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
     referencesTtlSeconds: positive(raw.referencesTtlSeconds, DEFAULT_SETTINGS.referencesTtlSeconds),
     inlayHints: pick(raw.inlayHints, DEFAULT_SETTINGS.inlayHints),

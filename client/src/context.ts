@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DeployOutcome } from '../../common/authentik/deployRun';
 import type { HttpClient } from '../../common/authentik/http';
+import type { SecretValue } from '../../common/authentik/secrets';
 import type { LanguageServerSession } from './languageServer/session';
 import type { ResultView } from './resultView';
 
@@ -19,5 +20,5 @@ export interface CommandContext {
   syncConnections(): Promise<void>;
   lastOutcome?: DeployOutcome;
   /** Kept in memory only, for "Copy Client Secret". */
-  lastSecret?: string;
+  lastSecret?: SecretValue;
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { DeployOutcome, renderOutcome } from '../../common/authentik/deployRun';
+import type { DeployOutcome } from '../../common/authentik/deployRun';
+import type { SecretRedactor } from '../../common/authentik/secrets';
+import { resultDocument } from './deployText';
 
 export const RESULT_SCHEME = 'authentik-result';
 export const RESULT_URI = vscode.Uri.from({ scheme: RESULT_SCHEME, path: '/authentik Deploy Result.jsonc' });
@@ -23,13 +25,9 @@ export class ResultView implements vscode.TextDocumentContentProvider {
     return this.result;
   }
 
-  /** Header lines become comments so the JSON body keeps its highlighting. The secret is masked by renderOutcome. */
-  async show(outcome: DeployOutcome): Promise<void> {
-    const text = renderOutcome(outcome);
-    const split = text.indexOf('\n\n');
-    const head = split >= 0 ? text.slice(0, split) : text.trimEnd();
-    const body = split >= 0 ? text.slice(split + 2) : '';
-    this.result = head.split('\n').map((l) => `// ${l}`).join('\n') + '\n' + (body ? '\n' + body : '');
+  /** The outcome as a JSONC document, secrets masked by the deploy's redactor. */
+  async show(outcome: DeployOutcome, redactor: SecretRedactor): Promise<void> {
+    this.result = resultDocument(outcome, redactor);
     this.changed.fire(RESULT_URI);
     await this.reveal();
   }

@@ -1,41 +1,31 @@
-import { AuthentikApi, ApiFailure, ApiResult, Page } from './apiClient';
+import { AuthentikApi, ApiFailure, ApiResult } from './apiClient';
+import { diffFields, FieldChange, ProviderBody } from './deployDiff';
+import { checkProvider, checkProviderList, checkVersion, isProviderPk, OAUTH2_MODEL, ProviderRow } from './serverAnswers';
+import { REQUEST_STORED_FIELDS, storedBody, StoredFields } from './storedValues';
+
+export type { FieldChange, ProviderBody } from './deployDiff';
 
 export const PROVIDERS_PATH = '/api/v3/providers/oauth2/';
-export type ProviderBody = Record<string, unknown>;
+/** Providers of every type (ProviderViewSet): provider names are unique across all of them. */
+export const ALL_PROVIDERS_PATH = '/api/v3/providers/all/';
+export const VERSION_PATH = '/api/v3/admin/version/';
 export type Provider = ProviderBody & { pk: number; name: string };
 
-export interface FieldChange {
-  key: string;
-  from: unknown;
-  to: unknown;
-}
-
 export type DeployPlan =
-  | { action: 'create'; body: ProviderBody; serverVersion?: string }
-  | { action: 'update'; pk: number; body: ProviderBody; live: Provider; changes: FieldChange[]; serverVersion?: string };
+  /** `body` is sent as the file has it; `stored` is what the server will keep of it (for display). */
+  | { action: 'create'; body: ProviderBody; stored: ProviderBody; serverVersion: string }
+  | { action: 'update'; pk: number; body: ProviderBody; stored: ProviderBody; live: Provider; changes: FieldChange[]; serverVersion: string };
 
-/** Fields the server owns: never part of a diff or a request. */
-const SERVER_OWNED = new Set(['pk', 'component', 'assigned_application_slug', 'assigned_application_name', 'assigned_backchannel_application_slug', 'assigned_backchannel_application_name', 'verbose_name', 'verbose_name_plural', 'meta_model_name']);
-
-/** The live provider without server-owned fields, for a diff against the file. */
-export function comparableLive(live: ProviderBody): ProviderBody {
-  return Object.fromEntries(Object.entries(live).filter(([k]) => !SERVER_OWNED.has(k)));
+export interface PlanOptions {
+  signal?: AbortSignal;
+  /** How the server stores each field (a version profile's request schema); the 2024.8 fields by default. */
+  fields?: StoredFields;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(normalizeForCompare(a)) === JSON.stringify(normalizeForCompare(b));
-/** The server trims strings (DRF's default) and stores UUIDs in lower case: compare as it stores. */
-function normalizeForCompare(value: unknown): unknown {
-  if (typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value)) return value.toLowerCase();
-  if (typeof value === 'string') return value.trim();
-  if (Array.isArray(value)) return value.map(normalizeForCompare);
-  return value;
-}
-
-/** What an update would change: the fields the file sets whose live value differs. */
-export function diffFields(body: ProviderBody, live: ProviderBody): FieldChange[] {
-  return Object.keys(body)
-    .filter((key) => !same(body[key], live[key]))
-    .map((key) => ({ key, from: live[key], to: body[key] }));
+/** The path of one OAuth2 provider, built only from a validated integer pk. */
+export function providerPath(pk: number): string {
+  if (!isProviderPk(pk)) throw new Error(`not a provider pk: ${String(pk)}`);
+  return `${PROVIDERS_PATH}${pk}/`;
 }
 
 /** Servers from 2024.10 on expect another shape (redirect_uris as a list, invalidation_flow required). */
@@ -46,60 +36,118 @@ export function isNewerApi(version: string): boolean {
 
 export type PlanResult = { ok: true; plan: DeployPlan } | { ok: false; failure: ApiFailure };
 
-/** Asks the server which action applies: create, or update the provider of the same name. Sends nothing that changes state. */
-export async function planDeploy(api: AuthentikApi, body: ProviderBody, signal?: AbortSignal): Promise<PlanResult> {
-  const version = await api.request<{ version_current?: string }>('GET', '/api/v3/admin/version/', { signal });
-  if (!version.ok) return { ok: false, failure: version.failure };
-  const serverVersion = version.body?.version_current;
-  if (serverVersion && isNewerApi(serverVersion)) {
+export type TargetDecision = { kind: 'create' } | { kind: 'update'; row: ProviderRow } | { kind: 'refuse'; message: string };
+
+const NOTHING_SENT = 'Nothing was sent.';
+const typeOf = (row: ProviderRow) => row.verboseName || row.metaModelName || 'provider of an unknown type';
+const pks = (rows: readonly ProviderRow[]) => rows.map((r) => `pk ${r.pk}`).join(', ');
+
+/**
+ * Which provider a file of this name deploys to, from the exact-name matches of
+ * `/providers/oauth2/?name=` (`own`) and of `/providers/all/?search=` (`all`).
+ *
+ * authentik 2024.8's proxy provider is a subclass of the OAuth2 provider model, so the OAuth2 list
+ * also lists proxy providers, rendered as OAuth2 providers (their meta_model_name there is the
+ * OAuth2 one). Only the list across types, which renders each provider as its own class, tells
+ * their type: a provider is updated only when that list says it is an OAuth2 provider.
+ */
+export function decideTarget(name: string, own: readonly ProviderRow[], all: readonly ProviderRow[]): TargetDecision {
+  const ownExact = own.filter((row) => row.name === name);
+  const allExact = all.filter((row) => row.name === name);
+  if (ownExact.length > 1) {
+    return { kind: 'refuse', message: `The server has ${ownExact.length} OAuth2 providers named "${name}" (${pks(ownExact)}): deploy cannot tell which one this file describes. Rename or remove all but one of them on the server. ${NOTHING_SENT}` };
+  }
+  const other = allExact.find((row) => row.metaModelName !== OAUTH2_MODEL) ?? ownExact.find((row) => row.metaModelName !== undefined && row.metaModelName !== OAUTH2_MODEL);
+  if (other) {
+    const listedAsOAuth2 = ownExact.some((row) => row.pk === other.pk);
     return {
-      ok: false,
-      failure: {
-        kind: 'config',
-        message: `The server runs authentik ${serverVersion}, whose OAuth2 provider API differs from this file's (2023.5 to 2024.8): redirect_uris is a list of {matching_mode, url} and invalidation_flow is required. Nothing was sent.`,
-      },
+      kind: 'refuse',
+      message: `The name "${name}" is taken on the server by a ${typeOf(other)} (pk ${other.pk})${listedAsOAuth2 ? ', which the OAuth2 provider list shows too because that type is built on OAuth2 providers' : ''}. Provider names are unique across all provider types, so this file can neither create a provider of that name nor update that one: rename the provider in the file. ${NOTHING_SENT}`,
     };
   }
-  const found = await api.request<Page<Provider>>('GET', PROVIDERS_PATH, { query: { name: String(body.name) }, signal });
-  if (!found.ok) return { ok: false, failure: found.failure };
-  const live = (found.body?.results ?? []).find((p) => p.name === body.name);
-  if (!live) return { ok: true, plan: { action: 'create', body, serverVersion } };
-  return { ok: true, plan: { action: 'update', pk: live.pk, body, live, changes: diffFields(body, live), serverVersion } };
+  if (allExact.length > 1) {
+    return { kind: 'refuse', message: `The server has ${allExact.length} providers named "${name}" (${pks(allExact)}): deploy cannot tell which one this file describes. ${NOTHING_SENT}` };
+  }
+  const [mine] = ownExact;
+  const [anyType] = allExact;
+  if (mine && anyType?.pk !== mine.pk) {
+    return { kind: 'refuse', message: `The server lists OAuth2 provider "${name}" (pk ${mine.pk}), but not among the providers of all types${anyType ? ` (there it is pk ${anyType.pk})` : ''}, so its type cannot be checked. ${NOTHING_SENT}` };
+  }
+  if (!mine && anyType) {
+    return { kind: 'refuse', message: `The server lists "${name}" (pk ${anyType.pk}) among the providers of all types, but not among the OAuth2 providers, so neither creating nor updating it is safe. ${NOTHING_SENT}` };
+  }
+  return mine ? { kind: 'update', row: mine } : { kind: 'create' };
 }
 
-/** Sends the plan: POST for a new provider, PATCH of the changed fields for an existing one. Never retried. */
+/**
+ * Asks the server which action applies: create, or update the provider of the same name. Sends nothing
+ * that changes state, and refuses (with a failure) whenever an answer is not what authentik sends.
+ */
+export async function planDeploy(api: AuthentikApi, body: ProviderBody, options: PlanOptions = {}): Promise<PlanResult> {
+  const { signal } = options;
+  const fields = options.fields ?? REQUEST_STORED_FIELDS;
+  const refuse = (kind: ApiFailure['kind'], message: string, status?: number): PlanResult => ({ ok: false, failure: api.redactFailure({ kind, message, status }) });
+  const stored = storedBody(body, fields);
+  const name = stored.name;
+  if (typeof name !== 'string' || name === '') return refuse('config', `The file's name is not a text the server keeps, so deploy cannot look the provider up by it. ${NOTHING_SENT}`);
+
+  const version = await api.request<unknown>('GET', VERSION_PATH, { signal });
+  if (!version.ok) return { ok: false, failure: version.failure };
+  const serverVersion = checkVersion(version.body);
+  if (!serverVersion.ok) return refuse('unexpected-response', `The server's answer to GET ${VERSION_PATH} is not authentik's: ${serverVersion.problem}. Is authentik.serverUrl an authentik server? ${NOTHING_SENT}`, version.status);
+  if (isNewerApi(serverVersion.value)) {
+    return refuse(
+      'config',
+      `The server runs authentik ${serverVersion.value}, whose OAuth2 provider API differs from this file's (2023.5 to 2024.8): redirect_uris is a list of {matching_mode, url} and invalidation_flow is required. ${NOTHING_SENT}`,
+    );
+  }
+
+  const own = await listProviders(api, PROVIDERS_PATH, { name }, signal);
+  if (!own.ok) return own;
+  const all = await listProviders(api, ALL_PROVIDERS_PATH, { search: name }, signal);
+  if (!all.ok) {
+    if (all.failure.kind !== 'forbidden') return all;
+    const why = `Deploy checks first that no provider of another type has the name (GET ${ALL_PROVIDERS_PATH}), which needs the permission to view providers.`;
+    return { ok: false, failure: { ...all.failure, message: `${all.failure.message} ${why}` } };
+  }
+  const decision = decideTarget(name, own.rows, all.rows);
+  if (decision.kind === 'refuse') return refuse('conflict', decision.message);
+  const base = { body, stored, serverVersion: serverVersion.value };
+  if (decision.kind === 'create') return { ok: true, plan: { action: 'create', ...base } };
+  const live = decision.row.record as Provider;
+  return { ok: true, plan: { action: 'update', pk: decision.row.pk, live, changes: diffFields(body, live, fields), ...base } };
+}
+
+async function listProviders(api: AuthentikApi, path: string, query: Record<string, string>, signal?: AbortSignal): Promise<{ ok: true; rows: ProviderRow[] } | { ok: false; failure: ApiFailure }> {
+  const listed = await api.listAll<unknown>(path, query, signal);
+  if (!listed.ok) return listed;
+  const rows = checkProviderList(listed.body);
+  if (!rows.ok) return { ok: false, failure: api.redactFailure({ kind: 'unexpected-response', status: listed.status, message: `The server's answer to GET ${path} is not authentik's: ${rows.problem}. ${NOTHING_SENT}` }) };
+  return { ok: true, rows: rows.value };
+}
+
+/**
+ * Sends the plan: POST for a new provider, PATCH of the changed fields (as the file has them) for an
+ * existing one. Never retried. An answer that is not the provider written is a failure too.
+ */
 export async function executeDeploy(api: AuthentikApi, plan: DeployPlan, signal?: AbortSignal): Promise<ApiResult<Provider>> {
-  if (plan.action === 'create') return api.request<Provider>('POST', PROVIDERS_PATH, { body: plan.body, signal });
-  const changed = Object.fromEntries(plan.changes.map((c) => [c.key, c.to]));
-  return api.request<Provider>('PATCH', `${PROVIDERS_PATH}${plan.pk}/`, { body: changed, signal });
-}
-
-const MASK = '••••••••';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A copy with the client secret masked, for panels, logs and CLI output. */
-export function maskSecrets<T>(value: T): T {
-  if (!isRecord(value)) return value;
-  const copy: Record<string, unknown> = { ...value };
-  if (typeof copy.client_secret === 'string' && copy.client_secret !== '') copy.client_secret = MASK;
-  return copy as T;
-}
-
-export function describeValue(key: string, value: unknown): string {
-  if (key === 'client_secret' && typeof value === 'string' && value !== '') return MASK;
-  if (value === undefined) return '(not set)';
-  return JSON.stringify(value);
-}
-
-/** "  client_type: "confidential" -> "public"" lines for a confirmation or a dry run. */
-export function describeChanges(changes: readonly FieldChange[]): string[] {
-  return changes.map((c) => `  ${c.key}: ${describeValue(c.key, c.from)} -> ${describeValue(c.key, c.to)}`);
+  const method = plan.action === 'create' ? 'POST' : 'PATCH';
+  const path = plan.action === 'create' ? PROVIDERS_PATH : providerPath(plan.pk);
+  const sent = plan.action === 'create' ? plan.body : Object.fromEntries(plan.changes.map((c) => [c.key, plan.body[c.key]]));
+  const result = await api.request<unknown>(method, path, { body: sent, signal });
+  if (!result.ok) return result;
+  const provider = checkProvider(result.body);
+  const problem = !provider.ok ? provider.problem : plan.action === 'update' && provider.value.pk !== plan.pk ? `it is provider pk ${provider.value.pk}, not pk ${plan.pk}` : undefined;
+  if (problem) {
+    const message = `The server answered ${method} ${path} with ${result.status}, but not with the provider written: ${problem}. The request may have been applied: check the server before deploying again.`;
+    return { ok: false, failure: api.redactFailure({ kind: 'unexpected-response', status: result.status, message }), timeMs: result.timeMs };
+  }
+  return { ok: true, status: result.status, body: result.body as Provider, timeMs: result.timeMs };
 }
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
 export function statusLine(status: number | undefined): string {
   if (!status) return 'no response';
-  return `${status} ${STATUS_TEXT[status] ?? ''}`.trim();
+  return `${status} ${(Object.hasOwn(STATUS_TEXT, status) && STATUS_TEXT[status]) || ''}`.trim();
 }

@@ -37,6 +37,15 @@ export interface HttpClient {
 /** Response bodies beyond this are cut off with an error instead of filling memory. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** The longest delay Node's timers take; a longer one fires at once (TimeoutOverflowWarning). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A request timeout Node's timers can honour: at least 1 ms, at most MAX_TIMER_MS (also for NaN or Infinity). */
+export function timerDelay(timeoutMs: number): number {
+  if (Number.isNaN(timeoutMs)) return MAX_TIMER_MS;
+  return Math.min(Math.max(Math.round(timeoutMs), 1), MAX_TIMER_MS);
+}
+
 function classify(error: NodeJS.ErrnoException, host: string): TransportError {
   const code = error.code ?? '';
   if (code === 'ECONNREFUSED') return new TransportError('refused', `Connection refused by ${host}: is the server running?`, code);
@@ -95,10 +104,8 @@ export class NodeHttpClient implements HttpClient {
           });
         },
       );
-      const timer = setTimeout(
-        () => fail(new TransportError('timeout', `No response from ${host} within ${Math.round(request.timeoutMs / 100) / 10} s.`)),
-        request.timeoutMs,
-      );
+      const delay = timerDelay(request.timeoutMs);
+      const timer = setTimeout(() => fail(new TransportError('timeout', `No response from ${host} within ${Math.round(delay / 100) / 10} s.`)), delay);
       const onAbort = () => fail(new TransportError('cancelled', 'The request was cancelled.'));
       request.signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', (error) => fail(classify(error as NodeJS.ErrnoException, host)));

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   PlaceServerErrorsRequest,
+  PlaceServerErrorsResult,
   PrepareDeployRequest,
   RefreshReferencesRequest,
   ReferencesStatusNotification,
@@ -213,6 +214,8 @@ async function deployedDocument(textDocument: { uri: string; version: number }):
   return { document, settings: await settingsFor(document.uri) };
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const failedDeployRequest: Unavailable = { kind: 'unavailable', message: 'The language server failed on this file; see its log.' };
 connection.onRequest(PrepareDeployRequest, (params) =>
   guarded('prepareDeploy', failedDeployRequest, async () => {
@@ -224,10 +227,15 @@ connection.onRequest(PrepareDeployRequest, (params) =>
   }),
 );
 connection.onRequest(PlaceServerErrorsRequest, (params) =>
-  guarded('placeServerErrors', failedDeployRequest, async () => {
-    const found = await deployedDocument(params.textDocument);
-    if ('kind' in found) return found;
-    return { kind: 'placed', diagnostics: languageService().placeServerErrors(found.document, params.fieldErrors ?? {}, found.settings) };
+  guarded('placeServerErrors', failedDeployRequest, async (): Promise<PlaceServerErrorsResult> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: 'unavailable', message: 'The language server does not have this file open.' };
+    const fieldErrors = isPlainObject(params.fieldErrors) ? params.fieldErrors : {};
+    const sent = isPlainObject(params.body) ? params.body : undefined;
+    const edited = document.version !== params.textDocument.version;
+    // Edited since the deploy: the messages are placed by the field they name, where it still has the value sent.
+    if (edited && !sent) return { kind: 'unavailable', message: 'The file changed while it was being deployed.' };
+    return { kind: 'placed', ...languageService().placeServerErrors(document, fieldErrors, await settingsFor(document.uri), edited ? sent : undefined) };
   }),
 );
 

@@ -1,6 +1,6 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultRegistry, planFaults, redirectLocation } from './faults';
+import { echoResponse, FaultRegistry, planFaults, redirectLocation } from './faults';
 import type { CertificateKeyPair, Flow, OAuthSource, OtherProvider, ScopeMapping } from './model-types';
 import { FIXED_IDS, freshIdMap } from './random-ids';
 import { ApiResponse, htmlResponse } from './responses';
@@ -40,7 +40,8 @@ export async function startAuthentikTestServer(options: TestServerOptions = {}):
     const rawBody = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://authentik.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
-    requests.push(record(method, url, req, rawBody));
+    const received = record(method, url, req, rawBody);
+    requests.push(received);
 
     const plan = planFaults(faults.take(method, url.pathname));
     if (plan.latencyMs > 0) await delay(plan.latencyMs);
@@ -49,6 +50,7 @@ export async function startAuthentikTestServer(options: TestServerOptions = {}):
       const location = redirectLocation(plan.redirectTo, url.pathname + url.search);
       return writeResponse(res, htmlResponse(302, '', { Location: location }));
     }
+    if (plan.echo) return writeResponse(res, echoResponse(received, plan.echo.status, plan.echo.html));
     if (plan.statusResponse) return writeResponse(res, plan.statusResponse);
 
     const context: RequestContext = {

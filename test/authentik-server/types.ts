@@ -50,6 +50,17 @@ export interface FaultSpec {
   redirectTo?: string;
   /** The normal response (or `status`) padded to a valid JSON body of this many bytes. */
   hugeBodyBytes?: number;
+  /**
+   * Answer with this JSON (status `status`, default 200) instead of the normal response: an answer of
+   * a shape authentik never sends, for clients that must not trust it.
+   */
+  json?: unknown;
+  /**
+   * Answer `status` (default 200) with everything the request carried, the Authorization header and
+   * the body included, in every form a careless server could echo it: as JSON (a `detail` text and
+   * structured fields), or with `htmlBody` as an HTML debug page.
+   */
+  echo?: boolean;
 }
 
 export interface ReceivedRequest {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../cli/runCli';
-import { providerYaml, TOKEN, useTestServer } from './harness';
+import { providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
 const SECRET = 'file-secret-that-must-never-be-printed-8c7b6a';
@@ -58,11 +58,24 @@ describe('cli deploy against the test server', () => {
   });
 
   it('a rejected request exits 1 with path:line:col diagnostics', async () => {
-    const { dir, file } = writeProvider(providerYaml('Grafana proxy'));
+    const missingFlow = '00000000-0000-4000-8000-00000000dead';
+    const { dir, file } = writeProvider(providerYaml().replace(SEED_IDS.flows.explicitConsent, missingFlow));
     const result = await runCli(['deploy', file, '--url', server().url], dir, env());
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^POST .*\n400 Bad Request · \d+ ms\nDeploy failed: The server rejected the provider \(400\)\.\n/);
-    assert.match(result.stdout, /\ngrafana\.oauth2provider\.yaml:1:7: error server-rejected authentik: provider with this name already exists\.\n$/);
+    assert.ok(result.stdout.endsWith(`\ngrafana.oauth2provider.yaml:2:21: error server-rejected authentik: Invalid pk "${missingFlow}" - object does not exist.\n`), result.stdout);
+  });
+
+  it('a name taken by a provider of another type exits 1 before anything is sent', async () => {
+    const { dir, file } = writeProvider(providerYaml('Grafana proxy'));
+    const result = await runCli(['deploy', file, '--url', server().url], dir, env());
+    assert.equal(result.code, 1);
+    assert.equal(
+      result.stdout,
+      'Deploy failed: The name "Grafana proxy" is taken on the server by a Proxy Provider (pk 1). Provider names are unique across all provider types, so this file can neither create a provider of that name nor update that one: rename the provider in the file. Nothing was sent.\n',
+    );
+    assert.equal(server().requests.filter((r) => r.method !== 'GET').length, 0);
+    assert.deepEqual(server().requests.find((r) => r.path === '/api/v3/providers/all/')?.query, { search: 'Grafana proxy', page: '1', page_size: '100' });
   });
 
   it('a file with errors is not sent', async () => {

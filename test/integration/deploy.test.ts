@@ -35,10 +35,13 @@ describe('deploy: create and update against the test server', () => {
     assert.equal(post[0].headers['content-type'], 'application/json');
     assert.equal(post[0].headers.authorization, `Bearer ${TOKEN}`);
     assert.equal(server().providers().length, 1);
-    // The server generated a secret; the rendered result masks it.
-    const secret = (outcome.body as { client_secret: string }).client_secret;
+    // The server generated a secret: the outcome keeps it for an explicit copy only, and masks it everywhere else.
+    const secret = outcome.clientSecret?.reveal() ?? '';
     assert.equal(secret.length, 128);
+    assert.equal(secret, server().providers()[0].client_secret);
+    assert.equal((outcome.body as { client_secret: string }).client_secret, '••••••••');
     assert.ok(!renderOutcome(outcome).includes(secret));
+    assert.ok(!JSON.stringify(outcome).includes(secret));
   });
 
   it('a second deploy of a changed file updates the same provider with PATCH of the changed fields only', async () => {
@@ -90,8 +93,11 @@ describe('deploy: 400 messages land on the YAML lines', () => {
     return serverErrorFindings(parseText(text, { maxFileSize: 1e6 }), fieldErrors).map((f) => `${document.positionAt(f.start).line + 1}: ${f.message}`);
   }
 
-  it('a name taken by a provider of another type', async () => {
-    const text = providerYaml('Grafana proxy');
+  it('a name the server refuses', async () => {
+    // A name taken by a provider of another type is refused before sending (deployTrust.test.ts); a
+    // server that refuses the name anyway gets its message on the name's line all the same.
+    server().addFault({ method: 'POST', json: { name: ['provider with this name already exists.'] }, status: 400, times: 1 });
+    const text = providerYaml('Grafana');
     const outcome = await deployBody(apiFor(server().url), bodyOf(text));
     assert.equal(outcome.status, 400);
     assert.deepEqual(outcome.failure?.fieldErrors, { name: ['provider with this name already exists.'] });

@@ -4,7 +4,8 @@ import { planDeploy } from '../../common/authentik/deploy';
 import { deployBody, runPlannedDeploy } from '../../common/authentik/deployRun';
 import { PlaceServerErrorsRequest, PrepareDeployRequest } from '../../common/protocol';
 import { LspTestClient } from '../lsp/lspClient';
-import { apiFor, providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { apiFor, bodyOf, providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
 
@@ -64,22 +65,76 @@ describe('deploy through the language server', () => {
     assert.deepEqual(await prepare(uri, 2), { kind: 'unavailable', message: 'The file changed while it was being deployed.' });
   });
 
-  it('puts the messages of a 400 on the lines they are about, named as the server’s', async () => {
-    const uri = 'file:///work/taken.oauth2provider.yaml';
-    const missingMapping = '00000000-0000-4000-8000-00000000beef';
-    await client.open(uri, providerYaml('Grafana proxy').replace(SEED_IDS.scopeMappings.email, missingMapping));
+  /** A file the server rejects three ways: a flow and a mapping that do not exist, a client_id in use. */
+  async function rejectedFile(uri: string) {
+    const api = apiFor(server().url, TOKEN);
+    await deployBody(api, bodyOf(providerYaml('One', 'client_id: shared-id\n')));
+    const text = providerYaml('Two', 'client_id: shared-id\n').replace(SEED_IDS.flows.explicitConsent, MISSING_FLOW).replace(SEED_IDS.scopeMappings.email, MISSING_MAPPING);
+    await client.open(uri, text);
     const prepared = await prepare(uri);
     assert.ok(prepared.kind === 'ready');
-    const outcome = await deployBody(apiFor(server().url, TOKEN), prepared.body);
+    const outcome = await deployBody(api, prepared.body);
     assert.equal(outcome.status, 400);
-    const placed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: prepared.version }, fieldErrors: outcome.failure!.fieldErrors! });
+    return { text, prepared, fieldErrors: outcome.failure!.fieldErrors! };
+  }
+  const MISSING_FLOW = '00000000-0000-4000-8000-00000000dead';
+  const MISSING_MAPPING = '00000000-0000-4000-8000-00000000beef';
+  const where = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.source, d.code, d.message]);
+
+  it('puts the messages of a 400 on the lines they are about, named as the server’s', async () => {
+    const uri = 'file:///work/taken.oauth2provider.yaml';
+    const { prepared, fieldErrors } = await rejectedFile(uri);
+    const placed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: prepared.version }, fieldErrors, body: prepared.body });
     assert.ok(placed.kind === 'placed');
-    assert.deepEqual(
-      placed.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.source, d.code, d.message]),
-      [
-        [0, 6, 'authentik server', 'server-rejected', 'authentik: provider with this name already exists.'],
-        [7, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${missingMapping}" - object does not exist.`],
-      ],
-    );
+    assert.deepEqual(where(placed.diagnostics), [
+      [1, 20, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_FLOW}" - object does not exist.`],
+      [7, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_MAPPING}" - object does not exist.`],
+      [9, 11, 'authentik server', 'server-rejected', 'authentik: OAuth2/OpenID Provider with this Client ID already exists.'],
+    ]);
+    assert.deepEqual(placed.dropped, []);
+  });
+
+  it('a file edited during the deploy gets the messages on the fields they name, where they moved, and none about a value changed since', async () => {
+    const uri = 'file:///work/edited-during.oauth2provider.yaml';
+    const { text, prepared, fieldErrors } = await rejectedFile(uri);
+    // Two lines above everything, client_id moved to the top, and the missing flow replaced by a real one.
+    const edited = `# edited while deploying\nclient_id: shared-id\n${text.replace('client_id: shared-id\n', '').replace(MISSING_FLOW, SEED_IDS.flows.implicitConsent)}`;
+    await client.change(uri, prepared.version + 1, [{ text: edited }]);
+    const placed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: prepared.version }, fieldErrors, body: prepared.body });
+    assert.ok(placed.kind === 'placed');
+    assert.deepEqual(where(placed.diagnostics), [
+      [9, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_MAPPING}" - object does not exist.`],
+      [1, 11, 'authentik server', 'server-rejected', 'authentik: OAuth2/OpenID Provider with this Client ID already exists.'],
+    ]);
+    assert.deepEqual(placed.dropped, [`authorization_flow: Invalid pk "${MISSING_FLOW}" - object does not exist.`]);
+    // Each message is on text that says what it is about.
+    const lines = edited.split('\n');
+    assert.equal(lines[9].slice(4), MISSING_MAPPING);
+    assert.equal(lines[1].slice(11), 'shared-id');
+  });
+
+  it('a message about the whole request is kept only while the request is unchanged', async () => {
+    const uri = 'file:///work/whole-request.oauth2provider.yaml';
+    await client.open(uri, providerYaml('Whole'));
+    const prepared = await prepare(uri);
+    assert.ok(prepared.kind === 'ready');
+    const fieldErrors = { non_field_errors: ['Invalid data.'] };
+    await client.change(uri, 2, [{ text: `# a comment changes nothing sent\n${providerYaml('Whole')}` }]);
+    const commented = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: 1 }, fieldErrors, body: prepared.body });
+    assert.ok(commented.kind === 'placed');
+    assert.deepEqual(where(commented.diagnostics), [[1, 0, 'authentik server', 'server-rejected', 'authentik: Invalid data.']]);
+    await client.change(uri, 3, [{ text: providerYaml('Renamed') }]);
+    const renamed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: 1 }, fieldErrors, body: prepared.body });
+    assert.ok(renamed.kind === 'placed');
+    assert.deepEqual(renamed.diagnostics, []);
+    assert.deepEqual(renamed.dropped, ['Invalid data.']);
+  });
+
+  it('without the body that was sent, an edited file gets no messages, and says why', async () => {
+    const uri = 'file:///work/no-body.oauth2provider.yaml';
+    await client.open(uri, providerYaml('NoBody'));
+    await client.change(uri, 2, [{ text: providerYaml('NoBody', 'sub_mode: user_email\n') }]);
+    const placed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: 1 }, fieldErrors: { name: ['x'] } });
+    assert.deepEqual(placed, { kind: 'unavailable', message: 'The file changed while it was being deployed.' });
   });
 });

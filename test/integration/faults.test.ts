@@ -36,7 +36,7 @@ function closedPortUrl(): Promise<string> {
 describe('deploy against a failing server', () => {
   beforeEach(() => server().reset());
 
-  const deploy = (timeoutMs = 5000, signal?: AbortSignal, url = server().url) => deployBody(apiFor(url, TOKEN, timeoutMs), bodyOf(providerYaml()), signal);
+  const deploy = (timeoutMs = 5000, signal?: AbortSignal, url = server().url) => deployBody(apiFor(url, TOKEN, timeoutMs), bodyOf(providerYaml()), { signal });
 
   it('connection refused', async () => {
     const outcome = await deploy(5000, undefined, await closedPortUrl());

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { diffFields, isNewerApi, maskSecrets } from '../../common/authentik/deploy';
+import { isNewerApi } from '../../common/authentik/deploy';
+import { diffFields } from '../../common/authentik/deployDiff';
+import { SecretRedactor } from '../../common/authentik/secrets';
 import { renderOutcome } from '../../common/authentik/deployRun';
 import { prepareBody } from '../../server/src/service/deployBody';
 import { serverErrorFindings } from '../../server/src/service/serverErrors';
@@ -61,7 +63,7 @@ describe('deploy body, diff and masking', () => {
   });
   it('secrets are masked in rendered results', () => {
     const secret = 'S3cret-value-that-must-not-leak';
-    assert.deepEqual(maskSecrets({ client_secret: secret, name: 'x' }), { client_secret: '••••••••', name: 'x' });
+    assert.deepEqual(new SecretRedactor().value({ client_secret: secret, name: 'x' }), { client_secret: '••••••••', name: 'x' });
     const text = renderOutcome({ ok: true, action: 'create', name: 'x', baseUrl: 'https://a', method: 'POST', path: '/api/v3/providers/oauth2/', status: 201, timeMs: 12, summary: 'Created provider "x" (pk 1).', body: { pk: 1, client_secret: secret } });
     assert.ok(!text.includes(secret));
     assert.match(text, /^POST https:\/\/a\/api\/v3\/providers\/oauth2\/\n201 Created · 12 ms\nCreated provider "x" \(pk 1\)\./);

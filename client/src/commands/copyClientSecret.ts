@@ -8,7 +8,7 @@ export function copyClientSecret(context: CommandContext) {
       void vscode.window.showInformationMessage('authentik: no client secret from a deploy in this session.');
       return;
     }
-    await vscode.env.clipboard.writeText(context.lastSecret);
+    await vscode.env.clipboard.writeText(context.lastSecret.reveal());
     void vscode.window.setStatusBarMessage('authentik: client secret copied to the clipboard.', 4000);
   };
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { AuthentikApi, ApiFailure } from '../../../common/authentik/apiClient';
-import { comparableLive, maskSecrets, planDeploy } from '../../../common/authentik/deploy';
-import { describePlan, DeployOutcome, runPlannedDeploy } from '../../../common/authentik/deployRun';
+import { planDeploy } from '../../../common/authentik/deploy';
+import { diffSides } from '../../../common/authentik/deployDiff';
+import { describePlan, DeployOutcome, planFailureOutcome, runPlannedDeploy } from '../../../common/authentik/deployRun';
 import { resolveConnection } from '../connection';
 import { LANGUAGE_ID } from '../constants';
 import { CommandContext } from '../context';
+import { droppedMessagesLine, failureLogLines, failureNotice, outcomeLogLine } from '../deployText';
 import { readSettings } from '../settings';
 
 const SET_TOKEN = 'Set API Token';
@@ -67,58 +69,73 @@ export function deploy(context: CommandContext) {
       context.http,
     );
 
-    const planned = await withCancellableProgress(`Looking up "${String(body.name)}" on ${connection.origin}...`, (signal) => planDeploy(api, body, signal));
+    const { redactor } = api;
+    const name = redactor.text(String(body.name));
+    const planned = await withCancellableProgress(redactor.text(`Looking up "${name}" on ${connection.origin}...`), (signal) => planDeploy(api, body, { signal }));
     if (!planned) return undefined;
-    if (!planned.ok) return reportFailure(context, planned.failure, { ok: false, action: 'none', name: String(body.name), baseUrl: api.baseUrl, timeMs: 0, summary: planned.failure.message, failure: planned.failure });
+    if (!planned.ok) return reportFailure(context, api, planned.failure, planFailureOutcome(api, body, planned.failure));
     const plan = planned.plan;
 
     if (plan.action === 'update') {
       if (plan.changes.length === 0) {
-        void vscode.window.showInformationMessage(`authentik: ${describePlan(plan, connection.origin)}`);
+        void vscode.window.showInformationMessage(redactor.text(`authentik: ${describePlan(plan, connection.origin, redactor)}`));
         return undefined;
       }
-      const name = String(plan.body.name);
-      const live = context.results.diffDocument(`${name} (on ${new URL(connection.baseUrl).host})`, maskSecrets(comparableLive(plan.live)));
-      const local = context.results.diffDocument(`${name} (${file})`, maskSecrets({ ...comparableLive(plan.live), ...plan.body }));
-      await vscode.commands.executeCommand('vscode.diff', live, local, `${name}: server ↔ file`, { preview: true });
+      // Both sides as the server stores them, secrets masked.
+      const sides = diffSides(plan.body, plan.live, redactor);
+      const live = context.results.diffDocument(redactor.text(`${name} (on ${new URL(connection.baseUrl).host})`), sides.server);
+      const local = context.results.diffDocument(redactor.text(`${name} (${file})`), sides.file);
+      await vscode.commands.executeCommand('vscode.diff', live, local, redactor.text(`${name}: server ↔ file`), { preview: true });
     }
     const verb = plan.action === 'create' ? 'Create' : 'Update';
     const confirm = await vscode.window.showWarningMessage(
-      `${verb} OAuth2 provider "${String(plan.body.name)}" on ${connection.origin}?`,
-      { modal: true, detail: describePlan(plan, connection.baseUrl) },
+      redactor.text(`${verb} OAuth2 provider "${name}" on ${connection.origin}?`),
+      { modal: true, detail: describePlan(plan, connection.baseUrl, redactor) },
       verb,
     );
     if (confirm !== verb) return undefined;
 
-    const outcome = await withCancellableProgress(`${verb === 'Create' ? 'Creating' : 'Updating'} "${String(plan.body.name)}" on ${connection.origin}...`, (signal) =>
+    const outcome = await withCancellableProgress(redactor.text(`${verb === 'Create' ? 'Creating' : 'Updating'} "${name}" on ${connection.origin}...`), (signal) =>
       runPlannedDeploy(api, plan, signal),
     );
     if (!outcome) return undefined;
     context.lastOutcome = outcome;
-    context.output.info(`Deploy ${outcome.method ?? ''} ${outcome.baseUrl}${outcome.path ?? ''}: ${outcome.status ?? 'no response'} in ${outcome.timeMs} ms`);
+    context.output.info(outcomeLogLine(outcome, redactor));
     if (!outcome.ok) {
-      if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) await showServerErrors(context, document, prepared.version, outcome.failure.fieldErrors);
-      return reportFailure(context, outcome.failure!, outcome);
+      if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) await showServerErrors(context, api, document, prepared, outcome.failure.fieldErrors);
+      return reportFailure(context, api, outcome.failure!, outcome);
     }
     context.deployDiagnostics.delete(document.uri);
-    const secret = (outcome.body as { client_secret?: unknown } | undefined)?.client_secret;
-    context.lastSecret = typeof secret === 'string' && secret ? secret : undefined;
+    context.lastSecret = outcome.clientSecret;
     void vscode.commands.executeCommand('setContext', 'authentik.hasSecret', !!context.lastSecret);
     updateStatusBar(context, outcome);
-    await context.results.show(outcome);
+    await context.results.show(outcome, redactor);
     const actions = context.lastSecret ? ['Copy Client Secret'] : [];
-    void vscode.window.showInformationMessage(`authentik: ${outcome.summary}`, ...actions).then((choice) => {
+    void vscode.window.showInformationMessage(redactor.text(`authentik: ${outcome.summary}`), ...actions).then((choice) => {
       if (choice) void vscode.commands.executeCommand('authentik.copyClientSecret');
     });
     return outcome;
   };
 }
 
-/** The 400 messages on the lines of the file as it was sent; none when it was edited since (they would point at other text). */
-async function showServerErrors(context: CommandContext, document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>): Promise<void> {
-  const placed = await (await context.languageServer()).placeServerErrors(document, version, fieldErrors);
-  if (Array.isArray(placed)) context.deployDiagnostics.set(document.uri, placed);
-  else context.output.warn(`The server's messages were not put on the file's lines: ${placed.message}`);
+/**
+ * The 400 messages on the lines of the fields they are about. When the file was edited during the
+ * deploy, those about a field with another value now are logged instead (they would point at other text).
+ */
+async function showServerErrors(
+  context: CommandContext,
+  api: AuthentikApi,
+  document: vscode.TextDocument,
+  prepared: { version: number; body: Record<string, unknown> },
+  fieldErrors: Record<string, unknown>,
+): Promise<void> {
+  const placed = await (await context.languageServer()).placeServerErrors(document, prepared.version, fieldErrors, prepared.body);
+  if ('kind' in placed) {
+    context.output.warn(api.redactor.text(`The server's messages were not put on the file's lines: ${placed.message}`));
+    return;
+  }
+  context.deployDiagnostics.set(document.uri, placed.diagnostics);
+  if (placed.dropped.length > 0) context.output.warn(droppedMessagesLine(placed.dropped, api.redactor));
 }
 
 /** Runs a request under a cancellable progress notification; undefined when the user cancelled. */
@@ -143,17 +160,15 @@ function updateStatusBar(context: CommandContext, outcome: DeployOutcome): void 
   context.statusBar.show();
 }
 
-async function reportFailure(context: CommandContext, failure: ApiFailure, outcome: DeployOutcome): Promise<DeployOutcome> {
+async function reportFailure(context: CommandContext, api: AuthentikApi, failure: ApiFailure, outcome: DeployOutcome): Promise<DeployOutcome> {
   context.lastOutcome = outcome;
-  context.output.error(`Deploy failed (${failure.kind}${failure.status ? ` ${failure.status}` : ''}): ${failure.message}`);
-  if (failure.detail) context.output.error(`Details: ${failure.detail}`);
+  for (const line of failureLogLines(failure, api.redactor)) context.output.error(line);
   updateStatusBar(context, outcome);
-  if (failure.kind === 'validation' || failure.status) await context.results.show(outcome);
+  if (failure.kind === 'validation' || failure.status) await context.results.show(outcome, api.redactor);
   const actions: string[] = [];
   if (failure.kind === 'forbidden' && (failure.forbidden === 'no-token' || failure.forbidden === 'invalid-token')) actions.push(SET_TOKEN);
   actions.push(SHOW_LOG);
-  const message = failure.kind === 'validation' ? `The server rejected "${outcome.name}": its messages are on the file's lines.` : failure.message;
-  void vscode.window.showErrorMessage(`authentik: ${message}`, ...actions).then(async (choice) => {
+  void vscode.window.showErrorMessage(failureNotice(failure, outcome.name, api.redactor), ...actions).then(async (choice) => {
     if (choice === SET_TOKEN) await vscode.commands.executeCommand('authentik.setToken');
     if (choice === SHOW_LOG) context.output.show(true);
   });

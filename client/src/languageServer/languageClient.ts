@@ -41,9 +41,10 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
       if (result.kind !== 'invalid') return result;
       return { ...result, errors: await client.protocol2CodeConverter.asDiagnostics(result.errors) };
     },
-    async placeServerErrors(document, version, fieldErrors) {
-      const result = await client.sendRequest(PlaceServerErrorsRequest, { textDocument: identifier(document, version), fieldErrors });
-      return result.kind === 'placed' ? client.protocol2CodeConverter.asDiagnostics(result.diagnostics) : result;
+    async placeServerErrors(document, version, fieldErrors, body) {
+      const result = await client.sendRequest(PlaceServerErrorsRequest, { textDocument: identifier(document, version), fieldErrors, body });
+      if (result.kind !== 'placed') return result;
+      return { diagnostics: await client.protocol2CodeConverter.asDiagnostics(result.diagnostics), dropped: result.dropped };
     },
     onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
   };

@@ -14,8 +14,11 @@ export interface LanguageServerSession {
   refreshReferences(uri: vscode.Uri | undefined): Promise<RefreshReferencesResult>;
   /** The body a deploy of the saved document sends, or the errors that block it, from the server's own validation. */
   prepareDeploy(document: vscode.TextDocument): Promise<DeployPreparation>;
-  /** The messages of a 400 answer to a deploy of `version`, as diagnostics on the lines they are about. */
-  placeServerErrors(document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>): Promise<vscode.Diagnostic[] | Unavailable>;
+  /**
+   * The messages of a 400 answer to a deploy of `version` (which sent `body`), as diagnostics on the
+   * lines they are about now; `dropped` are those about fields edited since.
+   */
+  placeServerErrors(document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>, body: Record<string, unknown>): Promise<{ diagnostics: vscode.Diagnostic[]; dropped: string[] } | Unavailable>;
   onReferencesStatus(listener: (status: ReferencesStatusParams) => void): vscode.Disposable;
 }
 

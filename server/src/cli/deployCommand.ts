@@ -11,7 +11,7 @@ import { prepareBody } from '../service/deployBody';
 import { serverErrorFindings } from '../service/serverErrors';
 import { Finding } from '../service/findings';
 import { parseText } from '../service/parsedDocument';
-import { DEFAULT_SETTINGS } from '../../../common/settings';
+import { clampToRange, DEFAULT_SETTINGS, DEPLOY_TIMEOUT_RANGE } from '../../../common/settings';
 import { describeFsError } from './files';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main';
 
@@ -60,10 +60,15 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     io.stderr.write(`authentik-oauth2 deploy: ${urlCheck.message}\n`);
     return EXIT_USAGE;
   }
-  const timeoutSeconds = values.timeout === undefined ? DEFAULT_SETTINGS.deployTimeoutSeconds : Number(values.timeout);
-  if (!(timeoutSeconds > 0)) {
-    io.stderr.write('authentik-oauth2 deploy: --timeout takes a positive number of seconds\n');
+  const requestedTimeout = values.timeout === undefined ? DEFAULT_SETTINGS.deployTimeoutSeconds : Number(values.timeout);
+  const { minimum, maximum } = DEPLOY_TIMEOUT_RANGE;
+  if (!(requestedTimeout > 0) || !Number.isFinite(requestedTimeout)) {
+    io.stderr.write(`authentik-oauth2 deploy: --timeout takes a number of seconds from ${minimum} to ${maximum}\n`);
     return EXIT_USAGE;
+  }
+  const timeoutSeconds = clampToRange(requestedTimeout, DEPLOY_TIMEOUT_RANGE, DEFAULT_SETTINGS.deployTimeoutSeconds);
+  if (timeoutSeconds !== requestedTimeout) {
+    io.stderr.write(`authentik-oauth2 deploy: --timeout ${values.timeout} is outside ${minimum} to ${maximum} seconds; using ${timeoutSeconds}.\n`);
   }
   const token = io.env.AUTHENTIK_TOKEN || undefined;
   if (!token) {
@@ -92,19 +97,22 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   }
 
   const api = new AuthentikApi({ baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 }, http);
+  // Everything the server answered goes through the connection's redactor: no token or secret is printed.
+  const { redactor } = api;
   if (values['dry-run']) {
     const planned = await planDeploy(api, prepared.body);
     if (!planned.ok) {
-      io.stderr.write(`authentik-oauth2 deploy: ${planned.failure.message}\n`);
+      io.stderr.write(redactor.text(`authentik-oauth2 deploy: ${planned.failure.message}\n`));
       return exitCodeFor(planned.failure.kind);
     }
-    io.stdout.write(`Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl)}\n`);
+    io.stdout.write(redactor.text(`Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl, redactor)}\n`));
     return EXIT_OK;
   }
   const outcome = await deployBody(api, prepared.body);
-  io.stdout.write(renderOutcome(outcome));
+  io.stdout.write(redactor.text(renderOutcome(outcome)));
   if (outcome.ok) return EXIT_OK;
   if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) {
+    // The field messages were redacted when they arrived (by value: a key there names a field, not a secret).
     io.stdout.write(findingLines(file, text, serverErrorFindings(document, outcome.failure.fieldErrors)));
   }
   return exitCodeFor(outcome.failure?.kind);
@@ -112,5 +120,5 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
 
 /** 1 when the server answered and said no; 2 when there was no usable answer (network, HTML, 5xx...). */
 function exitCodeFor(kind: string | undefined): number {
-  return kind === 'validation' || kind === 'forbidden' || kind === 'not-found' || kind === 'config' ? EXIT_FINDINGS : EXIT_USAGE;
+  return kind === 'validation' || kind === 'forbidden' || kind === 'not-found' || kind === 'config' || kind === 'conflict' ? EXIT_FINDINGS : EXIT_USAGE;
 }

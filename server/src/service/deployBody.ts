@@ -14,7 +14,12 @@ export function prepareBody(parsed: ParsedDocument, rules: RuleSettings, maxFile
   if (errors.length > 0) return { ok: false, errors };
   const json = documentValue(parsed);
   if (!json.ok || !isRecord(json.value)) return { ok: false, errors: json.ok ? [] : [json.finding] };
+  return { ok: true, body: requestFields(json.value) };
+}
+
+/** The request fields of a document's value, the rest left out (the server ignores it anyway). */
+export function requestFields(value: Record<string, unknown>): ProviderBody {
   const body: ProviderBody = {};
-  for (const [key, value] of Object.entries(json.value)) if (FIELD_BY_KEY.has(key)) body[key] = value;
-  return { ok: true, body };
+  for (const [key, field] of Object.entries(value)) if (FIELD_BY_KEY.has(key)) body[key] = field;
+  return body;
 }

@@ -28,7 +28,7 @@ import { ReferenceSource } from './references';
 import { documentSymbols, OffsetSymbol } from './symbols';
 import { validate } from './validation';
 import { requestValidator } from './schemaValidation';
-import { SERVER_ERROR_SOURCE, serverErrorFindings } from './serverErrors';
+import { SERVER_ERROR_SOURCE, serverErrorFindings, serverErrorsStillApplying } from './serverErrors';
 
 export const DIAGNOSTIC_SOURCE = 'authentik';
 
@@ -173,9 +173,15 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       return prepared.ok ? prepared : { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
     },
 
-    /** The messages of the server's 400 answer to a deploy, on the lines they are about. */
-    placeServerErrors(document: TextDocument, fieldErrors: Record<string, unknown>, settings: AuthentikSettings = DEFAULT_SETTINGS): Diagnostic[] {
-      return serverErrorFindings(parse(document, settings), fieldErrors).map((f) => ({ ...toDiagnostic(document, f), source: SERVER_ERROR_SOURCE }));
+    /**
+     * The messages of the server's 400 answer to a deploy, on the lines they are about. With the body
+     * that was sent, only those that still apply to the document as it is now (it may have been edited).
+     */
+    placeServerErrors(document: TextDocument, fieldErrors: Record<string, unknown>, settings: AuthentikSettings = DEFAULT_SETTINGS, sent?: Record<string, unknown>): { diagnostics: Diagnostic[]; dropped: string[] } {
+      const parsed = parse(document, settings);
+      const applying = sent ? serverErrorsStillApplying(parsed, sent, fieldErrors) : { fieldErrors, dropped: [] };
+      const diagnostics = serverErrorFindings(parsed, applying.fieldErrors).map((f) => ({ ...toDiagnostic(document, f), source: SERVER_ERROR_SOURCE }));
+      return { diagnostics, dropped: applying.dropped };
     },
 
     /** Compiles the schema validator ahead of the first document. */

@@ -1,11 +1,16 @@
+import { isDeepStrictEqual } from 'node:util';
 import { isScalar, isSeq } from 'yaml';
-import { isRecord } from './documentValue';
+import { requestFields } from './deployBody';
+import { documentValue, isRecord } from './documentValue';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { findPair, lineEnd, ParsedNode, rangeOf, trimRangeEnd } from './yamlNodes';
 
 /** Where the server's messages come from, as the editor names them beside each message. */
 export const SERVER_ERROR_SOURCE = 'authentik server';
+
+/** Keys of a 400 body about the request as a whole, not one field. */
+const BODY_LEVEL = new Set(['non_field_errors', 'detail']);
 
 /** Flattens DRF's error values (lists, nested lists or dicts by index) into messages with their item index. */
 function flattenMessages(value: unknown, index?: number): { message: string; index?: number }[] {
@@ -25,7 +30,7 @@ export function serverErrorFindings(parsed: ParsedDocument, fieldErrors: Record<
     if (field === 'code') continue;
     for (const { message, index } of flattenMessages(raw)) {
       let range = firstLine;
-      let prefix = field === 'non_field_errors' || field === 'detail' ? '' : `${field}: `;
+      let prefix = BODY_LEVEL.has(field) ? '' : `${field}: `;
       const pair = root ? findPair(root, field) : undefined;
       if (pair) {
         prefix = '';
@@ -43,4 +48,30 @@ export function serverErrorFindings(parsed: ParsedDocument, fieldErrors: Record<
     }
   }
   return findings;
+}
+
+export interface StillApplying {
+  /** The messages about what is unchanged since the deploy, to place on the document as it is now. */
+  fieldErrors: Record<string, unknown>;
+  /** The others, as `field: message`: the field they are about has another value now. */
+  dropped: string[];
+}
+
+/**
+ * The messages of a 400 answer that still apply to a document edited after the deploy: those about a
+ * field whose value is still the one sent (found again by its key, wherever it is now), and those about
+ * the whole request while the request is unchanged. `sent` is the body that was deployed.
+ */
+export function serverErrorsStillApplying(parsed: ParsedDocument, sent: Record<string, unknown>, fieldErrors: Record<string, unknown>): StillApplying {
+  const value = documentValue(parsed);
+  const now = value.ok && isRecord(value.value) ? requestFields(value.value) : undefined;
+  const kept: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    if (field === 'code') continue;
+    const unchanged = now !== undefined && (BODY_LEVEL.has(field) ? isDeepStrictEqual(now, sent) : isDeepStrictEqual(now[field], sent[field]));
+    if (unchanged) kept[field] = messages;
+    else for (const { message } of flattenMessages(messages)) dropped.push(BODY_LEVEL.has(field) ? message : `${field}: ${message}`);
+  }
+  return { fieldErrors: kept, dropped };
 }
