@@ -176,9 +176,12 @@ export function describeJson(value: unknown): string {
   return typeof value === 'string' ? `the string ${short}` : `the ${typeof value} ${short}`;
 }
 
+/** Of a long answer only this much is searched for a quote: far more than is quoted, so no cut reaches into it. */
+const QUOTE_WINDOW = 64 * 1024;
+
 /** Server text for a message: secrets masked first, then whitespace collapsed and the length capped. */
 function quote(text: string, redactor: SecretRedactor, max = MAX_QUOTED): string {
-  const flat = redactor.text(text).replace(/\s+/g, ' ').trim();
+  const flat = redactor.text(text.slice(0, QUOTE_WINDOW)).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}...` : flat;
 }
 

@@ -87,6 +87,8 @@ export async function planDeploy(api: AuthentikApi, body: ProviderBody, options:
   const { signal } = options;
   const fields = options.fields ?? REQUEST_STORED_FIELDS;
   const refuse = (kind: ApiFailure['kind'], message: string, status?: number): PlanResult => ({ ok: false, failure: api.redactFailure({ kind, message, status }) });
+  // The file's secrets are masked from the first answer on, before anything is sent.
+  api.redactor.rememberFrom(body);
   const stored = storedBody(body, fields);
   const name = stored.name;
   if (typeof name !== 'string' || name === '') return refuse('config', `The file's name is not a text the server keeps, so deploy cannot look the provider up by it. ${NOTHING_SENT}`);

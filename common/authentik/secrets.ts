@@ -15,10 +15,12 @@ const SECRET_KEYS = new Set(['client_secret', 'secret', 'password', 'token', 'ke
 const TEXT_KEY_NAMES = 'client_secret|secret|password|token|key_data|access_token|refresh_token|id_token|api_key|private_key';
 // A quote as JSON, JSON inside a string, HTML, URL-encoding and Python's repr write it.
 const QUOTE = `(?:\\\\*["'\`]|&quot;|&#0*34;|&#x0*22;|&#0*39;|&#x0*27;|&apos;|%22|%27)`;
-const SEPARATOR = `(?:\\s*(?:[:=]|%3[aAdD]|&#0*58;|&#x0*3a;)\\s*)`;
-// The value ends at a quote, a separator or markup; a secret with such characters in it is known by value.
-const KEY_VALUE = new RegExp(`(?<![A-Za-z0-9_])(${TEXT_KEY_NAMES})(${QUOTE}?${SEPARATOR}(?:${QUOTE}|\\s)*)([^\\s"'\`&<>,;{}\\[\\]\\\\%()|]+)`, 'gi');
-const BEARER = /\b(bearer)(\s+)([^\s"'`&<>,;{}()[\]\\]+)/gi;
+// No whitespace after it: what follows takes it, and two quantifiers over the same spaces would backtrack quadratically.
+const SEPARATOR = `(?:\\s*(?:[:=]|%3[aAdD]|&#0*58;|&#x0*3a;))`;
+// The value ends at a quote, a separator or markup (a secret with such characters in it is known by
+// value); one already masked is left as it is.
+const KEY_VALUE = new RegExp(`(?:(?<=%2[27])|(?<![A-Za-z0-9_]))(${TEXT_KEY_NAMES})(${QUOTE}?${SEPARATOR}(?:${QUOTE}|\\s)*)(?!•)([^\\s"'\`&<>,;{}\\[\\]\\\\%()|]+)`, 'gi');
+const BEARER = /\b(bearer)(\s+)(?!•)([^\s"'`&<>,;{}()[\]\\]+)/gi;
 const BASIC = /\b(basic)(\s+)([A-Za-z0-9+/]{8,}={0,2})/gi;
 
 /** A secret this long or longer is also masked where only its start appears. */
@@ -47,32 +49,57 @@ function percentEncodings(text: string): string[] {
   return [...encodings, ...encodings.map((e) => e.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()))];
 }
 
-/** The forms a secret takes in a JSON document, a JSON string inside JSON, a URL, a form body and HTML. */
+/**
+ * The forms a secret takes in a JSON document, a JSON string inside JSON (Python's ASCII-only JSON
+ * too), a URL or a form body (of the secret and of its JSON text), and HTML.
+ */
 function formsOf(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const jsonForms = [secret, json, asciiJson, json.replace(/\//g, '\\/'), asciiJson.replace(/\//g, '\\/'), JSON.stringify(json).slice(1, -1)];
-  const forms = [...jsonForms, ...percentEncodings(secret)];
-  for (const form of jsonForms) forms.push(escapeHtml(form, '&#x27;'), escapeHtml(form, '&#39;'));
+  const forms = [...jsonForms];
+  for (const form of jsonForms) forms.push(...percentEncodings(form), escapeHtml(form, '&#x27;'), escapeHtml(form, '&#39;'));
   return [...new Set(forms)].filter((form) => form !== '');
 }
 
-/** Replaces every occurrence of `form` (and, for a long one, of any prefix of it at least PREFIX_MATCH long). */
-function maskForm(text: string, form: string): string {
-  if (form.length < PREFIX_MATCH) return text.includes(form) ? text.split(form).join(MASK) : text;
-  const head = form.slice(0, PREFIX_MATCH);
-  let at = text.indexOf(head);
-  if (at < 0) return text;
-  let out = '';
-  let copied = 0;
-  while (at >= 0) {
-    let length = PREFIX_MATCH;
-    while (length < form.length && text[at + length] === form[length]) length++;
-    out += text.slice(copied, at) + MASK;
-    copied = at + length;
-    at = text.indexOf(head, copied);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Finds every form of every known secret in one pass: a regular expression of their first
+ * PREFIX_MATCH characters (a shorter form whole) finds a candidate, and the longest form with that
+ * start decides how far the mask reaches.
+ */
+class FormMatcher {
+  private readonly byHead = new Map<string, string[]>();
+  private readonly pattern: RegExp;
+
+  constructor(forms: readonly string[]) {
+    for (const form of forms) {
+      const head = form.slice(0, PREFIX_MATCH);
+      this.byHead.set(head, [...(this.byHead.get(head) ?? []), form]);
+    }
+    const heads = [...this.byHead.keys()].sort((a, b) => b.length - a.length);
+    this.pattern = new RegExp(heads.map(escapeRegExp).join('|'), 'g');
   }
-  return out + text.slice(copied);
+
+  mask(text: string): string {
+    const pattern = new RegExp(this.pattern);
+    let out = '';
+    let copied = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const at = match.index;
+      let end = at + match[0].length;
+      for (const form of this.byHead.get(match[0]) ?? []) {
+        let length = match[0].length;
+        while (length < form.length && text[at + length] === form[length]) length++;
+        end = Math.max(end, at + length);
+      }
+      out += text.slice(copied, at) + MASK;
+      copied = end;
+      pattern.lastIndex = end;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  }
 }
 
 /** Every string value under a secret key, walked without recursion (an answer may nest deeply). */
@@ -95,8 +122,8 @@ function secretValuesIn(value: unknown): string[] {
 /** The one mechanism that decides what of a secret may be shown: nothing. */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
-  /** Every form of every known secret, longest first. */
   private forms: string[] = [];
+  private matcher: FormMatcher | undefined;
 
   constructor(secrets: readonly (string | undefined)[] = []) {
     for (const secret of secrets) this.remember(secret);
@@ -106,7 +133,8 @@ export class SecretRedactor {
   remember(secret: string | undefined): void {
     if (!secret || this.secrets.has(secret)) return;
     this.secrets.add(secret);
-    this.forms = [...new Set([...this.forms, ...formsOf(secret)])].sort((a, b) => b.length - a.length);
+    this.forms = [...new Set([...this.forms, ...formsOf(secret)])];
+    this.matcher = undefined;
   }
 
   /** Remembers the value of every secret-named key in a JSON value (a body sent, an answer received). */
@@ -116,8 +144,8 @@ export class SecretRedactor {
 
   /** The text with every known secret, bearer credential and `client_secret=...` masked. */
   text(input: string): string {
-    let out = input;
-    for (const form of this.forms) out = maskForm(out, form);
+    if (this.forms.length > 0) this.matcher ??= new FormMatcher(this.forms);
+    const out = this.matcher ? this.matcher.mask(input) : input;
     return out
       .replace(KEY_VALUE, (_m, key: string, separator: string) => `${key}${separator}${MASK}`)
       .replace(BEARER, (_m, scheme: string, space: string) => `${scheme}${space}${MASK}`)
