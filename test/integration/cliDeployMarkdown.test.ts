@@ -1,4 +1,4 @@
-import { describe, it, beforeEach } from 'node:test';
+import { after, describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,8 +10,12 @@ import { providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
 const server = useTestServer();
 const SECRET = 'file-secret-that-must-never-be-printed-3e2d1c';
 
+const made: string[] = [];
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 function writeProvider(text: string): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-deploy-md-'));
+  made.push(dir);
   fs.mkdirSync(path.join(dir, 'providers'));
   fs.writeFileSync(path.join(dir, 'providers/grafana.oauth2provider.yaml'), text);
   return { dir, file: 'providers/grafana.oauth2provider.yaml' };
