@@ -85,3 +85,4 @@ await Promise.all([
   // The worker threads `validate` starts for large batches (server/src/cli/parallelValidation.ts).
   build({ ...common, entryPoints: ['server/src/cli/validationWorker.ts'], outfile: 'dist/cliWorker.js', plugins: [...common.plugins, precompiledValidator(validatorCode)] }),
 ]);
+await import('./pack-npm.mjs'); // the npm package of the CLI and the language server, from these bundles

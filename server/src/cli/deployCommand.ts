@@ -13,6 +13,7 @@ import { Finding } from '../service/findings';
 import { parseText } from '../service/parsedDocument';
 import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { describeFsError } from './files';
+import { formatPlanMarkdown } from './deployPlanMarkdown';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main';
 
 /** `path:line:col: severity code message`, as `validate` prints it. */
@@ -41,6 +42,7 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
         'dry-run': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         'allow-insecure-http': { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
       },
     });
   } catch (error) {
@@ -53,6 +55,10 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     return EXIT_USAGE;
   }
   const file = positionals[0];
+  if (values.format !== 'text' && !(values.format === 'markdown' && values['dry-run'])) {
+    io.stderr.write(`authentik-oauth2 deploy: --format takes text, or markdown with --dry-run (got "${values.format}")\n`);
+    return EXIT_USAGE;
+  }
   const url = values.url ?? io.env.AUTHENTIK_URL ?? '';
   const allowInsecureHttp = values['allow-insecure-http'] === true;
   const urlCheck = checkBaseUrl(url, allowInsecureHttp);
@@ -98,7 +104,7 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
       io.stderr.write(`authentik-oauth2 deploy: ${planned.failure.message}\n`);
       return exitCodeFor(planned.failure.kind);
     }
-    io.stdout.write(`Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl)}\n`);
+    io.stdout.write(values.format === 'markdown' ? formatPlanMarkdown(planned.plan, api.baseUrl, file) : `Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl)}\n`);
     return EXIT_OK;
   }
   const outcome = await deployBody(api, prepared.body);

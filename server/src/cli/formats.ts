@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { FINDING_CODES } from '../service/findings';
 import { FileReport } from './validateFiles';
 
-export type OutputFormat = 'text' | 'github' | 'sarif' | 'json';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'github', 'sarif', 'json'];
+export type OutputFormat = 'text' | 'github' | 'sarif' | 'json' | 'markdown';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'github', 'sarif', 'json', 'markdown'];
 
 export interface Summary {
   files: number;

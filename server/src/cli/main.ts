@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../../../common/set
 import { VERSION } from '../../../common/version';
 import { collectFiles } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, summarize } from './formats';
+import { formatMarkdown } from './markdownReport';
 import { precompiledValidator } from './precompiledValidator';
 import { validateFilesInParallel } from './parallelValidation';
 
@@ -25,7 +26,8 @@ Commands:
   deploy <file> --url <base URL> Create or update the provider on an authentik server (token from AUTHENTIK_TOKEN)
 
 validate options:
-  --format text|github|sarif|json   Output format (default: text)
+  --format text|github|sarif|json|markdown
+                                    Output format (default: text)
   --max-warnings N                  Fail when there are more than N warnings (default: warnings never fail)
   --disable RULE                    Switch off an authentik rule (repeatable): ${Object.keys(DEFAULT_SETTINGS.rules).join(', ')}
   --max-file-size BYTES             Skip validation of larger files with an error (default: ${DEFAULT_SETTINGS.maxFileSize})
@@ -117,6 +119,9 @@ async function runValidate(argv: string[], io: CliIo): Promise<number> {
       break;
     case 'sarif':
       io.stdout.write(formatSarif(readable, VERSION));
+      break;
+    case 'markdown':
+      io.stdout.write(formatMarkdown(readable));
       break;
   }
   if (problems.length > 0 || readable.length < reports.length) return EXIT_USAGE;
