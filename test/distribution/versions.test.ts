@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { VERSION as CLI_VERSION } from '../../server/src/cli/main';
+import { VERSION as CLI_VERSION } from '../../common/version';
 import { assertTarball, REPO, run, VERSION } from './packedPackage';
 
 const read = (file: string) => fs.readFileSync(path.join(REPO, file), 'utf8');

@@ -1,4 +1,4 @@
-import { DeployPlan, describeValue, PROVIDERS_PATH } from '../authentik/deploy';
+import { DeployPlan, describeValue, PROVIDERS_PATH } from '../../../common/authentik/deploy';
 import { markdownCode, plural } from './markdownText';
 
 /** A value as the plain-text plan shows it (client secret masked), in a code span; a field that is absent in words. */
