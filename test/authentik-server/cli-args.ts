@@ -12,7 +12,8 @@ export const USAGE = `usage: tsx test/authentik-server/main.ts [options]
   --token <t>             accepted bearer token, default test-token
   --read-only-token <t>   a token that may only read
   --expired-token <t>     a token the server treats as expired
-  --no-seed               start without flows, key pairs, scope mappings and sources
+  --no-seed               start without flows, key pairs, property mappings, sources and other providers
+  --fresh-ids             give the seed objects random UUIDs (same names and slugs), like another install
   --flows <n>             add n more authorization flows (for pagination)
   --latency <ms>          delay every response
   --fault-status <n>      answer matching requests with this status
@@ -50,6 +51,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
       case '--read-only-token': server.readOnlyToken = value(flag); break;
       case '--expired-token': server.expiredToken = value(flag); break;
       case '--no-seed': server.seed = false; break;
+      case '--fresh-ids': server.freshIds = true; break;
       case '--flows': extraFlows = integer(flag, 0); break;
       case '--latency': latency = integer(flag, 0); break;
       case '--fault-status': statusFault.status = integer(flag, 100, 599); break;

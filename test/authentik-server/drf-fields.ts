@@ -1,7 +1,7 @@
 import { PyDict, PyFloat, PyInt, PyValue, pyLen, pyParseInt, pyStr, pyStrip, pyTypeName } from './python-values';
 
 /**
- * Django REST Framework's field validation (3.15, as authentik 2024.8.4 ships it), one function
+ * Django REST Framework's field validation (3.14.0, which authentik 2024.8.4 pins), one function
  * per field class, with its exact messages and its order of checks.
  */
 

@@ -13,6 +13,8 @@ export type {
   OtherProvider,
   Paginated,
   Pagination,
+  PropertyMapping,
+  Provider,
   ScopeMapping,
   Version,
 } from './model-types';

@@ -1,15 +1,22 @@
+import type { BooleanQueryWidget } from './boolean-query';
 import { lastValue } from './pagination';
+import { pySplit } from './python-values';
 import { ApiResponse, jsonResponse } from './responses';
 
 /** The filter, search and ordering backends authentik puts in front of every list endpoint. */
 
 export type FilterSpec<T> =
-  /** django-filter CharFilter: exact and case-sensitive; an empty value filters nothing. */
+  /** django-filter CharFilter: exact and case-sensitive (NULL equals nothing); an empty value filters nothing. */
   | { param: string; kind: 'exact'; field: keyof T }
   /** ChoiceFilter: an unknown choice is a 400, not an empty list. */
   | { param: string; kind: 'choice'; field: keyof T; choices: readonly string[] }
-  /** BooleanFilter with a method: only "true"/"false"/"1"/"0" (any case) reach the method. */
-  | { param: string; kind: 'boolean'; apply: (items: T[], value: boolean) => T[] };
+  /**
+   * AllValuesMultipleFilter: repeatable (?managed=a&managed=b, any of them); the choices are the
+   * values the whole table has, so any other value (even "") is a 400.
+   */
+  | { param: string; kind: 'allValues'; field: keyof T }
+  /** BooleanFilter: `widget` reads the value; no value (anything it does not know) skips `apply`. */
+  | { param: string; kind: 'boolean'; widget: BooleanQueryWidget; apply: (items: T[], value: boolean) => T[] };
 
 export interface ListSpec<T> {
   filters: FilterSpec<T>[];
@@ -22,16 +29,25 @@ export type ListResult<T> = { ok: true; items: T[] } | { ok: false; response: Ap
 export function queryObjects<T extends object>(items: T[], query: URLSearchParams, spec: ListSpec<T>): ListResult<T> {
   let result = items;
   const errors: Record<string, string[]> = {};
+  const invalidChoice = (value: string) => [`Select a valid choice. ${value} is not one of the available choices.`];
   for (const filter of spec.filters) {
+    if (filter.kind === 'allValues') {
+      const values = query.getAll(filter.param);
+      if (values.length === 0) continue;
+      const choices = new Set(items.map((item) => pyStrOfValue(item[filter.field])));
+      const invalid = values.find((value) => !choices.has(value));
+      if (invalid !== undefined) errors[filter.param] = invalidChoice(invalid);
+      else result = result.filter((item) => values.includes(item[filter.field] as string));
+      continue;
+    }
     const value = lastValue(query, filter.param);
     if (value === undefined || value === '') continue;
-    if (filter.kind === 'exact') result = result.filter((item) => String(item[filter.field]) === value);
+    if (filter.kind === 'exact') result = result.filter((item) => item[filter.field] !== null && String(item[filter.field]) === value);
     else if (filter.kind === 'choice') {
-      if (!filter.choices.includes(value)) {
-        errors[filter.param] = [`Select a valid choice. ${value} is not one of the available choices.`];
-      } else result = result.filter((item) => item[filter.field] === value);
+      if (!filter.choices.includes(value)) errors[filter.param] = invalidChoice(value);
+      else result = result.filter((item) => item[filter.field] === value);
     } else {
-      const flag = parseBooleanWidget(value);
+      const flag = filter.widget(value);
       if (flag !== undefined) result = filter.apply(result, flag);
     }
   }
@@ -40,9 +56,9 @@ export function queryObjects<T extends object>(items: T[], query: URLSearchParam
   return { ok: true, items: order(result, lastValue(query, 'ordering'), spec.defaultOrdering) };
 }
 
-/** django-filter's BooleanWidget; anything else means "no filter". */
-export function parseBooleanWidget(value: string): boolean | undefined {
-  return ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[value.toLowerCase()];
+/** A choice (value, value) from the database is valid when the query text equals str(value): NULL is "None". */
+function pyStrOfValue(value: unknown): string {
+  return value === null || value === undefined ? 'None' : String(value);
 }
 
 /** DRF SearchFilter: each term must occur, case-insensitively, in at least one search field. */
@@ -54,18 +70,12 @@ function search<T>(items: T[], text: string, fields: (keyof T)[]): T[] {
   );
 }
 
-/** DRF's search_smart_split: whitespace separates terms, quotes keep phrases, commas split the rest. */
+/**
+ * DRF 3.14's get_search_terms: null characters removed, commas become spaces, then str.split().
+ * Quotes are ordinary characters (phrases in quotes came with 3.15).
+ */
 export function searchTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const raw of text.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S+/g) ?? []) {
-    const token = raw.replace(/^,+|,+$/g, '');
-    if (token.length >= 2 && (token[0] === '"' || token[0] === "'") && token[0] === token.at(-1)) {
-      terms.push(token.slice(1, -1).replace(/\\(.)/g, '$1'));
-    } else {
-      terms.push(...token.split(',').filter((part) => part !== '').map((part) => part.trim()));
-    }
-  }
-  return terms;
+  return pySplit(text.split('\0').join('').split(',').join(' '));
 }
 
 const collator = new Intl.Collator('en');

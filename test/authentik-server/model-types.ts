@@ -34,7 +34,8 @@ export interface CertificateKeyPair {
   managed: string | null;
 }
 
-export interface ScopeMapping {
+/** A property mapping of any kind as /propertymappings/all/ renders it (PropertyMappingSerializer). */
+export interface PropertyMapping {
   pk: string;
   managed: string | null;
   name: string;
@@ -43,6 +44,9 @@ export interface ScopeMapping {
   verbose_name: string;
   verbose_name_plural: string;
   meta_model_name: string;
+}
+
+export interface ScopeMapping extends PropertyMapping {
   scope_name: string;
   description: string;
 }
@@ -125,11 +129,30 @@ export interface OAuth2Provider {
   jwks_sources: string[];
 }
 
-/** A provider of another type (proxy, LDAP...): only its name matters, for name uniqueness. */
+/** A provider of any type as /providers/all/ renders it (ProviderSerializer). */
+export interface Provider {
+  pk: number;
+  name: string;
+  authentication_flow: string | null;
+  authorization_flow: string | null;
+  property_mappings: string[];
+  component: string;
+  assigned_application_slug: string | null;
+  assigned_application_name: string | null;
+  assigned_backchannel_application_slug: string | null;
+  assigned_backchannel_application_name: string | null;
+  verbose_name: string;
+  verbose_name_plural: string;
+  meta_model_name: string;
+}
+
+/** A provider of another type (proxy, LDAP...): listed in /providers/all/, and its name is taken. */
 export interface OtherProvider {
   pk: number;
   name: string;
+  /** The model name, a key of PROVIDER_TYPES: 'proxyprovider', 'ldapprovider'... */
   type: string;
+  authorization_flow: string | null;
 }
 
 export interface Version {

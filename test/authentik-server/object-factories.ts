@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CertificateKeyPair, Flow, OAuthSource, ScopeMapping, SourceType } from './model-types';
+import type { CertificateKeyPair, Flow, OAuthSource, PropertyMapping, ScopeMapping, SourceType } from './model-types';
 
 /** Builders that fill in everything authentik computes, so seeds only state what differs. */
 
@@ -82,6 +82,26 @@ export function makeScopeMapping(input: {
     scope_name: input.scopeName,
     description: input.description,
   };
+}
+
+/** Property mapping kinds other than scope mappings, as their models describe themselves. */
+const PROPERTY_MAPPING_KINDS = {
+  saml: {
+    component: 'ak-property-mapping-provider-saml-form',
+    verbose_name: 'SAML Provider Property Mapping',
+    verbose_name_plural: 'SAML Provider Property Mappings',
+    meta_model_name: 'authentik_providers_saml.samlpropertymapping',
+  },
+} as const;
+
+export function makePropertyMapping(input: {
+  pk: string;
+  kind: keyof typeof PROPERTY_MAPPING_KINDS;
+  name: string;
+  expression: string;
+  managed?: string | null;
+}): PropertyMapping {
+  return { pk: input.pk, managed: input.managed ?? null, name: input.name, expression: input.expression, ...PROPERTY_MAPPING_KINDS[input.kind] };
 }
 
 const SOURCE_TYPES: Record<string, SourceType> = {

@@ -1,9 +1,12 @@
 import { FIELDS } from '../../server/src/schema/fields';
 import type { OAuth2Provider } from './model-types';
 import type { ValidatedValues } from './provider-serializer';
+import { PROVIDER_TYPES } from './provider-types';
 import { generateId } from './random-ids';
 
 /** Turns validated values into the stored provider, in the field order the server renders. */
+
+const OAUTH2 = PROVIDER_TYPES.oauth2provider;
 
 /** Model defaults for fields a create request leaves out. */
 function defaultFor(key: string): unknown {
@@ -38,15 +41,15 @@ function render(pk: number, v: ValidatedValues): OAuth2Provider {
     authentication_flow: v.authentication_flow as string | null,
     authorization_flow: s('authorization_flow'),
     property_mappings: [...(v.property_mappings as string[])],
-    component: 'ak-provider-oauth2-form',
+    component: OAUTH2.component,
     // No application uses a new provider, and DRF renders the missing relation's fields as null.
     assigned_application_slug: null,
     assigned_application_name: null,
     assigned_backchannel_application_slug: null,
     assigned_backchannel_application_name: null,
-    verbose_name: 'OAuth2/OpenID Provider',
-    verbose_name_plural: 'OAuth2/OpenID Providers',
-    meta_model_name: 'authentik_providers_oauth2.oauth2provider',
+    verbose_name: OAUTH2.verboseName,
+    verbose_name_plural: OAUTH2.verboseNamePlural,
+    meta_model_name: `${OAUTH2.appLabel}.oauth2provider`,
     client_type: s('client_type'),
     client_id: s('client_id'),
     client_secret: s('client_secret'),

@@ -98,10 +98,16 @@ function escapeCodePoint(code: number): string {
 const PY_WHITESPACE = '[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const LEADING = new RegExp(`^${PY_WHITESPACE}+`);
 const TRAILING = new RegExp(`${PY_WHITESPACE}+$`);
+const SEPARATOR = new RegExp(`${PY_WHITESPACE}+`);
 
 /** Python's `text.strip()`. */
 export function pyStrip(text: string): string {
   return text.replace(LEADING, '').replace(TRAILING, '');
+}
+
+/** Python's `text.split()` without arguments: runs of whitespace separate, none at either end. */
+export function pySplit(text: string): string[] {
+  return pyStrip(text).split(SEPARATOR).filter((part) => part !== '');
 }
 
 /** Python's `len(text)`: code points, not UTF-16 units. */

@@ -1,4 +1,5 @@
-import { makeFlow, makeKeyPair, makeOAuthSource, makeScopeMapping } from './object-factories';
+import { makeFlow, makeKeyPair, makeOAuthSource, makePropertyMapping, makeScopeMapping } from './object-factories';
+import { FIXED_IDS, IdMap } from './random-ids';
 import type { SeedObjects } from './types';
 
 /** The fixed pks of the seed objects, for tests that need them without a running server. */
@@ -19,6 +20,9 @@ export const SEED_IDS = {
     profile: '3d2e4f5a-6b7c-4d8e-a9f0-b1c2d3e4f543',
     offlineAccess: '4c3d5e6f-7a8b-4c9d-b0e1-f2a3b4c5d644',
   },
+  propertyMappings: {
+    samlEmail: '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c45',
+  },
   sources: {
     githubActions: '5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716',
     github: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
@@ -27,63 +31,67 @@ export const SEED_IDS = {
 
 const mapping = (scope: string) => `authentik default OAuth Mapping: OpenID '${scope}'`;
 
-/** Fresh copies of the seed objects, as a new authentik 2024.8.4 install has them (plus two sources). */
-export function createSeedObjects(): SeedObjects {
+/**
+ * Fresh copies of the seed objects, as a new authentik 2024.8.4 install has them (plus two sources
+ * and two providers of other types). `id` gives every UUID: the fixed ones, or fresh ones.
+ */
+export function createSeedObjects(id: IdMap = FIXED_IDS): SeedObjects {
   const ids = SEED_IDS;
+  const flows = {
+    explicitConsent: makeFlow({
+      pk: id(ids.flows.explicitConsent),
+      policyBindingModelPk: id('6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d401'),
+      name: 'Authorize Application',
+      slug: 'default-provider-authorization-explicit-consent',
+      title: 'Redirecting to %(app)s',
+      designation: 'authorization',
+      authentication: 'require_authenticated',
+      stages: [id('a8b7c6d5-e4f3-4a2b-9c1d-0e9f8a7b6c51')],
+    }),
+    implicitConsent: makeFlow({
+      pk: id(ids.flows.implicitConsent),
+      policyBindingModelPk: id('6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d402'),
+      name: 'Authorize Application',
+      slug: 'default-provider-authorization-implicit-consent',
+      title: 'Redirecting to %(app)s',
+      designation: 'authorization',
+      authentication: 'require_authenticated',
+    }),
+    authentication: makeFlow({
+      pk: id(ids.flows.authentication),
+      policyBindingModelPk: id('6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d403'),
+      name: 'Welcome to authentik!',
+      slug: 'default-authentication-flow',
+      title: 'Welcome to authentik!',
+      designation: 'authentication',
+      stages: [
+        id('b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d52'),
+        id('b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d53'),
+        id('b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d54'),
+      ],
+    }),
+    invalidation: makeFlow({
+      pk: id(ids.flows.invalidation),
+      policyBindingModelPk: id('6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d404'),
+      name: 'Logout',
+      slug: 'default-invalidation-flow',
+      title: 'Default Invalidation Flow',
+      designation: 'invalidation',
+      stages: [id('b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d55')],
+    }),
+  };
   return {
-    flows: {
-      explicitConsent: makeFlow({
-        pk: ids.flows.explicitConsent,
-        policyBindingModelPk: '6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d401',
-        name: 'Authorize Application',
-        slug: 'default-provider-authorization-explicit-consent',
-        title: 'Redirecting to %(app)s',
-        designation: 'authorization',
-        authentication: 'require_authenticated',
-        stages: ['a8b7c6d5-e4f3-4a2b-9c1d-0e9f8a7b6c51'],
-      }),
-      implicitConsent: makeFlow({
-        pk: ids.flows.implicitConsent,
-        policyBindingModelPk: '6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d402',
-        name: 'Authorize Application',
-        slug: 'default-provider-authorization-implicit-consent',
-        title: 'Redirecting to %(app)s',
-        designation: 'authorization',
-        authentication: 'require_authenticated',
-      }),
-      authentication: makeFlow({
-        pk: ids.flows.authentication,
-        policyBindingModelPk: '6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d403',
-        name: 'Welcome to authentik!',
-        slug: 'default-authentication-flow',
-        title: 'Welcome to authentik!',
-        designation: 'authentication',
-        stages: [
-          'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d52',
-          'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d53',
-          'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d54',
-        ],
-      }),
-      invalidation: makeFlow({
-        pk: ids.flows.invalidation,
-        policyBindingModelPk: '6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d404',
-        name: 'Logout',
-        slug: 'default-invalidation-flow',
-        title: 'Default Invalidation Flow',
-        designation: 'invalidation',
-        stages: ['b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d55'],
-      }),
-    },
+    flows,
     keyPairs: {
       selfSigned: makeKeyPair({
-        pk: ids.keyPairs.selfSigned,
+        pk: id(ids.keyPairs.selfSigned),
         name: 'authentik Self-signed Certificate',
         withKey: true,
         subject: 'OU=Self-signed,O=authentik,CN=authentik Self-signed Certificate',
         expiry: '2025-10-01T09:30:00Z',
       }),
       certificateOnly: makeKeyPair({
-        pk: ids.keyPairs.certificateOnly,
+        pk: id(ids.keyPairs.certificateOnly),
         name: 'Example Corp Root CA',
         withKey: false,
         subject: 'CN=Example Corp Root CA,O=Example Corp,C=DE',
@@ -92,7 +100,7 @@ export function createSeedObjects(): SeedObjects {
     },
     scopeMappings: {
       openid: makeScopeMapping({
-        pk: ids.scopeMappings.openid,
+        pk: id(ids.scopeMappings.openid),
         name: mapping('openid'),
         scopeName: 'openid',
         expression: '# This scope is required by the OpenID Connect specification\nreturn {}',
@@ -100,7 +108,7 @@ export function createSeedObjects(): SeedObjects {
         managed: 'goauthentik.io/providers/oauth2/scope-openid',
       }),
       email: makeScopeMapping({
-        pk: ids.scopeMappings.email,
+        pk: id(ids.scopeMappings.email),
         name: mapping('email'),
         scopeName: 'email',
         expression: 'return {\n    "email": request.user.email,\n    "email_verified": True\n}',
@@ -108,7 +116,7 @@ export function createSeedObjects(): SeedObjects {
         managed: 'goauthentik.io/providers/oauth2/scope-email',
       }),
       profile: makeScopeMapping({
-        pk: ids.scopeMappings.profile,
+        pk: id(ids.scopeMappings.profile),
         name: mapping('profile'),
         scopeName: 'profile',
         expression:
@@ -119,7 +127,7 @@ export function createSeedObjects(): SeedObjects {
         managed: 'goauthentik.io/providers/oauth2/scope-profile',
       }),
       offlineAccess: makeScopeMapping({
-        pk: ids.scopeMappings.offlineAccess,
+        pk: id(ids.scopeMappings.offlineAccess),
         name: mapping('offline_access'),
         scopeName: 'offline_access',
         expression: '# This scope grants the application a refresh token\nreturn {}',
@@ -129,7 +137,7 @@ export function createSeedObjects(): SeedObjects {
     },
     sources: {
       githubActions: makeOAuthSource({
-        pk: ids.sources.githubActions,
+        pk: id(ids.sources.githubActions),
         name: 'GitHub Actions',
         slug: 'github-actions',
         providerType: 'openidconnect',
@@ -150,16 +158,26 @@ export function createSeedObjects(): SeedObjects {
         },
       }),
       github: makeOAuthSource({
-        pk: ids.sources.github,
+        pk: id(ids.sources.github),
         name: 'GitHub',
         slug: 'github',
         providerType: 'github',
         consumerKey: 'Iv1.8a61f9b3a7aba766',
       }),
     },
+    propertyMappings: {
+      samlEmail: makePropertyMapping({
+        pk: id(ids.propertyMappings.samlEmail),
+        kind: 'saml',
+        name: 'authentik default SAML Mapping: Email',
+        expression: 'return request.user.email',
+        managed: 'goauthentik.io/providers/saml/email',
+      }),
+    },
     otherProviders: [
-      { pk: 1, name: 'Grafana proxy', type: 'proxyprovider' },
-      { pk: 2, name: 'Jellyfin LDAP', type: 'ldapprovider' },
+      { pk: 1, name: 'Grafana proxy', type: 'proxyprovider', authorization_flow: flows.implicitConsent.pk },
+      // An LDAP provider's bind flow is its authorization_flow.
+      { pk: 2, name: 'Jellyfin LDAP', type: 'ldapprovider', authorization_flow: flows.authentication.pk },
     ],
   };
 }

@@ -2,9 +2,11 @@ import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultRegistry, planFaults, redirectLocation } from './faults';
 import type { CertificateKeyPair, Flow, OAuthSource, OtherProvider, ScopeMapping } from './model-types';
+import { FIXED_IDS, freshIdMap } from './random-ids';
 import { ApiResponse, htmlResponse } from './responses';
 import { writeResponse } from './response-writer';
 import { dispatch, RequestContext, View } from './router';
+import { crossTypeListViews } from './routes/cross-type-lists';
 import { providerViews } from './routes/providers';
 import { referenceListViews } from './routes/reference-lists';
 import { systemViews } from './routes/system';
@@ -12,13 +14,14 @@ import { createSeedObjects } from './seed';
 import { Store } from './store';
 import type { AuthentikTestServer, FaultSpec, ReceivedRequest, TestServerOptions } from './types';
 
-const VIEWS: View[] = [...providerViews, ...referenceListViews, ...systemViews];
+const VIEWS: View[] = [...providerViews, ...crossTypeListViews, ...referenceListViews, ...systemViews];
 
 export async function startAuthentikTestServer(options: TestServerOptions = {}): Promise<AuthentikTestServer> {
   const host = options.host ?? '127.0.0.1';
   const tokens = { token: options.token ?? 'test-token', readOnlyToken: options.readOnlyToken, expiredToken: options.expiredToken };
   const routerOptions = { tokens, legacyErrorViews: options.legacyErrorViews ?? true };
-  const store = new Store(options.seed ?? true);
+  const ids = options.freshIds ? freshIdMap() : FIXED_IDS;
+  const store = new Store(options.seed ?? true, ids);
   const faults = new FaultRegistry();
   const requests: ReceivedRequest[] = [];
   // Pending latency timers, cleared on close so they cannot keep the process alive.
@@ -82,7 +85,7 @@ export async function startAuthentikTestServer(options: TestServerOptions = {}):
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     requests,
-    seedObjects: createSeedObjects(),
+    seedObjects: createSeedObjects(ids),
     addFault: (fault: FaultSpec) => faults.add(fault),
     clearFaults: () => faults.clear(),
     reset() {

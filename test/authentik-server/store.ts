@@ -1,5 +1,7 @@
-import type { CertificateKeyPair, Flow, OAuth2Provider, OAuthSource, OtherProvider, ScopeMapping } from './model-types';
+import type { CertificateKeyPair, Flow, OAuth2Provider, OAuthSource, OtherProvider, PropertyMapping, ScopeMapping } from './model-types';
 import { makeFlow, makeKeyPair, makeOAuthSource, makeScopeMapping, numberedUuid } from './object-factories';
+import { providerType } from './provider-types';
+import { FIXED_IDS, IdMap } from './random-ids';
 import { createSeedObjects } from './seed';
 
 /** The tables a UUID reference can point into. */
@@ -11,12 +13,18 @@ export class Store {
   flows: Flow[] = [];
   keyPairs: CertificateKeyPair[] = [];
   scopeMappings: ScopeMapping[] = [];
+  /** Property mappings of every kind but scope mappings. */
+  otherPropertyMappings: PropertyMapping[] = [];
   oauthSources: OAuthSource[] = [];
   otherProviders: OtherProvider[] = [];
   private nextProviderPk = 1;
   private generated = 0;
 
-  constructor(private readonly seeded: boolean) {
+  /** `id` gives every UUID the store makes: the fixed ones, or fresh random ones. */
+  constructor(
+    private readonly seeded: boolean,
+    private readonly id: IdMap = FIXED_IDS,
+  ) {
     this.reset();
   }
 
@@ -27,13 +35,15 @@ export class Store {
       this.flows = [];
       this.keyPairs = [];
       this.scopeMappings = [];
+      this.otherPropertyMappings = [];
       this.oauthSources = [];
       this.otherProviders = [];
     } else {
-      const seed = createSeedObjects();
+      const seed = createSeedObjects(this.id);
       this.flows = Object.values(seed.flows);
       this.keyPairs = Object.values(seed.keyPairs);
       this.scopeMappings = Object.values(seed.scopeMappings);
+      this.otherPropertyMappings = Object.values(seed.propertyMappings);
       this.oauthSources = Object.values(seed.sources);
       this.otherProviders = seed.otherProviders;
     }
@@ -45,8 +55,14 @@ export class Store {
     return this.nextProviderPk++;
   }
 
+  /** Property mappings of every kind, as PropertyMapping.objects sees them. */
+  allPropertyMappings(): PropertyMapping[] {
+    return [...this.scopeMappings, ...this.otherPropertyMappings];
+  }
+
+  /** The server checks only that the object exists, not its kind (any property mapping, any key pair). */
   exists(table: RelatedTable, uuid: string): boolean {
-    const rows: { pk: string }[] = table === 'propertyMappings' ? this.scopeMappings : this[table];
+    const rows: { pk: string }[] = table === 'propertyMappings' ? this.allPropertyMappings() : this[table];
     return rows.some((row) => row.pk === uuid);
   }
 
@@ -64,8 +80,8 @@ export class Store {
     return this.generate(count, (n) => {
       const label = String(n).padStart(4, '0');
       return makeFlow({
-        pk: numberedUuid('f1000000', n),
-        policyBindingModelPk: numberedUuid('f1100000', n),
+        pk: this.id(numberedUuid('f1000000', n)),
+        policyBindingModelPk: this.id(numberedUuid('f1100000', n)),
         name: `Test flow ${label}`,
         slug: `test-flow-${label}`,
         title: `Test flow ${label}`,
@@ -77,14 +93,14 @@ export class Store {
   addKeyPairs(count: number, withKey: boolean): CertificateKeyPair[] {
     return this.generate(count, (n) => {
       const name = `Test certificate ${String(n).padStart(4, '0')}`;
-      return makeKeyPair({ pk: numberedUuid('c2000000', n), name, withKey, subject: `CN=${name}`, expiry: '2030-01-01T00:00:00Z' });
+      return makeKeyPair({ pk: this.id(numberedUuid('c2000000', n)), name, withKey, subject: `CN=${name}`, expiry: '2030-01-01T00:00:00Z' });
     }, this.keyPairs);
   }
 
   addScopeMappings(count: number): ScopeMapping[] {
     return this.generate(count, (n) => {
       const scope = `test_scope_${String(n).padStart(4, '0')}`;
-      return makeScopeMapping({ pk: numberedUuid('a3000000', n), name: `Test mapping '${scope}'`, scopeName: scope, expression: 'return {}', description: '' });
+      return makeScopeMapping({ pk: this.id(numberedUuid('a3000000', n)), name: `Test mapping '${scope}'`, scopeName: scope, expression: 'return {}', description: '' });
     }, this.scopeMappings);
   }
 
@@ -92,7 +108,7 @@ export class Store {
     return this.generate(count, (n) => {
       const label = String(n).padStart(4, '0');
       return makeOAuthSource({
-        pk: numberedUuid('b4000000', n),
+        pk: this.id(numberedUuid('b4000000', n)),
         name: `Test source ${label}`,
         slug: `test-source-${label}`,
         providerType: 'openidconnect',
@@ -103,7 +119,9 @@ export class Store {
   }
 
   addOtherProvider(name: string, type: string): OtherProvider {
-    const provider = { pk: this.takeProviderPk(), name, type };
+    providerType(type); // an unknown type fails here, not when the list renders it
+    const flow = this.flows.find((f) => f.designation === 'authorization');
+    const provider: OtherProvider = { pk: this.takeProviderPk(), name, type, authorization_flow: flow?.pk ?? null };
     this.otherProviders.push(provider);
     return provider;
   }

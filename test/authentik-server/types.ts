@@ -1,4 +1,4 @@
-import type { CertificateKeyPair, Flow, OAuth2Provider, OAuthSource, OtherProvider, ScopeMapping } from './model-types';
+import type { CertificateKeyPair, Flow, OAuth2Provider, OAuthSource, OtherProvider, PropertyMapping, ScopeMapping } from './model-types';
 
 export interface TestServerOptions {
   /** 0 (the default) picks a free port. */
@@ -11,8 +11,14 @@ export interface TestServerOptions {
   readOnlyToken?: string;
   /** A token the server knows but has expired: 403 "Token invalid/expired". */
   expiredToken?: string;
-  /** Load the seed objects (flows, key pairs, scope mappings, sources, other providers). Default true. */
+  /** Load the seed objects (flows, key pairs, property mappings, sources, other providers). Default true. */
   seed?: boolean;
+  /**
+   * Give the seed objects (and those the add* methods make) random UUIDs instead of SEED_IDS, with the
+   * same names and slugs, as a second authentik install would have: two servers then differ only in
+   * their ids. `seedObjects` has the UUIDs this server uses; reset() keeps them. Default false.
+   */
+  freshIds?: boolean;
   /** What GET /api/v3/admin/version/ reports as version_current and version_latest. Default '2024.8.4'. */
   version?: string;
   /**
@@ -57,11 +63,17 @@ export interface ReceivedRequest {
   rawBody: string;
 }
 
-/** The seed objects with their fixed pks. Present even with `seed: false` (the server then lacks them). */
+/**
+ * The seed objects with the pks this server uses (SEED_IDS unless `freshIds`). Present even with
+ * `seed: false` (the server then lacks them).
+ */
 export interface SeedObjects {
   flows: { explicitConsent: Flow; implicitConsent: Flow; authentication: Flow; invalidation: Flow };
+  /** `certificateOnly` has no private key: accepted as a signing_key, listed unless has_key=true. */
   keyPairs: { selfSigned: CertificateKeyPair; certificateOnly: CertificateKeyPair };
   scopeMappings: { openid: ScopeMapping; email: ScopeMapping; profile: ScopeMapping; offlineAccess: ScopeMapping };
+  /** Property mappings of other kinds: in /propertymappings/all/, and accepted in property_mappings. */
+  propertyMappings: { samlEmail: PropertyMapping };
   sources: { githubActions: OAuthSource; github: OAuthSource };
   /** Providers of other types; their names count for the name uniqueness of OAuth2 providers. */
   otherProviders: OtherProvider[];
@@ -85,7 +97,10 @@ export interface AuthentikTestServer {
   addCertificateKeyPairs(count: number, withKey?: boolean): CertificateKeyPair[];
   addScopeMappings(count: number): ScopeMapping[];
   addOAuthSources(count: number, withJwks?: boolean): OAuthSource[];
-  /** Adds a provider of another type, whose name an OAuth2 provider then cannot take. */
+  /**
+   * Adds a provider of another type (a PROVIDER_TYPES key, default 'proxyprovider'), listed in
+   * /providers/all/; an OAuth2 provider then cannot take its name.
+   */
   addOtherProvider(name: string, type?: string): OtherProvider;
   close(): Promise<void>;
 }

@@ -13,6 +13,8 @@ const ENDPOINTS = [
   '/api/v3/flows/instances/',
   '/api/v3/crypto/certificatekeypairs/',
   '/api/v3/propertymappings/provider/scope/',
+  '/api/v3/propertymappings/all/',
+  '/api/v3/providers/all/',
   '/api/v3/sources/oauth/',
   '/api/v3/admin/version/',
 ];

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
+import { SEED_IDS } from '../authentik-server';
 import { parseCliArgs } from '../authentik-server/cli-args';
 
 const MAIN = path.resolve(__dirname, '../authentik-server/main.ts');
@@ -76,13 +77,33 @@ describe('authentik test server: the command line', () => {
     }
   });
 
+  it('--fresh-ids: two servers side by side have the same flows and key pairs under different UUIDs', async () => {
+    const [plain, fresh] = await Promise.all([startCli(['--port', '0', '--token', TOKEN]), startCli(['--port', '0', '--token', TOKEN, '--fresh-ids'])]);
+    try {
+      const rows = async (started: Started, path: string) => {
+        const reply = await fetch(`${started.url}${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        assert.equal(reply.status, 200);
+        return ((await reply.json()) as { results: { pk: string; name: string; slug?: string }[] }).results;
+      };
+      for (const path of ['/api/v3/flows/instances/', '/api/v3/crypto/certificatekeypairs/', '/api/v3/propertymappings/all/']) {
+        const [a, b] = await Promise.all([rows(plain, path), rows(fresh, path)]);
+        assert.deepEqual(b.map((row) => [row.name, row.slug]), a.map((row) => [row.name, row.slug]), path);
+        assert.ok(a.length > 0 && a.every((row, i) => row.pk !== b[i].pk), `${path}: every pk differs`);
+      }
+      const flows = await rows(plain, '/api/v3/flows/instances/');
+      assert.ok(flows.some((flow) => flow.pk === SEED_IDS.flows.explicitConsent), 'without the flag: the fixed ids');
+    } finally {
+      await Promise.all([stop(plain, 'SIGTERM'), stop(fresh, 'SIGTERM')]);
+    }
+  });
+
   it('reads every option into server options and faults', () => {
     const config = parseCliArgs([
-      '--port', '8123', '--host', '0.0.0.0', '--token', 'a', '--read-only-token', 'r', '--expired-token', 'e', '--no-seed', '--flows', '300',
+      '--port', '8123', '--host', '0.0.0.0', '--token', 'a', '--read-only-token', 'r', '--expired-token', 'e', '--no-seed', '--fresh-ids', '--flows', '300',
       '--latency', '50', '--fault-status', '503', '--fault-path', '/api/v3/', '--fault-method', 'POST', '--fault-times', '2', '--fault-html',
     ]);
     assert.deepEqual(config, {
-      server: { port: 8123, host: '0.0.0.0', token: 'a', readOnlyToken: 'r', expiredToken: 'e', seed: false },
+      server: { port: 8123, host: '0.0.0.0', token: 'a', readOnlyToken: 'r', expiredToken: 'e', seed: false, freshIds: true },
       faults: [{ latencyMs: 50 }, { status: 503, path: '/api/v3/', method: 'POST', times: 2, htmlBody: true }],
       extraFlows: 300,
     });

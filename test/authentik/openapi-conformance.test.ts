@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { ValidateFunction } from 'ajv';
 import { call, PROVIDERS, READ_ONLY_TOKEN, useServer, validBody } from './helpers';
-import { ComponentSchemas, describeErrors, loadComponentSchemas, schemaValidators } from './openapi-schemas';
+import { ComponentSchemas, describeErrors, loadComponentSchemas, openApiSubset, schemaValidators } from './openapi-schemas';
 
-const OPENAPI_2026_2_2 = path.resolve(__dirname, '../../../shared/reference/authentik-openapi-2026.2.2.yml');
+const OPENAPI_2026_2_2 = openApiSubset('2026.2.2');
 
 /**
  * The real server renders assigned_* as null for a provider no application uses (DRF resolves
@@ -16,9 +15,13 @@ const OPENAPI_2026_2_2 = path.resolve(__dirname, '../../../shared/reference/auth
 const ASSIGNED = ['assigned_application_slug', 'assigned_application_name', 'assigned_backchannel_application_slug', 'assigned_backchannel_application_name'];
 
 function withNullableAssigned(components: ComponentSchemas): ComponentSchemas {
-  const provider = structuredClone(components.OAuth2Provider) as { properties: Record<string, Record<string, unknown>> };
-  for (const key of ASSIGNED) provider.properties[key].nullable = true;
-  return { ...components, OAuth2Provider: provider };
+  const patched = { ...components };
+  for (const name of ['OAuth2Provider', 'Provider']) {
+    const schema = structuredClone(components[name]) as { properties: Record<string, Record<string, unknown>> };
+    for (const key of ASSIGNED) schema.properties[key].nullable = true;
+    patched[name] = schema;
+  }
+  return patched;
 }
 
 function assertConforms(validate: ValidateFunction, body: unknown, what: string) {
@@ -81,8 +84,9 @@ describe('authentik test server: responses conform to the authentik 2024.8.4 Ope
     assertConforms(schema('OAuth2Provider'), await get(`${PROVIDERS}${page.results[0].pk}/`), 'GET one provider');
   });
 
-  it('GET the reference lists: flows, key pairs (with and without details), scope mappings, OAuth sources', async () => {
+  it('GET the reference lists: flows, key pairs (with and without details), scope mappings, OAuth sources, providers of every type', async () => {
     server().addFlows(3, 'authentication');
+    await call(server(), 'POST', PROVIDERS, { body: validBody(server(), { name: 'Grafana' }) });
     const lists: [string, string][] = [
       ['/api/v3/flows/instances/', 'PaginatedFlowList'],
       ['/api/v3/flows/instances/?designation=authorization&ordering=slug', 'PaginatedFlowList'],
@@ -91,6 +95,8 @@ describe('authentik test server: responses conform to the authentik 2024.8.4 Ope
       ['/api/v3/propertymappings/provider/scope/?ordering=scope_name', 'PaginatedScopeMappingList'],
       ['/api/v3/sources/oauth/?ordering=name', 'PaginatedOAuthSourceList'],
       ['/api/v3/sources/oauth/?has_jwks=true', 'PaginatedOAuthSourceList'],
+      ['/api/v3/providers/all/', 'PaginatedProviderList'],
+      ['/api/v3/providers/all/?search=grafana', 'PaginatedProviderList'],
     ];
     for (const [pathAndQuery, name] of lists) {
       const body = (await get(pathAndQuery)) as { results: unknown[] };

@@ -4,8 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 
-/** authentik's OpenAPI document; CI has shared/ beside the repository. */
-export const OPENAPI_2024_8_4 = path.resolve(__dirname, '../../../shared/reference/authentik-openapi-2024.8.4.yml');
+/** authentik's OpenAPI documents as each release serves them, cut to the OAuth2 provider paths. */
+export function openApiSubset(version: string): string {
+  return path.resolve(__dirname, `../../schemas/openapi/authentik-${version}.oauth2-subset.yml`);
+}
+
+export const OPENAPI_2024_8_4 = openApiSubset('2024.8.4');
 
 type OpenApiSchema = Record<string, unknown>;
 export type ComponentSchemas = Record<string, OpenApiSchema>;

@@ -29,8 +29,14 @@ describe('authentik test server: listing, reading, updating and deleting provide
     assert.equal((await list('?name=')).pagination.count, 3, 'an empty filter filters nothing');
     assert.deepEqual((await list('?search=GRAF')).results.map((p) => p.name), ['Grafana', 'Grafana staging']);
     assert.deepEqual((await list('?search=graf%20stag')).results.map((p) => p.name), ['Grafana staging']);
-    assert.deepEqual((await list('?search=%22a%20s%22')).results.map((p) => p.name), ['Grafana staging'], 'a quoted phrase');
     assert.deepEqual((await list('?search=cloud,next')).results.map((p) => p.name), ['Nextcloud']);
+    assert.deepEqual((await list('?search=%20%09stag%00ing%0A')).results.map((p) => p.name), ['Grafana staging'], 'whitespace trimmed, null characters removed');
+  });
+
+  it('searches as DRF 3.14 does: quotes are ordinary characters, not phrase marks', async () => {
+    for (const name of ['Grafana staging', 'Say "hi"']) await createProvider(server(), { name });
+    assert.deepEqual((await list('?search=%22a%20s%22')).results, [], '"a and s" must both occur, quotes included');
+    assert.deepEqual((await list('?search=%22hi%22')).results.map((p) => p.name), ['Say "hi"']);
   });
 
   it('filters by client_id and client_type, and rejects an unknown client_type', async () => {

@@ -1,4 +1,5 @@
 import { FIELD_BY_KEY } from '../../../server/src/schema/fields';
+import { booleanWidget } from '../boolean-query';
 import { ListSpec, queryObjects } from '../list-query';
 import type { OAuth2Provider } from '../model-types';
 import { paginate } from '../pagination';
@@ -21,6 +22,13 @@ const LIST_SPEC: ListSpec<OAuth2Provider> = {
     { param: 'client_type', kind: 'choice', field: 'client_type', choices: choices('client_type') },
     { param: 'sub_mode', kind: 'choice', field: 'sub_mode', choices: choices('sub_mode') },
     { param: 'issuer_mode', kind: 'choice', field: 'issuer_mode', choices: choices('issuer_mode') },
+    // Built from the view's filterset_fields, so django-filter's BooleanWidget reads it ("1", "TRUE"...).
+    {
+      param: 'include_claims_in_id_token',
+      kind: 'boolean',
+      widget: booleanWidget,
+      apply: (items, value) => items.filter((p) => p.include_claims_in_id_token === value),
+    },
   ],
   searchFields: ['name'],
   defaultOrdering: ['name'],

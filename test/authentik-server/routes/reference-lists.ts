@@ -1,3 +1,4 @@
+import { nullBooleanSelect } from '../boolean-query';
 import { ListSpec, queryObjects } from '../list-query';
 import type { CertificateKeyPair, Flow, OAuthSource, ScopeMapping } from '../model-types';
 import { lastValue, paginate } from '../pagination';
@@ -24,8 +25,8 @@ const KEY_PAIRS: ListSpec<CertificateKeyPair> = {
   filters: [
     { param: 'name', kind: 'exact', field: 'name' },
     { param: 'managed', kind: 'exact', field: 'managed' },
-    // authentik's filter_has_key does not look at the value: has_key=false also keeps only pairs with a key.
-    { param: 'has_key', kind: 'boolean', apply: (items) => items.filter((k) => k.private_key_available) },
+    // authentik's filter_has_key: `if not value: return queryset`, so has_key=false lists every pair.
+    { param: 'has_key', kind: 'boolean', widget: nullBooleanSelect, apply: (items, value) => (value ? items.filter((k) => k.private_key_available) : items) },
   ],
   searchFields: ['name'],
   defaultOrdering: ['name'],
@@ -35,7 +36,8 @@ const SCOPE_MAPPINGS: ListSpec<ScopeMapping> = {
   filters: [
     { param: 'name', kind: 'exact', field: 'name' },
     { param: 'scope_name', kind: 'exact', field: 'scope_name' },
-    { param: 'managed__isnull', kind: 'boolean', apply: (items, value) => items.filter((m) => (m.managed === null) === value) },
+    { param: 'managed', kind: 'allValues', field: 'managed' },
+    { param: 'managed__isnull', kind: 'boolean', widget: nullBooleanSelect, apply: (items, value) => items.filter((m) => (m.managed === null) === value) },
   ],
   searchFields: ['name', 'scope_name'],
   defaultOrdering: ['scope_name', 'name'],
@@ -45,8 +47,9 @@ const OAUTH_SOURCES: ListSpec<OAuthSource> = {
   filters: [
     { param: 'name', kind: 'exact', field: 'name' },
     { param: 'slug', kind: 'exact', field: 'slug' },
+    { param: 'enabled', kind: 'boolean', widget: nullBooleanSelect, apply: (items, value) => items.filter((s) => s.enabled === value) },
     // authentik's filter_has_jwks does not look at the value: has_jwks=false also keeps only sources with JWKS.
-    { param: 'has_jwks', kind: 'boolean', apply: (items) => items.filter((s) => Object.keys(s.oidc_jwks).length > 0) },
+    { param: 'has_jwks', kind: 'boolean', widget: nullBooleanSelect, apply: (items) => items.filter((s) => Object.keys(s.oidc_jwks).length > 0) },
   ],
   searchFields: ['name', 'slug'],
   defaultOrdering: ['name'],
@@ -60,13 +63,6 @@ function listOf<T extends object>(rows: (context: RequestContext) => T[], spec: 
     if (!page.ok) return page.response;
     return jsonResponse(200, { ...page.body, results: page.body.results.map((row) => render(row, context)) });
   };
-}
-
-/** The managed scope mapping filter takes several values: ?managed=a&managed=b. */
-function scopeMappingRows(context: RequestContext): ScopeMapping[] {
-  const managed = context.query.getAll('managed').filter((value) => value !== '');
-  const rows = context.store.scopeMappings;
-  return managed.length === 0 ? rows : rows.filter((m) => m.managed !== null && managed.includes(m.managed));
 }
 
 /** include_details=false (anything but "true", any case) leaves out what needs the certificate parsed. */
@@ -83,6 +79,6 @@ export const referenceListViews: View[] = [
     pattern: /^\/api\/v3\/crypto\/certificatekeypairs\/$/,
     methods: { GET: listOf((c) => c.store.keyPairs, KEY_PAIRS, renderKeyPair) },
   },
-  { name: 'Scope Mapping List', pattern: /^\/api\/v3\/propertymappings\/provider\/scope\/$/, methods: { GET: listOf(scopeMappingRows, SCOPE_MAPPINGS) } },
+  { name: 'Scope Mapping List', pattern: /^\/api\/v3\/propertymappings\/provider\/scope\/$/, methods: { GET: listOf((c) => c.store.scopeMappings, SCOPE_MAPPINGS) } },
   { name: 'OAuth Source List', pattern: /^\/api\/v3\/sources\/oauth\/$/, methods: { GET: listOf((c) => c.store.oauthSources, OAUTH_SOURCES) } },
 ];

@@ -1,15 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Version } from '../model-types';
 import { lastValue } from '../pagination';
-import { ApiResponse, detailResponse, jsonResponse, noContentResponse, textResponse } from '../responses';
+import { ApiResponse, jsonResponse, noContentResponse, textResponse } from '../responses';
 import type { RequestContext, View } from '../router';
 
 /** The version endpoint, the server's own OpenAPI schema and the health checks. */
 
-/** Beside the repository in development and CI (see shared/README.md). */
-export const OPENAPI_PATH = path.resolve(__dirname, '../../../../shared/reference/authentik-openapi-2024.8.4.yml');
+/**
+ * authentik 2024.8.4's own schema, cut to the OAuth2 provider paths (schemas/openapi/README.md):
+ * every path and component this server answers with is in it.
+ */
+export const OPENAPI_PATH = path.resolve(__dirname, '../../../schemas/openapi/authentik-2024.8.4.oauth2-subset.yml');
 
 function version(context: RequestContext): ApiResponse {
   const body: Version = {
@@ -27,7 +30,6 @@ let schemaAsJson: string | undefined;
 
 /** drf-spectacular's view: YAML unless JSON is asked for by ?format=json or the Accept header. */
 function schema(context: RequestContext): ApiResponse {
-  if (!existsSync(OPENAPI_PATH)) return detailResponse(404, 'Not found.');
   const accept = String(context.headers.accept ?? '');
   const wantsJson = lastValue(context.query, 'format') === 'json' || /application\/(vnd\.oai\.openapi\+)?json/.test(accept);
   const text = readFileSync(OPENAPI_PATH, 'utf8');
