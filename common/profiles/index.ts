@@ -7,6 +7,7 @@ export type { RequestSchema, SchemaNode } from './jsonSchema';
 export type { RedirectUriForm, StringRedirectUris, ListRedirectUris } from './redirectUris';
 export type { ReferenceField, ReferenceKind, ListEndpoint } from './references';
 export type { FieldKind } from './fieldKinds';
+export type { RequestField } from './requestFields';
 export type { ConversionLimits } from './openApiToJsonSchema';
 export type { ProfileMatch, ProfileLookup, VersionMatchKind } from './versionMatch';
 export type { Version } from './version';
@@ -17,6 +18,7 @@ export { knownVersions, knownReleases, knownVersionsText } from './versionMatch'
 export { profileFromOpenApi, isProfileError } from './fromOpenApi';
 export { describeAvailability } from './fieldHistory';
 export { invalidRegexMessage } from './redirectUris';
+export { requestFields } from './requestFields';
 export { endpointPath, LIST_ENDPOINTS, SCHEMA_PATH, VERSION_PATH } from './references';
 export { DEFAULT_CONVERSION_LIMITS } from './openApiToJsonSchema';
 export { RELEASE_LINES, PROFILE_STARTS } from './releases';
