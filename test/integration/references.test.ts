@@ -2,7 +2,7 @@ import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { LiveReferenceSource, ReferencesState } from '../../server/src/authentik/liveReferences';
 import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../../server/src/service/references';
-import { LspTestClient } from '../lsp/lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { apiFor, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -95,7 +95,7 @@ describe('live references from the test server', () => {
 
 describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN', () => {
   it('completes authorization_flow with the server’s flows, names UUIDs in hover, and flags unknown ones', { timeout: 30_000 }, async () => {
-    const { client } = await LspTestClient.start({
+    const { client } = await LspClient.start({
       env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN },
       capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
     });
@@ -122,7 +122,7 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 30 } })) as { contents: { value: string } };
       assert.match(hover.contents.value, /^\*\*Welcome to authentik! \(default-authentication-flow\)\*\* · authentication flow\n/);
       // Nothing the server logged or printed holds the token.
-      assert.ok(!client.logs.join('\n').includes(TOKEN));
+      assert.ok(!client.logs.map((log) => log.message).join('\n').includes(TOKEN));
       assert.ok(!client.stderr.includes(TOKEN));
     } finally {
       await client.dispose();
@@ -132,7 +132,7 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
 
 describe('the language server started by the VS Code extension', () => {
   it('ignores AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules and sends the connection itself', { timeout: 30_000 }, async () => {
-    const { client } = await LspTestClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN }, initializationOptions: { useEnvironment: false } });
+    const { client } = await LspClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN }, initializationOptions: { useEnvironment: false } });
     try {
       const before = server().requests.length;
       const result = (await client.connection.sendRequest('authentik/refreshReferences')) as { ok: boolean; message: string };
@@ -146,7 +146,7 @@ describe('the language server started by the VS Code extension', () => {
 
 describe('when the connection goes away', () => {
   it('completion keeps the last lists, marked as cached, and the user is told once', { timeout: 30_000 }, async () => {
-    const { client } = await LspTestClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN } });
+    const { client } = await LspClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN } });
     try {
       const statuses: { state: string; message: string }[] = [];
       let notify: () => void = () => undefined;

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentWithCursor, service, settingsWith, summarize, VALID } from '../helpers/service';
 import { tempTree, validProvider } from '../cli/tempTree';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { validateJson } from './cliProcess';
+import { validateJson } from '../helpers/cli';
 import { withinMs } from './timing';
 
 /** VALID followed by a comment, padded to exactly `length` characters. */
@@ -70,7 +70,7 @@ describe('limits: --max-file-size (CLI)', () => {
       'b-large.oauth2provider.yaml': paddedTo(5000),
       'c-typo.oauth2provider.yaml': validProvider('typo') + 'client_type: confidental\n',
     });
-    const { run, report, codesByFile } = await validateJson(root, ['--max-file-size', '4096', '.']);
+    const { result: run, report, codesByFile } = await validateJson(['--max-file-size', '4096', '.'], { cwd: root });
     assert.deepEqual(codesByFile, {
       'a-small.oauth2provider.yaml': [],
       'b-large.oauth2provider.yaml': ['file-too-large'],
@@ -87,7 +87,7 @@ describe('limits: --max-file-size (CLI)', () => {
     const root = tempTree({ 'a-huge.oauth2provider.yaml': 'name: huge\n', 'b-ok.oauth2provider.yaml': validProvider('ok') });
     const fs = await import('node:fs');
     fs.truncateSync(`${root}/a-huge.oauth2provider.yaml`, 600 * 1024 * 1024);
-    const { run, codesByFile, report } = await validateJson(root, ['.'], { timeoutMs: 20_000 });
+    const { result: run, codesByFile, report } = await validateJson(['.'], { cwd: root, timeoutMs: 20_000 });
     assert.deepEqual(codesByFile, { 'a-huge.oauth2provider.yaml': ['file-too-large'], 'b-ok.oauth2provider.yaml': [] });
     assert.match(report.files[0].diagnostics[0].message, /^The file is 629145600 bytes, over the limit of 1048576/);
     assert.equal(run.stderr, '');
