@@ -97,7 +97,7 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
   it('completes authorization_flow with the server’s flows, names UUIDs in hover, and flags unknown ones', { timeout: 30_000 }, async () => {
     const { client } = await LspClient.start({
       env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN },
-      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } } } },
     });
     try {
       const loaded = new Promise<{ state: string }>((resolve) => client.connection.onNotification('authentik/referencesStatus', resolve));
@@ -106,11 +106,11 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
       const text = `name: Live\nauthorization_flow: \nsigning_key: ${missing}\nredirect_uris: https://a\\.b/c\nauthentication_flow: ${SEED_IDS.flows.authentication}\n`;
       await client.open(uri, text);
       assert.equal((await loaded).state, 'ok');
-      const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail: string; textEdit: { newText: string } }[] };
-      const flows = completion.items.map((i) => [i.label, i.detail, i.textEdit.newText]);
+      const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; labelDetails?: { description?: string }; detail: string; textEdit: { newText: string } }[] };
+      const flows = completion.items.map((i) => [i.label, i.labelDetails?.description, i.detail, i.textEdit.newText]);
       assert.deepEqual(flows, [
-        ['Authorize Application (default-provider-authorization-explicit-consent)', 'authorization flow', SEED_IDS.flows.explicitConsent],
-        ['Authorize Application (default-provider-authorization-implicit-consent)', 'authorization flow', SEED_IDS.flows.implicitConsent],
+        ['default-provider-authorization-explicit-consent', 'Authorize Application', 'authorization flow', SEED_IDS.flows.explicitConsent],
+        ['default-provider-authorization-implicit-consent', 'Authorize Application', 'authorization flow', SEED_IDS.flows.implicitConsent],
       ]);
       // After the references arrived the server revalidated: the unknown key pair is flagged.
       const flagged = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'reference-not-found');
@@ -146,7 +146,10 @@ describe('the language server started by the VS Code extension', () => {
 
 describe('when the connection goes away', () => {
   it('completion keeps the last lists, marked as cached, and the user is told once', { timeout: 30_000 }, async () => {
-    const { client } = await LspClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN } });
+    const { client } = await LspClient.start({
+      env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN },
+      capabilities: { textDocument: { completion: { completionItem: { labelDetailsSupport: true } } } },
+    });
     try {
       const statuses: { state: string; message: string }[] = [];
       let notify: () => void = () => undefined;
