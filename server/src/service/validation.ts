@@ -39,7 +39,14 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
     }
   }
-  // A diagnostic ends where its node's text ends, not on the next line.
-  for (const f of findings) f.end = trimRangeEnd(parsed.text, f.start, f.end);
+  // A diagnostic ends where its node's text ends, not on the next line; no offset falls between a CR and its LF
+  // (editors put such an offset before the CR, and every output must show the same line and column).
+  const { text } = parsed;
+  const beforeBreak = (offset: number) => (offset > 0 && text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset);
+  for (const f of findings) {
+    f.start = beforeBreak(f.start);
+    f.end = Math.max(f.start, beforeBreak(trimRangeEnd(text, f.start, f.end)));
+    for (const r of f.related ?? []) [r.start, r.end] = [beforeBreak(r.start), beforeBreak(r.end)];
+  }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
