@@ -10,8 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const packageDir = path.join(root, 'server');
 const packDir = path.join(root, 'out', 'pack');
 
-/** The bundles the package runs: the CLI, its worker threads, the language server and its lazily loaded core. */
-const BUNDLES = ['cli.js', 'cliWorker.js', 'server.js', 'serverCore.js'];
+/** The bundles the package runs: the CLI, the language server and its lazily loaded core. */
+const BUNDLES = ['cli.js', 'server.js', 'serverCore.js'];
 
 const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 const extension = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

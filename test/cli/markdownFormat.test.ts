@@ -3,23 +3,33 @@ import assert from 'node:assert/strict';
 import { formatMarkdown } from '../../server/src/cli/markdownReport';
 import { markdownCode, markdownText } from '../../server/src/cli/markdownText';
 import { FileReport } from '../../server/src/cli/validateFiles';
-import { runCli } from './runCli';
+import { LineCounter } from 'yaml';
+import { Finding } from '../../server/src/service/findings';
+import { runCli } from '../helpers/cli';
 import { tempTree, validProvider } from './tempTree';
 
-const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character: character + 1 } });
+/** Lines of 100 characters each, so a finding at (line, character) has the offset line * 100 + character. */
+const LINE_LENGTH = 100;
+const lines = new LineCounter();
+for (let line = 1; line < 1000; line++) lines.addNewLine(line * LINE_LENGTH);
+const at = (line: number, character: number) => ({ start: line * LINE_LENGTH + character, end: line * LINE_LENGTH + character + 1 });
+type Row = Omit<Finding, 'start' | 'end' | 'code'> & { code: string; range: { start: number; end: number } };
+/** A file's report from findings given by (line, character). */
+const report = (path: string, rows: Row[]): FileReport => ({
+  path,
+  lines,
+  findings: rows.map(({ range, ...f }) => ({ ...f, ...range }) as Finding),
+});
 
 describe('cli: --format markdown', () => {
   it('a heading, the summary line, then a table per file with findings (severity, 1-based line, code, message)', () => {
     const reports: FileReport[] = [
-      {
-        path: 'providers/grafana.oauth2provider.yaml',
-        diagnostics: [
-          { severity: 'error', code: 'invalid-enum', message: '"secret" is not a valid choice for "client_type".', range: at(1, 13) },
-          { severity: 'warning', code: 'unknown-key', message: 'Unknown key "redirect_uri": the server silently ignores it.', range: at(4, 0) },
-        ],
-      },
-      { path: 'providers/clean.oauth2provider.yaml', diagnostics: [] },
-      { path: 'providers\\windows.oauth2provider.yml', diagnostics: [{ severity: 'information', code: 'x', message: 'Note.', range: at(0, 0) }] },
+      report('providers/grafana.oauth2provider.yaml', [
+        { severity: 'error', code: 'invalid-enum', message: '"secret" is not a valid choice for "client_type".', range: at(1, 13) },
+        { severity: 'warning', code: 'unknown-key', message: 'Unknown key "redirect_uri": the server silently ignores it.', range: at(4, 0) },
+      ]),
+      report('providers/clean.oauth2provider.yaml', []),
+      report('providers\\windows.oauth2provider.yml', [{ severity: 'information', code: 'x', message: 'Note.', range: at(0, 0) }]),
     ];
     assert.equal(
       formatMarkdown(reports),
@@ -46,7 +56,7 @@ describe('cli: --format markdown', () => {
   });
 
   it('no findings: the heading and the summary line only', () => {
-    assert.equal(formatMarkdown([{ path: 'a.oauth2provider.yaml', diagnostics: [] }]), '### authentik OAuth2 providers\n\n1 file checked: 0 errors, 0 warnings.\n');
+    assert.equal(formatMarkdown([report('a.oauth2provider.yaml', [])]), '### authentik OAuth2 providers\n\n1 file checked: 0 errors, 0 warnings.\n');
   });
 
   it('text from files cannot become markup, HTML, a link, a mention or a new table cell', () => {
@@ -70,16 +80,15 @@ describe('cli: --format markdown', () => {
   });
 
   it('a hostile file name and message stay text', () => {
-    const out = formatMarkdown([{ path: 'x`|<b>@me.oauth2provider.yaml', diagnostics: [{ severity: 'error', code: 'unknown-key', message: 'Unknown key "a|b <script>": [x](javascript:alert(1))', range: at(2, 0) }] }]);
+    const out = formatMarkdown([report('x`|<b>@me.oauth2provider.yaml', [{ severity: 'error', code: 'unknown-key', message: 'Unknown key "a|b <script>": [x](javascript:alert(1))', range: at(2, 0) }])]);
     assert.ok(out.includes('\n#### ``x`|<b>@me.oauth2provider.yaml``\n'), out);
     assert.ok(out.includes('| error | 3 | `unknown-key` | Unknown key "a\\|b \\<script\\>": \\[x\\](javascript:&#8203;alert(1)) |\n'), out);
   });
 
   it('stays within its budget and says how many findings it left out', () => {
-    const many: FileReport[] = Array.from({ length: 3 }, (_, f) => ({
-      path: `f${f}.oauth2provider.yaml`,
-      diagnostics: Array.from({ length: 10 }, (_, i) => ({ severity: 'warning' as const, code: 'unknown-key', message: `Unknown key "k${i}".`, range: at(i, 0) })),
-    }));
+    const many: FileReport[] = Array.from({ length: 3 }, (_, f) =>
+      report(`f${f}.oauth2provider.yaml`, Array.from({ length: 10 }, (_, i) => ({ severity: 'warning' as const, code: 'unknown-key', message: `Unknown key "k${i}".`, range: at(i, 0) }))),
+    );
     const out = formatMarkdown(many, 1000);
     assert.ok(out.length <= 1000 + 200, `${out.length} characters`);
     const rows = out.split('\n').filter((l) => l.startsWith('| warning |')).length;
@@ -93,7 +102,7 @@ describe('cli: --format markdown', () => {
       'good.oauth2provider.yaml': validProvider('good'),
       'bad.oauth2provider.yaml': `${validProvider('bad')}client_type: "<b>@admin</b>"\n`,
     });
-    const result = await runCli(['validate', '--format', 'markdown', '.'], dir);
+    const result = await runCli(['validate', '--format', 'markdown', '.'], { cwd: dir });
     assert.equal(result.code, 1, result.stderr);
     assert.equal(
       result.stdout,

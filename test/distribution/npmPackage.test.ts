@@ -44,7 +44,6 @@ describe('distribution: the npm package, installed from its tarball', () => {
       'package/LICENSE',
       'package/README.md',
       'package/dist/cli.js',
-      'package/dist/cliWorker.js',
       'package/dist/server.js',
       'package/dist/serverCore.js',
       'package/package.json',

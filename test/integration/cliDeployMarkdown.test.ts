@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatPlanMarkdown } from '../../server/src/cli/deployPlanMarkdown';
-import { runCli } from '../cli/runCli';
+import { runCli } from '../helpers/cli';
 import { providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -27,7 +27,7 @@ describe('cli: deploy --dry-run --format markdown', () => {
 
   it('create: every field sent, the secret masked, nothing sent', async () => {
     const { dir, file } = writeProvider(providerYaml('Grafana', `client_secret: ${SECRET}\n`));
-    const result = await runCli(['deploy', file, '--url', server().url, '--dry-run', '--format', 'markdown'], dir, env());
+    const result = await runCli(['deploy', file, '--url', server().url, '--dry-run', '--format', 'markdown'], { cwd: dir, env: env() });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(
       result.stdout,
@@ -56,11 +56,11 @@ describe('cli: deploy --dry-run --format markdown', () => {
 
   it('update: each changed field, live value then the file\'s, the secret masked on both sides', async () => {
     const { dir, file } = writeProvider(providerYaml('Grafana', `client_secret: ${SECRET}\n`));
-    const created = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const created = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(created.code, 0, created.stderr);
     const pk = server().providers()[0].pk;
     fs.writeFileSync(path.join(dir, file), providerYaml('Grafana', `client_secret: ${SECRET}-changed\nsub_mode: user_email\n`));
-    const result = await runCli(['deploy', file, '--url', server().url, '--dry-run', '--format', 'markdown'], dir, env());
+    const result = await runCli(['deploy', file, '--url', server().url, '--dry-run', '--format', 'markdown'], { cwd: dir, env: env() });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(
       result.stdout,
@@ -82,7 +82,7 @@ describe('cli: deploy --dry-run --format markdown', () => {
     assert.equal(server().requests.filter((r) => r.method === 'PATCH').length, 0);
 
     fs.writeFileSync(path.join(dir, file), providerYaml('Grafana', `client_secret: ${SECRET}\n`));
-    const same = await runCli(['deploy', file, '--url', server().url, '--dry-run', '--format', 'markdown'], dir, env());
+    const same = await runCli(['deploy', file, '--url', server().url, '--dry-run', '--format', 'markdown'], { cwd: dir, env: env() });
     assert.equal(same.code, 0, same.stderr);
     assert.ok(same.stdout.endsWith(`\nProvider \`Grafana\` (pk ${pk}) on \`${server().url}\` is up to date with \`providers/grafana.oauth2provider.yaml\`: nothing to change.\n`), same.stdout);
   });
@@ -100,7 +100,7 @@ describe('cli: deploy --dry-run --format markdown', () => {
   it('--format markdown is for --dry-run; another format is a usage error', async () => {
     const { dir, file } = writeProvider(providerYaml());
     for (const args of [['--format', 'markdown'], ['--dry-run', '--format', 'sarif']]) {
-      const result = await runCli(['deploy', file, '--url', server().url, ...args], dir, env());
+      const result = await runCli(['deploy', file, '--url', server().url, ...args], { cwd: dir, env: env() });
       assert.equal(result.code, 2);
       assert.match(result.stderr, /^authentik-oauth2 deploy: --format takes text, or markdown with --dry-run \(got "(markdown|sarif)"\)\n$/);
     }

@@ -1,4 +1,4 @@
-import { summarize } from './formats';
+import { diagnosticsOf, summarize } from './formats';
 import { markdownCode, markdownText, plural } from './markdownText';
 import { FileReport } from './validateFiles';
 
@@ -19,10 +19,11 @@ export function formatMarkdown(reports: readonly FileReport[], budget = MARKDOWN
   let out = `### authentik OAuth2 providers\n\n${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.\n`;
   let notShown = 0;
   for (const report of reports) {
-    if (report.diagnostics.length === 0) continue;
+    const diagnostics = diagnosticsOf(report);
+    if (diagnostics.length === 0) continue;
     const section = `\n#### ${markdownCode(report.path.split('\\').join('/'))}\n\n${HEADER}`;
     let rows = '';
-    for (const d of report.diagnostics) {
+    for (const d of diagnostics) {
       const row = `| ${d.severity} | ${d.range.start.line + 1} | ${markdownCode(d.code, true)} | ${markdownText(d.message)} |\n`;
       if (notShown > 0 || out.length + section.length + rows.length + row.length > budget) notShown++;
       else rows += row;
