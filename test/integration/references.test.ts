@@ -209,11 +209,11 @@ describe('each workspace folder with its own server', () => {
       const flowLabels = async (uri: string) => {
         await client.open(uri, 'name: x\nauthorization_flow: \n');
         const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail?: string }[] } | null;
-        return (completion?.items ?? []).filter((i) => i.detail?.startsWith('authorization flow')).map((i) => i.label);
+        return (completion?.items ?? []).filter((i) => i.detail?.endsWith('authorization flow')).map((i) => i.label);
       };
-      const seeded = ['Authorize Application (default-provider-authorization-explicit-consent)', 'Authorize Application (default-provider-authorization-implicit-consent)'];
+      const seeded = ['default-provider-authorization-explicit-consent', 'default-provider-authorization-implicit-consent'];
       assert.deepEqual(await flowLabels('file:///work/seeded/app.oauth2provider.yaml'), seeded);
-      assert.deepEqual(await flowLabels('file:///work/seeded/nested/app.oauth2provider.yaml'), [...seeded, 'Test flow 0001 (test-flow-0001)']);
+      assert.deepEqual(await flowLabels('file:///work/seeded/nested/app.oauth2provider.yaml'), [...seeded, 'test-flow-0001']);
       // A folder whose name only starts like another's is not inside it.
       assert.deepEqual(await flowLabels('file:///work/seeded-not/app.oauth2provider.yaml'), seeded, 'files in no folder use the connection without a folder');
       assert.deepEqual(await flowLabels('file:///work/offline/app.oauth2provider.yaml'), []);

@@ -10,6 +10,15 @@ export function typeLabel(field: FieldInfo): string {
   return field.type;
 }
 
+/**
+ * Descriptions that authentik's schema ships cut short (the schema files keep authentik's text as it is);
+ * hover and completion show these instead.
+ */
+const COMPLETED_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  client_type:
+    'Confidential clients are capable of maintaining the confidentiality of their credentials, such as the client secret (an application running on a server). Public clients are incapable of it (an application in a browser or on a device): they use no client secret.',
+};
+
 /** Markdown describing a field: type, allowed values, server default and the schema's description. */
 export function fieldDocumentation(field: FieldInfo): string {
   const facts: string[] = [field.required ? '**required**' : 'optional'];
@@ -21,7 +30,8 @@ export function fieldDocumentation(field: FieldInfo): string {
   if (field.maxLength) facts.push(`at most ${field.maxLength} characters`);
   if (field.defaultValue !== undefined && field.defaultValue !== '') facts.push(`server default \`${String(field.defaultValue)}\``);
   const lines = [facts.join(' · ')];
-  if (field.description) lines.push(field.description);
+  const description = COMPLETED_DESCRIPTIONS[field.key] ?? field.description;
+  if (description) lines.push(description);
   if (field.isDuration) lines.push('Units: `microseconds`, `milliseconds`, `seconds`, `minutes`, `hours`, `days`, `weeks`, joined by `;` without spaces.');
   const reference = REFERENCE_FIELDS[field.key];
   if (reference) lines.push(`Refers to: ${reference.label}${field.isUuidList ? 's' : ''} on the server, by UUID.`);
