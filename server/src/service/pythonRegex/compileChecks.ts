@@ -1,5 +1,6 @@
 import { FLAG, NodeOfType, RegexAst, RegexNode } from './ast';
 import { PythonRaise } from './errors';
+import { children } from './walk';
 
 /** Python's bound on widths (`MAXWIDTH`) and on a lookbehind's length in code units (`MAXCODE`). */
 const MAXWIDTH = 1n << 64n;
@@ -84,25 +85,6 @@ export class WidthCalculator {
 function collectGroups(node: RegexNode, into: Map<number, RegexNode>): void {
   if (node.type === 'group' && node.index !== null) into.set(node.index, node.body);
   for (const child of children(node)) collectGroups(child, into);
-}
-
-/** A node's sub-nodes in pattern order. */
-export function children(node: RegexNode): readonly RegexNode[] {
-  switch (node.type) {
-    case 'group':
-    case 'atomic':
-    case 'lookaround':
-    case 'repeat':
-      return [node.body];
-    case 'conditional':
-      return node.no ? [node.yes, node.no] : [node.yes];
-    case 'sequence':
-      return node.items;
-    case 'alternation':
-      return node.branches;
-    default:
-      return [];
-  }
 }
 
 const REPEAT_OPCODE = { greedy: 'MAX_REPEAT', lazy: 'MIN_REPEAT', possessive: 'POSSESSIVE_REPEAT' } as const;
