@@ -66,7 +66,7 @@ class Random {
 }
 
 /** Characters whose Unicode properties are the same in Python 3.11, 3.12 and the JavaScript engine. */
-const LITERALS = ['a', 'b', 'x', 'k', 'i', 's', 'Z', '0', '1', '7', '9', '/', ':', '-', '_', ' ', ',', '=', '!', '<', '>', '"', "'", '#', '&', '~', '%', '@', 'é', 'ß', 'Ω', '中', '١', '²', 'Ⅻ', '😀', '\u00a0', '\u2003', '\u200b', '\u0301', '\n', '\t', 'ı', 'ſ', 'K', 'İ'];
+const LITERALS = ['a', 'b', 'x', 'k', 'i', 's', 'Z', '0', '1', '7', '9', '/', ':', '-', '_', ' ', ',', '=', '!', '<', '>', '"', "'", '#', '&', '~', '%', '@', 'é', 'ß', 'Ω', '中', '١', '²', 'Ⅻ', '😀', '\u00a0', '\u2003', '\u200b', '\u0301', '\n', '\t', 'ı', 'ſ', 'K', 'İ', '\ud800', '\udfff', 'ª', '\x7f'];
 const METAS = ['(', ')', '[', ']', '{', '}', '*', '+', '?', '|', '^', '$', '.', '\\'];
 const ESCAPED = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', ...'.\\[](){}*+?|^$-/:# ', 'é', '😀', '\n'];
 const CODE_ESCAPES = [
@@ -76,7 +76,7 @@ const CODE_ESCAPES = [
 ];
 const GROUP_OPENERS = [
   '(', '(', '(?:', '(?:', '(?P<n>', '(?P<m>', '(?P<n', '(?P<é>', '(?P<1>', '(?P<a-b>', '(?P<>', '(?P<if>', '(?P<_0>', '(?P<\u0301x>', '(?P<x\u0301>', '(?P', '(?Px', '(?P>',
-  '(?=', '(?!', '(?<=', '(?<!', '(?<x', '(?<', '(?>', '(?#c)', '(?#', '(?', '(?z', '(?)',
+  '(?=', '(?!', '(?<=', '(?<!', '(?<x', '(?<', '(?>', '(?#c)', '(?#', '(?', '(?z', '(?)', "(?'n'", '(?&n)', '(?|', '(?R)', '(?+', '(?P<a\\>b>', '(?P<ª>', '(?P<\ud800>',
 ];
 const BACKREFS = ['(?P=n)', '(?P=m)', '(?P=z)', '(?P=1)', '(?P=', '\\1', '\\2', '\\g<1>'];
 const CONDITIONS = ['(?(1)', '(?(2)', '(?(n)', '(?(m)', '(?(0)', '(?(00)', '(?(+1)', '(?( 1)', '(?(1 )', '(?(1_0)', '(?(١)', '(?(-1)', '(?(-0)', '(?(a-b)', '(?(é)', '(?(', '(?(99)'];
@@ -423,7 +423,7 @@ function sampleMatch(random: Random, ast: RegexAst): string | undefined {
       case 'repeat': {
         const top = node.max === null ? node.min + 3 : Math.min(node.max, node.min + 3);
         const count = node.min + random.int(top - node.min + 1);
-        for (let i = 0; i < count; i++) expand(node.body);
+        for (let i = 0; i < count && budget >= 0; i++) expand(node.body);
         return;
       }
       case 'alternation':

@@ -181,6 +181,9 @@ describe('parsePythonRegex: Python\'s errors, messages and positions', () => {
     refuses('\\N{}', 'missing character name', 3);
     refuses('\\N', 'missing {', 2);
     refuses('\\N{SPACE', 'missing }, unterminated name', 3);
+    // A name with a lone surrogate cannot be looked up at all.
+    refuses('\\N{A\ud800}', 'bad escape \\N', 4);
+    refuses('[\\N{A\ud800}]', 'bad escape \\N', 5);
     refuses('\\', 'bad escape (end of pattern)', 0);
     refuses('(?x)a # comment \\', 'bad escape (end of pattern)', 16);
   });

@@ -61,6 +61,8 @@ function codeEscape(reader: PatternReader, escape: string): number | undefined {
   if (letter === 'N') {
     if (!reader.match('{')) throw reader.error('missing {');
     const name = reader.getUntil('}', 'character name');
+    // A lone surrogate cannot be encoded for the lookup; the ValueError makes the whole escape bad.
+    if (/\p{Cs}/u.test(name)) throw reader.error('bad escape ' + escape, escape.length);
     const found = lookupCharacterName(name);
     if (found === 'unknown') {
       throw new Undecidable(`\\N{${name}}: this checker knows only the names of Latin-1 characters`, reader.tell() - codePointLength(name) - 4);

@@ -1,6 +1,6 @@
 import type { RegexAst } from './ast';
 import { assertionHolds } from './charTests';
-import { Automaton, buildAutomaton, NotRegular } from './nfa';
+import { Automaton, buildAutomaton, NotRegular, State } from './nfa';
 
 export interface MatchBudget {
   /** Most automaton states to build (repeats are unrolled). Default 20,000. */
@@ -45,9 +45,9 @@ function simulate({ states, start }: Automaton, text: readonly number[], maxStep
     stack.push(entry);
     while (stack.length > 0) {
       const index = stack.pop()!;
+      if (++steps > maxSteps) return false;
       if (seen[index] === position) continue;
       seen[index] = position;
-      if (++steps > maxSteps) return false;
       const state = states[index];
       if (state.kind === 'char') into.push(index);
       else if (state.kind === 'match') {
@@ -67,10 +67,10 @@ function simulate({ states, start }: Automaton, text: readonly number[], maxStep
   for (let position = 0; position < text.length && current.length > 0; position++) {
     const code = text[position];
     following.length = 0;
-    steps += current.length;
-    if (steps > maxSteps) return 'unknown';
     for (const index of current) {
-      const state = states[index] as { kind: 'char'; test: (code: number) => boolean | null; next: number };
+      const state = states[index] as Extract<State, { kind: 'char' }>;
+      steps += state.cost;
+      if (steps > maxSteps) return 'unknown';
       const verdict = state.test(code);
       if (verdict === null) unsure = true;
       else if (verdict && !close(state.next, position + 1, following)) return 'unknown';

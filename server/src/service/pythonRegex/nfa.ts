@@ -7,7 +7,8 @@ import { WidthCalculator } from './compileChecks';
  * Bounded repeats are unrolled, so their counts are first cut to what such an input can use.
  */
 export type State =
-  | { kind: 'char'; test: CharTest; next: number }
+  /** `cost`: how many class items the test may look at, counted against the step budget. */
+  | { kind: 'char'; test: CharTest; cost: number; next: number }
   | { kind: 'split'; next: number[] }
   | { kind: 'assert'; assertion: AssertionKind; flags: number; next: number }
   | { kind: 'match' };
@@ -53,7 +54,7 @@ class Builder {
       case 'char':
       case 'any':
       case 'set':
-        return this.add({ kind: 'char', test: charTest(node, flags), next });
+        return this.add({ kind: 'char', test: charTest(node, flags), cost: node.type === 'set' ? Math.max(1, node.items.length) : 1, next });
       case 'assertion':
         return this.add({ kind: 'assert', assertion: node.kind, flags, next });
       case 'group':
