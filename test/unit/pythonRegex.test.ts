@@ -126,7 +126,8 @@ describe('parsePythonRegex: Python\'s errors, messages and positions', () => {
   });
 
   it('repeat limits raise what authentik does not catch', () => {
-    refuses('a{4294967295}', 'the repetition number is too large', null, 'OverflowError');
+    const overflow = refuses('a{4294967295}', 'the repetition number is too large', null, 'OverflowError');
+    assert.deepEqual(overflow.span, { start: 1, end: 13 });
     refuses('a{1,4294967295}', 'the repetition number is too large', null, 'OverflowError');
     assert.equal(parsePythonRegex('a{4294967294}').ok, true);
     refuses(
@@ -176,6 +177,9 @@ describe('parsePythonRegex: Python\'s errors, messages and positions', () => {
     refuses('\\x4', 'incomplete escape \\x4', 0);
     refuses('\\u12', 'incomplete escape \\u12', 0);
     refuses('\\U00110000', 'bad escape \\U00110000', 0);
+    refuses('\\U7fffffff', 'bad escape \\U7fffffff', 0);
+    const overflow = refuses('a[\\U80000000]', 'Python int too large to convert to C int', null, 'OverflowError');
+    assert.deepEqual(overflow.span, { start: 2, end: 12 });
     refuses('\\400', 'octal escape value \\400 outside of range 0-0o377', 0);
     refuses('\\N{FOO!}', "undefined character name 'FOO!'", 0);
     refuses('\\N{}', 'missing character name', 3);

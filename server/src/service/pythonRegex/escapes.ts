@@ -1,5 +1,5 @@
 import type { AssertionKind, Category } from './ast';
-import { Undecidable } from './errors';
+import { PythonRaise, Undecidable } from './errors';
 import { codePointLength, PatternReader } from './reader';
 import { lookupCharacterName } from './unicodeNames';
 import { pythonRepr } from './pythonText';
@@ -54,7 +54,12 @@ function codeEscape(reader: PatternReader, escape: string): number | undefined {
     const full = escape + reader.getWhile(width, HEX);
     if (full.length !== width + 2) throw reader.error('incomplete escape ' + full, full.length);
     const code = parseInt(full.slice(2), 16);
-    // chr() refuses it, and Python reports the whole escape as bad.
+    // chr() refuses it: with a ValueError Python turns into a bad escape, or, past a C int, with
+    // an OverflowError that escapes re.compile.
+    if (code > 0x7fffffff) {
+      const span = { start: reader.utf16Index(reader.tell() - full.length), end: reader.utf16Index(reader.tell()) };
+      throw new PythonRaise('OverflowError', 'Python int too large to convert to C int', null, span);
+    }
     if (code > 0x10ffff) throw reader.error('bad escape ' + full, full.length);
     return code;
   }

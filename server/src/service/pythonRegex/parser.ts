@@ -1,4 +1,4 @@
-import { ClassItem, FLAG, MAXGROUPS, MAXREPEAT, RegexAst, RegexNode, RepeatMode } from './ast';
+import { ClassItem, FLAG, MAXGROUPS, MAXREPEAT, RegexAst, RegexNode, RepeatMode, Span } from './ast';
 import { PythonRaise, Undecidable } from './errors';
 import { classEscape, EscapeMeaning, patternEscape } from './escapes';
 import { FLAG_LETTERS, readInlineFlags } from './flags';
@@ -227,9 +227,10 @@ class Parser {
       }
       min = 0;
       max = null;
-      if (low) min = repeatCount(low);
+      const braces = this.span(tokenStart);
+      if (low) min = repeatCount(low, braces);
       if (high) {
-        max = repeatCount(high);
+        max = repeatCount(high, braces);
         if (max < min) throw reader.error('min repeat greater than max repeat', reader.tell() - here);
       }
     }
@@ -403,10 +404,10 @@ function toClassItem(meaning: { kind: 'char'; code: number } | EscapeMeaning): C
 }
 
 /** `int()` of a repeat count's digits, with Python's limits. */
-function repeatCount(digits: string): number {
-  if (digits.length > INT_MAX_STR_DIGITS) throw new PythonRaise('ValueError', intDigitLimitMessage(digits.length), null);
+function repeatCount(digits: string, braces: Span): number {
+  if (digits.length > INT_MAX_STR_DIGITS) throw new PythonRaise('ValueError', intDigitLimitMessage(digits.length), null, braces);
   const value = BigInt(digits);
-  if (value >= BigInt(MAXREPEAT)) throw new PythonRaise('OverflowError', 'the repetition number is too large', null);
+  if (value >= BigInt(MAXREPEAT)) throw new PythonRaise('OverflowError', 'the repetition number is too large', null, braces);
   return Number(value);
 }
 
