@@ -1,10 +1,16 @@
 import { AssertionKind, NodeOfType, RegexAst, RegexNode } from './ast';
 import { CharTest, charTest, combineFlags } from './charTests';
-import { WidthCalculator } from './compileChecks';
+import { WidthCalculator } from './width';
 
 /**
  * A Thompson automaton for a pattern, built for inputs of at most `inputLength` code points.
- * Bounded repeats are unrolled, so their counts are first cut to what such an input can use.
+ *
+ * For a whole-input match, greedy and lazy repeats accept the same strings, so only the language
+ * matters. Bounded repeats are unrolled, their counts first cut to what such an input can use:
+ * of `n` characters at most `n` iterations consume any, and an iteration that consumes none can
+ * be dropped (its zero-width checks hold where the next one starts), so `{m,M}` needs at most
+ * `max(m, n)` iterations; a body that always matches empty needs no mandatory ones, and a body
+ * that always consumes cannot repeat more than `n` times.
  */
 export type State =
   /** `cost`: how many class items the test may look at, counted against the step budget. */
@@ -77,8 +83,7 @@ class Builder {
     if (node.mode === 'possessive') throw new NotRegular('possessive repeat');
     const [shortest] = this.widths.width(node.body);
     const n = this.inputLength;
-    // Only `n` iterations can consume text; more add nothing but empty matches, which never
-    // change whether the whole input matches (see the module's notes).
+    // See the notes on Automaton for why these cuts keep the answer.
     if (shortest > 0n && node.min > n) return this.add({ kind: 'split', next: [] });
     const min = alwaysMatchesEmpty(node.body) ? 0 : node.min;
     let entry: number;
