@@ -17,7 +17,7 @@ export const FLAG_LETTERS: Readonly<Record<string, number>> = {
 const TYPE_FLAGS = FLAG.ascii | FLAG.locale | FLAG.unicode;
 const GLOBAL_ONLY_FLAGS = FLAG.debug | FLAG.template;
 
-function isFlagLetter(token: string | null): token is string {
+export function isFlagLetter(token: string | null): token is string {
   return token !== null && Object.prototype.hasOwnProperty.call(FLAG_LETTERS, token);
 }
 

@@ -1,7 +1,9 @@
-import { ClassItem, FLAG, MAXGROUPS, MAXREPEAT, RegexAst, RegexNode, RepeatMode, Span } from './ast';
+import { FLAG, MAXGROUPS, MAXREPEAT, RegexAst, RegexNode, RepeatMode, Span } from './ast';
 import { PythonRaise, Undecidable } from './errors';
-import { classEscape, EscapeMeaning, patternEscape } from './escapes';
-import { FLAG_LETTERS, readInlineFlags } from './flags';
+import { EscapeMeaning, patternEscape } from './escapes';
+import { parseCharacterClass } from './characterClass';
+import { GroupState } from './groupState';
+import { isFlagLetter, readInlineFlags } from './flags';
 import { intDigitLimitMessage, INT_MAX_STR_DIGITS, isAsciiDecimal, isIdentifier, pythonInt, pythonRepr } from './pythonText';
 import { codePointLength, PatternReader } from './reader';
 
@@ -17,41 +19,6 @@ const DIGITS = '0123456789';
 
 function isDigit(token: string | null): boolean {
   return token !== null && token.length === 1 && DIGITS.includes(token);
-}
-
-/** Python's parser state: groups opened and closed, names, the lookbehind being read, forward references. */
-class GroupState {
-  flags = 0;
-  /** Python's `state.groups`: group 0 plus every group opened so far. */
-  groups = 1;
-  private readonly closed: boolean[] = [false];
-  readonly names = new Map<string, number>();
-  /** Number of groups when the outermost lookbehind being read began, or null outside lookbehinds. */
-  lookbehindGroups: number | null = null;
-  /** Group numbers referred to by `(?(n)…)`, with where; checked once all groups are known. */
-  readonly conditionalRefs = new Map<number, number>();
-
-  open(name: string | null): number {
-    const index = this.groups++;
-    this.closed.push(false);
-    if (this.groups > MAXGROUPS) throw new PythonRaise('re.error', 'too many groups', null);
-    if (name !== null) {
-      const previous = this.names.get(name);
-      if (previous !== undefined) {
-        throw new PythonRaise('re.error', `redefinition of group name ${pythonRepr(name)} as group ${index}; was group ${previous}`, null);
-      }
-      this.names.set(name, index);
-    }
-    return index;
-  }
-
-  close(index: number): void {
-    this.closed[index] = true;
-  }
-
-  isClosed(index: number): boolean {
-    return index < this.groups && this.closed[index];
-  }
 }
 
 class Parser {
@@ -117,7 +84,7 @@ class Parser {
       } else if (!SPECIAL.includes(token) || token.length !== 1) {
         items.push({ type: 'char', code: token.codePointAt(0)!, escaped: false, ...this.span(tokenStart) });
       } else if (token === '[') {
-        items.push(this.characterClass(tokenStart));
+        items.push(parseCharacterClass(reader, tokenStart));
       } else if (token === '*' || token === '+' || token === '?' || token === '{') {
         this.repeat(token, tokenStart, items);
       } else if (token === '.') {
@@ -165,35 +132,6 @@ class Parser {
     if (limit === null) return;
     if (!this.state.isClosed(group)) throw this.reader.error('cannot refer to an open group');
     if (group >= limit) throw this.reader.error('cannot refer to group defined in the same lookbehind subpattern');
-  }
-
-  private characterClass(start: number): RegexNode {
-    const reader = this.reader;
-    const items: ClassItem[] = [];
-    const negated = reader.match('^');
-    const unterminated = () => reader.error('unterminated character set', reader.tell() - start);
-    for (;;) {
-      const token = reader.get();
-      if (token === null) throw unterminated();
-      if (token === ']' && items.length > 0) break;
-      const first = token[0] === '\\' ? classEscape(reader, token) : ({ kind: 'char', code: token.codePointAt(0)! } as const);
-      if (reader.match('-')) {
-        const second = reader.get();
-        if (second === null) throw unterminated();
-        if (second === ']') {
-          items.push(toClassItem(first), { kind: 'char', code: 0x2d });
-          break;
-        }
-        const last = second[0] === '\\' ? classEscape(reader, second) : ({ kind: 'char', code: second.codePointAt(0)! } as const);
-        const rangeError = () => reader.error(`bad character range ${token}-${second}`, codePointLength(token) + 1 + codePointLength(second));
-        if (first.kind !== 'char' || last.kind !== 'char') throw rangeError();
-        if (last.code < first.code) throw rangeError();
-        items.push({ kind: 'range', from: first.code, to: last.code });
-      } else {
-        items.push(toClassItem(first));
-      }
-    }
-    return { type: 'set', negated, items, ...this.span(start) };
   }
 
   /** A quantifier after the last item; `{` that does not make one is a literal. */
@@ -282,7 +220,7 @@ class Parser {
       } else if (char === '>') {
         capture = false;
         atomic = true;
-      } else if (char === '-' || Object.prototype.hasOwnProperty.call(FLAG_LETTERS, char)) {
+      } else if (char === '-' || isFlagLetter(char)) {
         const flags = readInlineFlags(reader, char);
         if (flags.global) {
           if (!globalFlagsAllowed) throw reader.error('global flags not at the start of the expression', reader.tell() - start);
@@ -395,12 +333,6 @@ class Parser {
     if (!this.state.conditionalRefs.has(group)) this.state.conditionalRefs.set(group, reader.tell() - nameLength - 1);
     return group;
   }
-}
-
-function toClassItem(meaning: { kind: 'char'; code: number } | EscapeMeaning): ClassItem {
-  if (meaning.kind === 'char') return { kind: 'char', code: meaning.code };
-  if (meaning.kind === 'category') return { kind: 'category', category: meaning.category };
-  throw new Error('a class holds characters and categories only');
 }
 
 /** `int()` of a repeat count's digits, with Python's limits. */
