@@ -86,6 +86,9 @@ describe('parsePythonRegex: Python\'s errors, messages and positions', () => {
     refuses('(?P<a b>x)', "bad character in group name 'a b'", 4);
     refuses("(?P<a'b>x)", 'bad character in group name "a\'b"', 4);
     refuses('(?P<\u200b>x)', "bad character in group name '\\u200b'", 4);
+    // Identifier characters only since Unicode 15.1, which JavaScript engines may already have.
+    refuses('(?P<a\u200d>x)', "bad character in group name 'a\\u200d'", 4);
+    refuses('(?P<a\u30fb>x)', "bad character in group name 'a\u30fb'", 4);
     refuses('(?P<>a)', 'missing group name', 4);
     refuses('(?P=y)', "unknown group name 'y'", 4);
     refuses('(a)\\2', 'invalid group reference 2', 4);

@@ -22,8 +22,11 @@
  *
  * Not covered: bytes patterns and the LOCALE flag (which only bytes patterns accept); the
  * warnings Python prints (FutureWarning for `[[`, `--`, `&&`…), which do not stop a compile.
- * Character properties of non-ASCII characters (identifiers in group names, `repr` in messages)
- * come from the JavaScript engine's Unicode data, which may be newer than Python 3.12's 15.0.
+ * Character properties of non-ASCII characters (identifiers in group names, `repr` in messages,
+ * `unknown flag` versus `missing …`) come from the JavaScript engine's Unicode data, corrected for
+ * the identifier characters Unicode 15.1 added; a character assigned after Unicode 15.0 (Python
+ * 3.12's data) is still judged by the newer data. Limits are those of 64-bit CPython (MAXREPEAT
+ * 2**32 - 1, MAXGROUPS 2**30 - 1), as authentik's images run.
  */
 export { parsePythonRegex } from './check';
 export type { ParseOptions } from './check';

@@ -15,9 +15,12 @@ const LETTER = /^\p{L}$/u;
 const DECIMAL = /^\p{Nd}$/u;
 const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
+/** Characters Unicode 15.1 added to XID_Continue; Python 3.12 (Unicode 15.0) does not take them. */
+const CONTINUE_SINCE_UNICODE_15_1 = /[\u200c\u200d\u30fb\uff65]/;
+
 /** `str.isidentifier()` (keywords count as identifiers, as in Python). */
 export function isIdentifier(text: string): boolean {
-  return IDENTIFIER.test(text);
+  return IDENTIFIER.test(text) && !CONTINUE_SINCE_UNICODE_15_1.test(text);
 }
 
 /** `str.isalpha()` for one character. */
