@@ -32,6 +32,8 @@ def compile_answer(pattern):
         return {"ok": False, "exception": type(err).__name__, "message": str(err), "offset": None}
     except RecursionError:
         return {"ok": False, "exception": "RecursionError", "message": "", "offset": None}
+    except Exception as err:  # anything else is reported, as a disagreement
+        return {"ok": False, "exception": type(err).__name__, "message": str(err), "offset": None}
 
 
 def fullmatch_answer(pattern, text):
@@ -40,6 +42,8 @@ def fullmatch_answer(pattern, text):
         return {"match": re.fullmatch(pattern, text) is not None}
     except Timeout:
         return {"match": "timeout"}
+    except Exception as err:  # CPython's own bugs (a SystemError from some possessive repeats in 3.11)
+        return {"match": "error", "error": "%s: %s" % (type(err).__name__, err)}
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
