@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { cliFile, cliFileKind } from './documents';
+import { cliFile, cliFileError, cliFileKind } from './documents';
 import { REPO, SCHEMA_PATH } from './servers';
 import { median } from './stats';
 
@@ -24,6 +24,9 @@ export interface CliMeasurements {
   /** How many files each tool called invalid: both must equal `invalid`. */
   oursFlagged: number;
   theirsFlagged: number;
+  /** Our findings, and how many of them carry the line and column of the mistake (ajv-cli reports a JSON path only). */
+  oursFindings: number;
+  oursPlaced: number;
 }
 
 /** Writes `count` provider files (one in eight with each kind of error) into a fresh folder. */
@@ -76,9 +79,27 @@ async function timeRun(invocation: Invocation, outDir: string, tag: string): Pro
   return { wallMs, maxRssKb: Number(fs.readFileSync(rssFile, 'utf8')), stdout: out, stderr: err };
 }
 
-function oursFlagged(stdout: string): number {
-  const report = JSON.parse(stdout) as { files: { diagnostics: { severity: string }[] }[] };
+interface OurReport {
+  files: { path: string; diagnostics: { severity: string; code: string; range: { start: { line: number; character: number } } }[] }[];
+}
+
+function oursFlagged(report: OurReport): number {
   return report.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
+}
+
+/** Every finding, and those on the line and column where the generated mistake is (file pNNNNN is generated file NNNNN). */
+function oursPlacement(report: OurReport): { findings: number; placed: number } {
+  let findings = 0;
+  let placed = 0;
+  for (const file of report.files) {
+    const expected = cliFileError(Number(/p(\d+)\.oauth2provider\.yaml$/.exec(file.path)?.[1]));
+    for (const d of file.diagnostics) {
+      findings++;
+      const { line, character } = d.range.start;
+      if (expected && d.code === expected.code && line === expected.line && character === expected.character) placed++;
+    }
+  }
+  return { findings, placed };
 }
 
 function theirsFlagged(stdout: string, stderr: string): number {
@@ -95,14 +116,27 @@ export async function measureCli(workDir: string, count: number, runs: number, l
   const oursRuns: CliRun[] = [];
   const theirRuns: CliRun[] = [];
   let flagged = { ours: 0, theirs: 0 };
+  let placement = { findings: 0, placed: 0 };
+  log(`CLI on ${count} files: ${runs} runs of each`);
   for (let i = 0; i < runs; i++) {
-    log(`CLI on ${count} files, run ${i + 1}/${runs}`);
     const a = await timeRun(ours, outDir, `ours-${i}`);
     const b = await timeRun(theirs, outDir, `ajv-${i}`);
     oursRuns.push(a);
     theirRuns.push(b);
-    flagged = { ours: oursFlagged(a.stdout), theirs: theirsFlagged(b.stdout, b.stderr) };
+    const report = JSON.parse(a.stdout) as OurReport;
+    flagged = { ours: oursFlagged(report), theirs: theirsFlagged(b.stdout, b.stderr) };
+    placement = oursPlacement(report);
   }
   const summary = (list: CliRun[]): CliRun => ({ wallMs: median(list.map((r) => r.wallMs)), maxRssKb: median(list.map((r) => r.maxRssKb)) });
-  return { files: count, invalid, runs, ours: summary(oursRuns), theirs: summary(theirRuns), oursFlagged: flagged.ours, theirsFlagged: flagged.theirs };
+  return {
+    files: count,
+    invalid,
+    runs,
+    ours: summary(oursRuns),
+    theirs: summary(theirRuns),
+    oursFlagged: flagged.ours,
+    theirsFlagged: flagged.theirs,
+    oursFindings: placement.findings,
+    oursPlaced: placement.placed,
+  };
 }

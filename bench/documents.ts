@@ -82,3 +82,17 @@ export function cliFile(index: number): string {
   if (kind === 'wrong-type') return text.replace('include_claims_in_id_token: true', 'include_claims_in_id_token: sometimes');
   return text;
 }
+
+/** Where the error of an invalid CLI file must be reported (0-based, as in the JSON output), or undefined for a valid file. */
+export function cliFileError(index: number): { code: string; line: number; character: number } | undefined {
+  const kind = cliFileKind(index);
+  if (kind === 'valid') return undefined;
+  const lines = cliFile(index).split('\n');
+  const at = (prefix: string, code: string) => {
+    const line = lines.findIndex((l) => l.startsWith(prefix));
+    return { code, line, character: prefix.length };
+  };
+  if (kind === 'enum-typo') return at('client_type: ', 'invalid-enum');
+  if (kind === 'wrong-type') return at('include_claims_in_id_token: ', 'wrong-type');
+  return { code: 'missing-required', line: 0, character: 0 };
+}

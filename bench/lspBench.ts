@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { completionFile, providerFile, setClientType, TYPO, VALID_CLIENT_TYPE, clientTypeValueRange } from './documents';
-import { LspClient, Publication } from './lspClient';
+import type { PublishDiagnosticsParams as Publication } from 'vscode-languageserver-protocol';
+import { LspClient } from '../test/helpers/lspClient';
 import { ServerUnderTest, startServer } from './servers';
 import { median, percentile } from './stats';
 
@@ -100,9 +101,8 @@ export async function measureStarts(server: ServerUnderTest, workDir: string, co
       startTimes.push(initializeMs);
       const doc = writeDocument(workDir, `start-${i}`, providerFile());
       const sent = performance.now();
-      await client.open(doc.uri, server.languageId, 1, doc.text);
-      const first = await client.waitForDiagnostics(doc.uri, () => true, TIMEOUT_MS);
-      firstDiagnostics.push(first.receivedAt - sent);
+      const first = await openDocument(client, server, doc);
+      firstDiagnostics.push(client.receivedAt(first) - sent);
       if (first.diagnostics.length > 0) note(`reports on the valid 20-line file: ${describe(first.diagnostics)}`);
       const rss = client.residentKb();
       if (rss !== undefined) idleRss.push(rss);
@@ -128,6 +128,13 @@ function writeDocument(workDir: string, name: string, text: string): BenchDocume
   return { uri: pathToFileURL(file).href, text };
 }
 
+/** didOpen, then the first diagnostics for the document (yaml-language-server sends no version to match). */
+async function openDocument(client: LspClient, server: ServerUnderTest, doc: BenchDocument): Promise<Publication> {
+  const first = client.waitForDiagnostics(doc.uri, () => true, TIMEOUT_MS);
+  await client.didOpen(doc.uri, doc.text, { languageId: server.languageId });
+  return first;
+}
+
 /** True when the diagnostics are what a file with (or without) the typo must show. */
 function showsTypo(diagnostics: Diagnostic[], typoLine: number): boolean {
   return diagnostics.some((d) => d.range.start.line === typoLine);
@@ -141,8 +148,7 @@ function showsTypo(diagnostics: Diagnostic[], typoLine: number): boolean {
  */
 async function editLoop(client: LspClient, server: ServerUnderTest, doc: BenchDocument, edits: number, note: (text: string) => void): Promise<EditMeasurements> {
   const typoLine = clientTypeValueRange(doc.text).line;
-  await client.open(doc.uri, server.languageId, 1, doc.text);
-  const opened = await client.waitForDiagnostics(doc.uri, () => true, TIMEOUT_MS);
+  const opened = await openDocument(client, server, doc);
   if (opened.diagnostics.length > 0) note(`reports on a valid file when opened: ${describe(opened.diagnostics)}`);
 
   let text = doc.text;
@@ -172,9 +178,9 @@ async function editLoop(client: LspClient, server: ServerUnderTest, doc: BenchDo
       TIMEOUT_MS,
     );
     const sent = performance.now();
-    await client.change(doc.uri, version, next.edit, next.text);
+    await client.edit(doc.uri, version, next.edit, next.text);
     const publication = await arrived;
-    samples.push(publication.receivedAt - sent);
+    samples.push(client.receivedAt(publication) - sent);
     if (wantTypo && !typoMessage) typoMessage = describe(publication.diagnostics.filter((d) => d.range.start.line === typoLine));
     text = next.text;
   }
@@ -186,8 +192,7 @@ async function editLoop(client: LspClient, server: ServerUnderTest, doc: BenchDo
 async function completionLoop(client: LspClient, server: ServerUnderTest, workDir: string, count: number) {
   const { text, position } = completionFile();
   const doc = writeDocument(workDir, 'completion', text);
-  await client.open(doc.uri, server.languageId, 1, doc.text);
-  await client.waitForDiagnostics(doc.uri, () => true, TIMEOUT_MS);
+  await openDocument(client, server, doc);
   const samples: number[] = [];
   let labels: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -214,9 +219,9 @@ async function openManyFiles(server: ServerUnderTest, workDir: string, rootUri: 
     const typoLine = clientTypeValueRange(docs[0].text).line;
     const arrivals = docs.map((doc) => client.waitForDiagnostics(doc.uri, () => true, TIMEOUT_MS * 2));
     const sent = performance.now();
-    for (const doc of docs) await client.open(doc.uri, server.languageId, 1, doc.text);
+    for (const doc of docs) await client.didOpen(doc.uri, doc.text, { languageId: server.languageId });
     const publications = await Promise.all(arrivals);
-    const allDiagnosedMs = Math.max(...publications.map((p) => p.receivedAt)) - sent;
+    const allDiagnosedMs = Math.max(...publications.map((p) => client.receivedAt(p))) - sent;
     const rssKb = client.residentKb();
     let wrongFiles = 0;
     publications.forEach((p, i) => {

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { ConfigurationResponder, LspClient, ServerCommand } from './lspClient';
+import type { ClientCapabilities, ConfigurationItem } from 'vscode-languageserver-protocol';
+import { LspClient, ServerCommand } from '../test/helpers/lspClient';
 
 export const REPO = path.resolve(__dirname, '..');
 export const SCHEMA_PATH = path.join(REPO, 'schemas', 'oauth2provider.request.schema.json');
@@ -14,7 +15,8 @@ export interface ServerUnderTest {
   label: string;
   command: ServerCommand;
   languageId: string;
-  configuration: ConfigurationResponder;
+  /** Answers the server's `workspace/configuration` items. */
+  configuration: (item: ConfigurationItem) => unknown;
   /** Settings pushed with didChangeConfiguration after `initialized` (yaml-language-server pulls on it). */
   pushedSettings: unknown;
 }
@@ -35,7 +37,7 @@ export const OURS: ServerUnderTest = {
   command: { command: process.execPath, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'], cwd: REPO },
   languageId: 'authentik-oauth2provider',
   // Default settings; no authentik server, so the reference rule has nothing to look up.
-  configuration: (section) => (section === 'authentik' ? {} : null),
+  configuration: (item) => (item.section === 'authentik' ? {} : null),
   pushedSettings: { authentik: {} },
 };
 
@@ -48,12 +50,23 @@ export const YAML_LS: ServerUnderTest = {
     cwd: REPO,
   },
   languageId: 'yaml',
-  configuration: (section) => {
-    if (section === 'yaml') return yamlSettings;
-    if (section === 'http') return { proxy: '', proxyStrictSSL: false };
+  configuration: (item) => {
+    if (item.section === 'yaml') return yamlSettings;
+    if (item.section === 'http') return { proxy: '', proxyStrictSSL: false };
     return null;
   },
   pushedSettings: { yaml: yamlSettings },
+};
+
+/** What the benchmark's client says it supports: what VS Code says, as far as these scenarios go. */
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: false },
+    publishDiagnostics: { versionSupport: true, relatedInformation: false },
+    completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
 };
 
 export const SERVERS: readonly ServerUnderTest[] = [OURS, YAML_LS];
@@ -64,10 +77,10 @@ export const SERVERS: readonly ServerUnderTest[] = [OURS, YAML_LS];
  */
 export async function startServer(server: ServerUnderTest, rootUri: string): Promise<{ client: LspClient; initializeMs: number }> {
   const started = performance.now();
-  const client = LspClient.start(server.command, server.configuration);
-  await client.initialize(rootUri);
+  const client = LspClient.spawn({ server: server.command, configuration: server.configuration });
+  await client.initialize({ rootUri, capabilities: CAPABILITIES });
   const initializeMs = performance.now() - started;
   await client.initialized();
-  await client.didChangeConfiguration(server.pushedSettings);
+  await client.changeConfiguration(server.pushedSettings);
   return { client, initializeMs };
 }

@@ -169,9 +169,15 @@ const withDocument = <T>(name: string, uriOf: () => string, fallback: T, run: (d
     return document ? run(document, await settingsFor(uri)) : fallback;
   });
 
+/** What the client said it shows in completion lists. */
+function completionOptions() {
+  const item = capabilities.textDocument?.completion?.completionItem;
+  return { snippetSupport: !!item?.snippetSupport, labelDetailsSupport: !!item?.labelDetailsSupport };
+}
+
 connection.onCompletion((params) =>
   withDocument('completion', () => params.textDocument.uri, null, (document, settings) =>
-    languageService().complete(document, params.position, { snippetSupport: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport }, settings),
+    languageService().complete(document, params.position, completionOptions(), settings),
   ),
 );
 connection.onHover((params) => withDocument('hover', () => params.textDocument.uri, null, (d, s) => languageService().hover(d, params.position, s)));

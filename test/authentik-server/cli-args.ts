@@ -1,3 +1,4 @@
+import { servedRelease } from './release';
 import type { FaultSpec, TestServerOptions } from './types';
 
 export interface CliConfig {
@@ -9,6 +10,8 @@ export interface CliConfig {
 export const USAGE = `usage: tsx test/authentik-server/main.ts [options]
   --port <n>              port to listen on, 0 (default) picks a free one
   --host <addr>           address to bind, default 127.0.0.1
+  --version <v>           behave like this authentik release (default 2024.8.4; 2026.2 means its newest
+                          known release; a release newer than every bundled profile behaves like the newest)
   --token <t>             accepted bearer token, default test-token
   --read-only-token <t>   a token that may only read
   --expired-token <t>     a token the server treats as expired
@@ -42,11 +45,20 @@ export function parseCliArgs(argv: string[]): CliConfig {
     if (!/^\d+$/.test(text) || n < min || n > max) throw new CliError(`${flag} must be an integer from ${min} to ${max}, got "${text}"`);
     return n;
   };
+  const release = (version: string): string => {
+    try {
+      servedRelease(version);
+    } catch (error) {
+      throw new CliError(`--version: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return version;
+  };
   while (args.length > 0) {
     const flag = args.shift()!;
     switch (flag) {
       case '--port': server.port = integer(flag, 0, 65535); break;
       case '--host': server.host = value(flag); break;
+      case '--version': server.version = release(value(flag)); break;
       case '--token': server.token = value(flag); break;
       case '--read-only-token': server.readOnlyToken = value(flag); break;
       case '--expired-token': server.expiredToken = value(flag); break;

@@ -1,6 +1,7 @@
 /**
- * A test double of an authentik 2024.8.4 server for the OAuth2 provider API: real HTTP, the real
- * error texts and status codes, seed objects with fixed pks, request recording and fault injection.
+ * A test double of an authentik server for the OAuth2 provider API (2024.8.4 unless another release
+ * is asked for): real HTTP, the real error texts and status codes, seed objects with fixed pks,
+ * request recording and fault injection.
  */
 export { startAuthentikTestServer } from './server';
 export { SEED_IDS } from './seed';

@@ -97,8 +97,10 @@ export interface OAuthSource {
 }
 
 /**
- * The OAuth2 provider as the server returns it. The assigned_* fields are null for a provider
- * no application uses: DRF resolves `application.slug` through a missing relation to None, although
+ * The OAuth2 provider as the server returns it, with the fields of the release it behaves like (the
+ * ones below are those of 2024.8.4; later releases have more, and `redirect_uris` is a list of
+ * entries from 2024.8.5 and 2024.10.3). The assigned_* fields are null for a provider no
+ * application uses: DRF resolves `application.slug` through a missing relation to None, although
  * the 2024.8.4 OpenAPI declares them non-null strings (2026.2.2 marks them nullable).
  */
 export interface OAuth2Provider {
@@ -123,10 +125,19 @@ export interface OAuth2Provider {
   refresh_token_validity: string;
   include_claims_in_id_token: boolean;
   signing_key: string | null;
-  redirect_uris: string;
+  redirect_uris: string | RedirectUri[];
   sub_mode: string;
   issuer_mode: string;
-  jwks_sources: string[];
+  jwks_sources?: string[];
+  [field: string]: unknown;
+}
+
+/** One entry of the list form of `redirect_uris`. */
+export interface RedirectUri {
+  matching_mode: 'strict' | 'regex';
+  url: string;
+  /** 2026.5 on. */
+  redirect_uri_type?: 'authorization' | 'logout';
 }
 
 /** A provider of any type as /providers/all/ renders it (ProviderSerializer). */

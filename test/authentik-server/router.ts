@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { AUTH_MESSAGES, authenticate, Tokens } from './auth';
 import { errorView } from './error-views';
-import { ServerCrash } from './provider-serializer';
+import type { ServedRelease } from './release';
+import { ServerCrash } from './server-crash';
 import { ApiResponse, detailResponse, jsonResponse } from './responses';
 import type { Store } from './store';
 
@@ -22,7 +23,8 @@ export interface RequestContext {
   store: Store;
   /** 'read' for the read-only token; public views get 'read'. */
   access: 'full' | 'read';
-  version: string;
+  /** The authentik release this server behaves like. */
+  release: ServedRelease;
 }
 
 export type Handler = (context: RequestContext, params: string[]) => ApiResponse;

@@ -9,6 +9,7 @@ export const SEED_IDS = {
     implicitConsent: '9e8f7a6b-5c4d-4e3f-a2b1-c0d9e8f7a602',
     authentication: '3b2a1c0d-9e8f-4a7b-b6c5-d4e3f2a1b003',
     invalidation: '7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b04',
+    providerInvalidation: '8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c05',
   },
   keyPairs: {
     selfSigned: 'e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f1',
@@ -78,6 +79,15 @@ export function createSeedObjects(id: IdMap = FIXED_IDS): SeedObjects {
       title: 'Default Invalidation Flow',
       designation: 'invalidation',
       stages: [id('b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d55')],
+    }),
+    // The blueprint "Default - Provider invalidation flow" of 2024.10.0 and later.
+    providerInvalidation: makeFlow({
+      pk: id(ids.flows.providerInvalidation),
+      policyBindingModelPk: id('6f1d2e3c-4b5a-4c6d-8e7f-90a1b2c3d405'),
+      name: 'Logged out of application',
+      slug: 'default-provider-invalidation-flow',
+      title: "You've logged out of %(app)s.",
+      designation: 'invalidation',
     }),
   };
   return {

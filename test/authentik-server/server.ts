@@ -2,7 +2,10 @@ import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { echoResponse, FaultRegistry, planFaults, redirectLocation } from './faults';
 import type { CertificateKeyPair, Flow, OAuthSource, OtherProvider, ScopeMapping } from './model-types';
+import { checkDefaults } from './provider-record';
 import { FIXED_IDS, freshIdMap } from './random-ids';
+import { servedRelease } from './release';
+import { shapeForRelease } from './release-shape';
 import { ApiResponse, htmlResponse } from './responses';
 import { writeResponse } from './response-writer';
 import { dispatch, RequestContext, View } from './router';
@@ -20,8 +23,10 @@ export async function startAuthentikTestServer(options: TestServerOptions = {}):
   const host = options.host ?? '127.0.0.1';
   const tokens = { token: options.token ?? 'test-token', readOnlyToken: options.readOnlyToken, expiredToken: options.expiredToken };
   const routerOptions = { tokens, legacyErrorViews: options.legacyErrorViews ?? true };
+  const release = servedRelease(options.version);
+  checkDefaults(release);
   const ids = options.freshIds ? freshIdMap() : FIXED_IDS;
-  const store = new Store(options.seed ?? true, ids);
+  const store = new Store(options.seed ?? true, ids, release.fields.some((f) => f.key === 'invalidation_flow'));
   const faults = new FaultRegistry();
   const requests: ReceivedRequest[] = [];
   // Pending latency timers, cleared on close so they cannot keep the process alive.
@@ -61,9 +66,9 @@ export async function startAuthentikTestServer(options: TestServerOptions = {}):
       rawBody,
       store,
       access: 'read',
-      version: options.version ?? '2024.8.4',
+      release,
     };
-    const response: ApiResponse = dispatch(VIEWS, context, routerOptions);
+    const response: ApiResponse = shapeForRelease(dispatch(VIEWS, context, routerOptions), context);
     await writeResponse(res, response, plan.body);
   }
 

@@ -20,10 +20,14 @@ export class Store {
   private nextProviderPk = 1;
   private generated = 0;
 
-  /** `id` gives every UUID the store makes: the fixed ones, or fresh random ones. */
+  /**
+   * `id` gives every UUID the store makes: the fixed ones, or fresh random ones.
+   * `providerInvalidationFlow`: the seed has the default provider invalidation flow (2024.10.0 on).
+   */
   constructor(
     private readonly seeded: boolean,
     private readonly id: IdMap = FIXED_IDS,
+    private readonly providerInvalidationFlow = false,
   ) {
     this.reset();
   }
@@ -40,7 +44,8 @@ export class Store {
       this.otherProviders = [];
     } else {
       const seed = createSeedObjects(this.id);
-      this.flows = Object.values(seed.flows);
+      const { providerInvalidation, ...flows } = seed.flows;
+      this.flows = [...Object.values(flows), ...(this.providerInvalidationFlow ? [providerInvalidation] : [])];
       this.keyPairs = Object.values(seed.keyPairs);
       this.scopeMappings = Object.values(seed.scopeMappings);
       this.otherPropertyMappings = Object.values(seed.propertyMappings);

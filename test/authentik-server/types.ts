@@ -19,7 +19,12 @@ export interface TestServerOptions {
    * their ids. `seedObjects` has the UUIDs this server uses; reset() keeps them. Default false.
    */
   freshIds?: boolean;
-  /** What GET /api/v3/admin/version/ reports as version_current and version_latest. Default '2024.8.4'. */
+  /**
+   * The authentik release to behave like (`2024.8.4`, `2026.2`, `2026.5.0`; a release line means its
+   * newest known release): what POST/PUT/PATCH accept (that release's version profile), the shapes
+   * of the answers, the OpenAPI document at /api/v3/schema/ and what /api/v3/admin/version/ reports.
+   * A release newer than every bundled profile behaves like the newest. Default '2024.8.4'.
+   */
   version?: string;
   /**
    * authentik 2024.8.4 renders errors (an unhandled exception, an unknown URL) with Django template
@@ -79,7 +84,8 @@ export interface ReceivedRequest {
  * `seed: false` (the server then lacks them).
  */
 export interface SeedObjects {
-  flows: { explicitConsent: Flow; implicitConsent: Flow; authentication: Flow; invalidation: Flow };
+  /** `providerInvalidation` (`default-provider-invalidation-flow`) is on servers of 2024.10.0 and later only. */
+  flows: { explicitConsent: Flow; implicitConsent: Flow; authentication: Flow; invalidation: Flow; providerInvalidation: Flow };
   /** `certificateOnly` has no private key: accepted as a signing_key, listed unless has_key=true. */
   keyPairs: { selfSigned: CertificateKeyPair; certificateOnly: CertificateKeyPair };
   scopeMappings: { openid: ScopeMapping; email: ScopeMapping; profile: ScopeMapping; offlineAccess: ScopeMapping };

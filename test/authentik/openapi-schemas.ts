@@ -55,10 +55,11 @@ export function toJsonSchema(schema: OpenApiSchema, closed: boolean): Record<str
 }
 
 /** Validators for components.schemas entries, e.g. `validator('OAuth2Provider')`. */
-export function schemaValidators(components: ComponentSchemas, closed = true): (name: string) => ValidateFunction {
+export function schemaValidators(components: ComponentSchemas, closed = true, formats: Record<string, (text: string) => boolean> = {}): (name: string) => ValidateFunction {
   // OpenAPI's numeric and binary formats say nothing JSON Schema can check.
   const ajv = new Ajv({ allErrors: true, strict: true, formats: { double: true, int64: true, binary: true } });
   addFormats(ajv);
+  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   const definitions = Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, toJsonSchema(schema, closed)]));
   ajv.addSchema({ $id: 'authentik', definitions });
   return (name: string) => {

@@ -168,8 +168,9 @@ describe('authentik test server: the lists UUID fields are completed from', () =
       }
       const version = await call(bare, 'GET', '/api/v3/admin/version/');
       assert.equal((version.json as { version_current: string }).version_current, '2024.10.1');
-      // Without the seeded proxy provider its name is free.
-      const created = await call(bare, 'POST', '/api/v3/providers/oauth2/', { body: { name: 'Grafana proxy', authorization_flow: bare.addFlows(1)[0].pk } });
+      // Without the seeded proxy provider its name is free; a 2024.10 server wants an invalidation flow too.
+      const body = { name: 'Grafana proxy', authorization_flow: bare.addFlows(1)[0].pk, invalidation_flow: bare.addFlows(1, 'invalidation')[0].pk };
+      const created = await call(bare, 'POST', '/api/v3/providers/oauth2/', { body });
       assert.equal(created.status, 201, created.text);
       assert.equal((created.json as { pk: number }).pk, 1);
     } finally {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PACKAGE_VERSION, runCli, runJson } from './runCli';
+import { PACKAGE_VERSION, runCli, validateJson } from '../helpers/cli';
 
 const GRAFANA = 'test/fixtures/clean/grafana.oauth2provider.yaml';
 const TYPOS = 'test/fixtures/mistakes/typos.oauth2provider.yaml';
@@ -47,7 +47,7 @@ describe('cli: usage errors exit with 2 and say why on stderr', () => {
     assert.match(stderr, message);
   };
 
-  it('an unknown --format', () => usage(['validate', '--format', 'xml', GRAFANA], /^authentik-oauth2 validate: unknown format "xml" \(use text, github, sarif, json\)\n/));
+  it('an unknown --format', () => usage(['validate', '--format', 'xml', GRAFANA], /^authentik-oauth2 validate: unknown format "xml" \(use text, github, sarif, json, markdown\)\n/));
   it('an unknown option', () => usage(['validate', '--fix', GRAFANA], /^authentik-oauth2 validate: .*'--fix'/));
   it('an unknown --disable rule', () =>
     usage(['validate', '--disable', 'redirectUri', GRAFANA], /^authentik-oauth2 validate: unknown rule "redirectUri" \(rules: durations, redirectUris, clientSecret, unknownKeys, readOnlyKeys, references\)\n/));
@@ -58,15 +58,15 @@ describe('cli: usage errors exit with 2 and say why on stderr', () => {
 
 describe('cli: --disable', () => {
   it('--disable redirectUris removes the redirect URI warnings and keeps the others', async () => {
-    const before = await runJson([WIKI]);
+    const before = await validateJson([WIKI]);
     assert.deepEqual(before.report.files[0].diagnostics.map((d) => d.code), ['redirect-uri-unescaped', 'duration-ignored-part']);
-    const after = await runJson(['--disable', 'redirectUris', WIKI]);
+    const after = await validateJson(['--disable', 'redirectUris', WIKI]);
     assert.deepEqual(after.report.files[0].diagnostics.map((d) => d.code), ['duration-ignored-part']);
     assert.deepEqual(after.report.summary, { files: 1, errors: 0, warnings: 1 });
   });
 
   it('can be repeated', async () => {
-    const { result, report } = await runJson(['--disable', 'redirectUris', '--disable', 'durations', WIKI, '--max-warnings', '0']);
+    const { result, report } = await validateJson(['--disable', 'redirectUris', '--disable', 'durations', WIKI, '--max-warnings', '0']);
     assert.deepEqual(report.files[0].diagnostics, []);
     assert.equal(result.code, 0);
   });

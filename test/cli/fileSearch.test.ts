@@ -1,13 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli, runJson } from './runCli';
+import { runCli, validateJson } from '../helpers/cli';
 import { tempTree, validProvider } from './tempTree';
 
 const paths = (report: { files: { path: string }[] }) => report.files.map((f) => f.path);
 
 describe('cli: directories', () => {
   it('finds .oauth2provider.yaml and .yml files in nested folders, in name order, and skips other yaml', async () => {
-    const { report } = await runJson(['test/fixtures']);
+    const { report } = await validateJson(['test/fixtures']);
     assert.deepEqual(paths(report), [
       'test/fixtures/clean/grafana.oauth2provider.yaml',
       'test/fixtures/clean/nested/deeper/gitea.oauth2provider.yml',
@@ -22,14 +22,14 @@ describe('cli: directories', () => {
   });
 
   it('validates a file named on the command line whatever its name', async () => {
-    const { result, report } = await runJson(['test/fixtures/clean/docker-compose.yaml']);
+    const { result, report } = await validateJson(['test/fixtures/clean/docker-compose.yaml']);
     assert.equal(result.code, 1);
     assert.deepEqual(paths(report), ['test/fixtures/clean/docker-compose.yaml']);
     assert.ok(report.files[0].diagnostics.some((d) => d.code === 'missing-required'));
   });
 
   it('lists a file reached twice (folder and file) once', async () => {
-    const { report } = await runJson(['test/fixtures/clean', 'test/fixtures/clean/grafana.oauth2provider.yaml']);
+    const { report } = await validateJson(['test/fixtures/clean', 'test/fixtures/clean/grafana.oauth2provider.yaml']);
     assert.deepEqual(paths(report), ['test/fixtures/clean/grafana.oauth2provider.yaml', 'test/fixtures/clean/nested/deeper/gitea.oauth2provider.yml']);
   });
 
@@ -42,18 +42,18 @@ describe('cli: directories', () => {
     });
 
     it('a directory search skips node_modules at any depth', async () => {
-      const { result, report } = await runJson(['.'], root);
+      const { result, report } = await validateJson(['.'], { cwd: root });
       assert.equal(result.code, 0);
       assert.deepEqual(paths(report), ['apps/a.oauth2provider.yaml', 'apps/b.oauth2provider.yml']);
     });
 
     it('the default path is the working directory', async () => {
-      const { report } = await runJson([], root);
+      const { report } = await validateJson([], { cwd: root });
       assert.deepEqual(paths(report), ['apps/a.oauth2provider.yaml', 'apps/b.oauth2provider.yml']);
     });
 
     it('a glob skips node_modules too', async () => {
-      const { report } = await runJson(['**/*.oauth2provider.{yaml,yml}'], root);
+      const { report } = await validateJson(['**/*.oauth2provider.{yaml,yml}'], { cwd: root });
       assert.deepEqual(paths(report), ['apps/a.oauth2provider.yaml', 'apps/b.oauth2provider.yml']);
     });
   });
@@ -62,7 +62,7 @@ describe('cli: directories', () => {
     const root = tempTree({ 'README.md': 'no providers here\n' });
 
     it('says that no provider file was found, and fails so a misdirected CI job does not pass', async () => {
-      const { code, stdout, stderr } = await runCli(['validate', '.'], root);
+      const { code, stdout, stderr } = await runCli(['validate', '.'], { cwd: root });
       assert.equal(stderr, 'authentik-oauth2: .: no *.oauth2provider.yaml files found\n');
       assert.equal(stdout, '0 files checked: 0 errors, 0 warnings.\n');
       assert.equal(code, 2);
@@ -72,7 +72,7 @@ describe('cli: directories', () => {
 
 describe('cli: quoted globs', () => {
   it('expands a quoted ** glob itself, from the working directory', async () => {
-    const { report } = await runJson(['test/fixtures/**/*.oauth2provider.yaml']);
+    const { report } = await validateJson(['test/fixtures/**/*.oauth2provider.yaml']);
     assert.deepEqual(paths(report), [
       'test/fixtures/clean/grafana.oauth2provider.yaml',
       'test/fixtures/encodings/bom.oauth2provider.yaml',
@@ -85,7 +85,7 @@ describe('cli: quoted globs', () => {
   });
 
   it('matches .yml with its own pattern', async () => {
-    const { report } = await runJson(['test/fixtures/**/*.oauth2provider.yml']);
+    const { report } = await validateJson(['test/fixtures/**/*.oauth2provider.yml']);
     assert.deepEqual(paths(report), ['test/fixtures/clean/nested/deeper/gitea.oauth2provider.yml']);
   });
 });
@@ -100,7 +100,7 @@ describe('cli: many files', () => {
   const root = tempTree(files);
 
   it('checks 1,000 files and counts them all', { timeout: 120_000 }, async () => {
-    const { code, stdout, stderr } = await runCli(['validate', '.'], root);
+    const { code, stdout, stderr } = await runCli(['validate', '.'], { cwd: root });
     assert.equal(stderr, '');
     assert.equal(code, 1);
     const lines = stdout.trimEnd().split('\n');

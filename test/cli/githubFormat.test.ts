@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli } from './runCli';
+import { runCli } from '../helpers/cli';
 import { tempTree } from './tempTree';
 
 describe('cli: github format', () => {
@@ -49,7 +49,7 @@ describe('cli: github format', () => {
     });
 
     it('escapes % CR LF in the message and also , : in properties', async () => {
-      const { stdout } = await runCli(['validate', '--format', 'github', '.'], root);
+      const { stdout } = await runCli(['validate', '--format', 'github', '.'], { cwd: root });
       assert.equal(
         stdout,
         '::warning file=odd%2Cname%3A1%25.oauth2provider.yaml,line=4,col=1,endLine=4,endColumn=18,title=authentik unknown-key::' +

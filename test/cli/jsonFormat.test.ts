@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../common/settings';
-import { JsonDiagnostic, REPO_ROOT, runJson } from './runCli';
+import { JsonDiagnostic, REPO_ROOT, validateJson } from '../helpers/cli';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, JsonDiagnostic['severity']> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -26,7 +26,7 @@ function editorDiagnostics(relativePath: string): JsonDiagnostic[] {
 
 describe('cli: json format', () => {
   it('has exactly the shape {files: [{path, diagnostics: [{severity, code, message, range}]}], summary: {files, errors, warnings}}', async () => {
-    const { result, report } = await runJson(['test/fixtures/mistakes/typos.oauth2provider.yaml']);
+    const { result, report } = await validateJson(['test/fixtures/mistakes/typos.oauth2provider.yaml']);
     assert.equal(result.code, 1);
     assert.deepEqual(report, {
       files: [
@@ -59,7 +59,7 @@ describe('cli: json format', () => {
   });
 
   it('gives for every fixture exactly the diagnostics the language service gives the editor', async () => {
-    const { report } = await runJson(['test/fixtures']);
+    const { report } = await validateJson(['test/fixtures']);
     assert.deepEqual(report.files.map((f) => f.path), [
       'test/fixtures/clean/grafana.oauth2provider.yaml',
       'test/fixtures/clean/nested/deeper/gitea.oauth2provider.yml',
@@ -75,7 +75,7 @@ describe('cli: json format', () => {
   });
 
   it('counts errors and warnings but not information in the summary', async () => {
-    const { result, report } = await runJson(['test/fixtures/warnings/public-app.oauth2provider.yaml']);
+    const { result, report } = await validateJson(['test/fixtures/warnings/public-app.oauth2provider.yaml']);
     assert.equal(result.code, 0);
     assert.deepEqual(report.files[0].diagnostics.map((d) => d.severity), ['warning', 'information']);
     assert.deepEqual(report.summary, { files: 1, errors: 0, warnings: 1 });

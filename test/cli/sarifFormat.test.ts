@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PACKAGE_VERSION, runCli } from './runCli';
+import { PACKAGE_VERSION, runCli } from '../helpers/cli';
 import { tempTree, validProvider } from './tempTree';
 
 interface SarifResult {
@@ -26,7 +26,7 @@ interface SarifLog {
 }
 
 async function sarif(args: string[], cwd?: string): Promise<{ code: number | null; log: SarifLog }> {
-  const result = await runCli(['validate', '--format', 'sarif', ...args], cwd);
+  const result = await runCli(['validate', '--format', 'sarif', ...args], { cwd });
   return { code: result.code, log: JSON.parse(result.stdout) as SarifLog };
 }
 

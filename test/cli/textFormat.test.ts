@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli } from './runCli';
+import { runCli } from '../helpers/cli';
 
 const TYPOS = 'test/fixtures/mistakes/typos.oauth2provider.yaml';
 const ENUM_CLIENT_TYPE = '"confidental" is not a valid choice for "client_type". Did you mean "confidential"? Valid choices: confidential, public.';

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { checkCase, fuzzParameters, reportWhenDone } from './fuzzRun';
 import { probes } from './probes';
 import { yamlDocument } from './yamlText';
-import { settingsWith } from '../helpers/service';
+import { RuleId } from '../../common/settings';
+import { SettingsBuilder } from '../helpers/settings';
 
 reportWhenDone('random YAML');
 
@@ -29,7 +30,8 @@ describe('fuzz: random YAML', () => {
   it('holds with rules switched off, inlay hints off and a small size limit', () => {
     fc.assert(
       fc.property(yamlDocument, probes, ruleSwitches, fc.boolean(), fc.constantFrom(1024, 1_048_576), (text, where, rules, inlayHints, maxFileSize) => {
-        checkCase(text, where, settingsWith({ rules, inlayHints, maxFileSize }));
+        const settings = new SettingsBuilder().withRules(...(Object.keys(rules) as RuleId[]).filter((id) => rules[id])).withMaxFileSize(maxFileSize);
+        checkCase(text, where, (inlayHints ? settings.withInlayHints() : settings).build());
       }),
       fuzzParameters(0.5),
     );

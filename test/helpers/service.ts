@@ -1,8 +1,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { getLanguageService } from '../../server/src/service/languageService';
+import { CompletionOptions, getLanguageService } from '../../server/src/service/languageService';
 import { ReferenceSource } from '../../server/src/service/references';
-import { AuthentikSettings, DEFAULT_SETTINGS, RuleSettings } from '../../common/settings';
+import { AuthentikSettings } from '../../common/settings';
+import { noRules } from './settings';
 
 export const CURSOR = '$0';
 
@@ -16,18 +17,29 @@ export function documentWithCursor(textWithCursor: string, uri = 'file:///work/t
   return { document, position: document.positionAt(Math.max(0, offset)), offset };
 }
 
-/** Settings with every rule on unless switched off. */
-export function settingsWith(overrides: Partial<Omit<AuthentikSettings, "rules">> & { rules?: Partial<RuleSettings> } = {}): AuthentikSettings {
-  return { ...DEFAULT_SETTINGS, ...overrides, rules: { ...DEFAULT_SETTINGS.rules, ...overrides.rules } };
+/**
+ * The language service with `settings` for every request that does not pass its own: by default
+ * every authentik rule off (test/helpers/settings.ts), so a test sees only what it turned on.
+ */
+export function service(references?: ReferenceSource, settings: AuthentikSettings = noRules()) {
+  const ls = getLanguageService({ references: () => references });
+  return {
+    parse: (document: TextDocument, s = settings) => ls.parse(document, s),
+    validate: (document: TextDocument, s = settings) => ls.validate(document, s),
+    complete: (document: TextDocument, position: Position, options: CompletionOptions, s = settings) => ls.complete(document, position, options, s),
+    hover: (document: TextDocument, position: Position, s = settings) => ls.hover(document, position, s),
+    codeActions: (document: TextDocument, range: Range, s = settings) => ls.codeActions(document, range, s),
+    documentSymbols: (document: TextDocument, s = settings) => ls.documentSymbols(document, s),
+    foldingRanges: (document: TextDocument, s = settings) => ls.foldingRanges(document, s),
+    inlayHints: (document: TextDocument, range: Range, s = settings) => ls.inlayHints(document, range, s),
+  };
 }
 
-export function service(references?: ReferenceSource) {
-  return getLanguageService({ references: () => references });
-}
+export type TestService = ReturnType<typeof service>;
 
 export function diagnose(text: string, options: { settings?: AuthentikSettings; references?: ReferenceSource } = {}): { document: TextDocument; diagnostics: Diagnostic[] } {
   const { document } = documentWithCursor(text);
-  return { document, diagnostics: service(options.references).validate(document, options.settings ?? settingsWith()) };
+  return { document, diagnostics: service(options.references).validate(document, options.settings ?? noRules()) };
 }
 
 /** The text a range covers, to assert that a diagnostic sits on the right key or value. */

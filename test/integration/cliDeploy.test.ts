@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../cli/runCli';
+import { runCli } from '../helpers/cli';
 import { providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -26,22 +26,22 @@ describe('cli deploy against the test server', () => {
 
   it('creates, then says it updates, then that nothing changed', async () => {
     const { dir, file } = writeProvider(providerYaml('Grafana', `client_secret: ${SECRET}\n`));
-    const created = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const created = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, new RegExp(`^POST ${server().url}/api/v3/providers/oauth2/\\n201 Created · \\d+ ms\\nCreated provider "Grafana" \\(pk \\d+\\)\\.\\n\\n\\{`));
     assert.match(created.stdout, /"client_secret": "••••••••"/);
     assertNoSecrets(created.stdout + created.stderr);
 
     fs.writeFileSync(path.join(dir, file), providerYaml('Grafana', `client_secret: ${SECRET}\nsub_mode: user_email\n`));
-    const dry = await runCli(['deploy', file, '--url', server().url, '--dry-run'], dir, env());
+    const dry = await runCli(['deploy', file, '--url', server().url, '--dry-run'], { cwd: dir, env: env() });
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /^Dry run, nothing sent\.\nUpdate provider "Grafana" \(pk \d+\) on http:\/\/127\.0\.0\.1:\d+ \(PATCH\):\n  sub_mode: "hashed_user_id" -> "user_email"\n$/);
     assert.equal(server().requests.filter((r) => r.method === 'PATCH').length, 0);
 
-    const updated = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const updated = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(updated.code, 0, updated.stderr);
     assert.match(updated.stdout, /^PATCH .*\/api\/v3\/providers\/oauth2\/\d+\/\n200 OK · \d+ ms\nUpdated provider "Grafana" \(pk \d+\): sub_mode\.\n/);
-    const again = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const again = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(again.code, 0);
     assert.match(again.stdout, /^Provider "Grafana" \(pk \d+\) is already up to date; nothing was sent\.\n/);
     assert.equal(server().providers().length, 1);
@@ -50,7 +50,7 @@ describe('cli deploy against the test server', () => {
 
   it('the generated client secret is masked too', async () => {
     const { dir, file } = writeProvider(providerYaml());
-    const result = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 0);
     const generated = server().providers()[0].client_secret as string;
     assert.equal(generated.length, 128);
@@ -60,7 +60,7 @@ describe('cli deploy against the test server', () => {
   it('a rejected request exits 1 with path:line:col diagnostics', async () => {
     const missingFlow = '00000000-0000-4000-8000-00000000dead';
     const { dir, file } = writeProvider(providerYaml().replace(SEED_IDS.flows.explicitConsent, missingFlow));
-    const result = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^POST .*\n400 Bad Request · \d+ ms\nDeploy failed: The server rejected the provider \(400\)\.\n/);
     assert.ok(result.stdout.endsWith(`\ngrafana.oauth2provider.yaml:2:21: error server-rejected authentik: Invalid pk "${missingFlow}" - object does not exist.\n`), result.stdout);
@@ -68,7 +68,7 @@ describe('cli deploy against the test server', () => {
 
   it('a name taken by a provider of another type exits 1 before anything is sent', async () => {
     const { dir, file } = writeProvider(providerYaml('Grafana proxy'));
-    const result = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1);
     assert.equal(
       result.stdout,
@@ -80,7 +80,7 @@ describe('cli deploy against the test server', () => {
 
   it('a file with errors is not sent', async () => {
     const { dir, file } = writeProvider('name: x\nclient_type: secret\n');
-    const result = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^grafana\.oauth2provider\.yaml:1:1: error missing-required Missing required key "authorization_flow"/);
     assert.match(result.stdout, /grafana\.oauth2provider\.yaml:2:14: error invalid-enum "secret" is not a valid choice/);
@@ -90,7 +90,7 @@ describe('cli deploy against the test server', () => {
 
   it('a bad token exits 1 with the 403 text, never showing the token', async () => {
     const { dir, file } = writeProvider(providerYaml());
-    const result = await runCli(['deploy', file, '--url', server().url], dir, { AUTHENTIK_TOKEN: 'bad-token-0000' });
+    const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: { AUTHENTIK_TOKEN: 'bad-token-0000' } });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /Deploy failed: 403 Token invalid\/expired: The API token is invalid or expired/);
     assert.ok(!(result.stdout + result.stderr).includes('bad-token-0000'));
@@ -98,17 +98,17 @@ describe('cli deploy against the test server', () => {
 
   it('usage and connection errors exit 2', async () => {
     const { dir, file } = writeProvider(providerYaml());
-    const noToken = await runCli(['deploy', file, '--url', server().url], dir, { AUTHENTIK_TOKEN: '' });
+    const noToken = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: { AUTHENTIK_TOKEN: '' } });
     assert.equal(noToken.code, 2);
     assert.equal(noToken.stderr, 'authentik-oauth2 deploy: set the API token in the AUTHENTIK_TOKEN environment variable.\n');
-    const insecure = await runCli(['deploy', file, '--url', 'http://auth.example.com'], dir, env());
+    const insecure = await runCli(['deploy', file, '--url', 'http://auth.example.com'], { cwd: dir, env: env() });
     assert.equal(insecure.code, 2);
     assert.match(insecure.stderr, /Refusing to send the API token over plain http to auth\.example\.com/);
-    const missing = await runCli(['deploy', 'nope.oauth2provider.yaml', '--url', server().url], dir, env());
+    const missing = await runCli(['deploy', 'nope.oauth2provider.yaml', '--url', server().url], { cwd: dir, env: env() });
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'authentik-oauth2 deploy: nope.oauth2provider.yaml: no such file or directory\n');
     server().addFault({ status: 502, htmlBody: true, times: 1 });
-    const down = await runCli(['deploy', file, '--url', server().url], dir, env());
+    const down = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(down.code, 2);
     assert.match(down.stdout, /Deploy failed: The server failed on GET \/api\/v3\/admin\/version\/ with HTTP 502/);
     assertNoSecrets(noToken.stderr + insecure.stderr + missing.stderr + down.stdout + down.stderr);

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { planDeploy } from '../../common/authentik/deploy';
 import { deployBody, runPlannedDeploy } from '../../common/authentik/deployRun';
 import { PlaceServerErrorsRequest, PrepareDeployRequest } from '../../common/protocol';
-import { LspTestClient } from '../lsp/lspClient';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lspClient';
 import { apiFor, bodyOf, providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -14,9 +14,9 @@ const server = useTestServer();
  * parse of the open file, the extension sends it to authentik, and the server places a 400's messages.
  */
 describe('deploy through the language server', () => {
-  let client: LspTestClient;
+  let client: LspClient;
   before(async () => {
-    ({ client } = await LspTestClient.start({ initializationOptions: { useEnvironment: false } }));
+    ({ client } = await LspClient.start({ initializationOptions: { useEnvironment: false } }));
   });
   after(() => client.dispose());
   beforeEach(() => server().reset());
@@ -61,7 +61,7 @@ describe('deploy through the language server', () => {
   it('says so when the file is not open, or the extension saw another version than the server has', async () => {
     assert.deepEqual(await prepare('file:///work/not-open.oauth2provider.yaml'), { kind: 'unavailable', message: 'The language server does not have this file open.' });
     const uri = 'file:///work/edited.oauth2provider.yaml';
-    await client.open(uri, providerYaml('Edited'), 3);
+    await client.open(uri, providerYaml('Edited'), { version: 3 });
     assert.deepEqual(await prepare(uri, 2), { kind: 'unavailable', message: 'The file changed while it was being deployed.' });
   });
 

@@ -13,7 +13,7 @@ import { droppedMessagesLine, failureLogLines, failureNotice, outcomeLogLine, re
 import { parseText } from '../../server/src/service/parsedDocument';
 import { serverErrorFindings } from '../../server/src/service/serverErrors';
 import type { FaultSpec } from '../authentik-server';
-import { runCli } from '../cli/runCli';
+import { runCli } from '../helpers/cli';
 import { apiFor, bodyOf, providerYaml, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -79,7 +79,7 @@ describe('no output shows the token or a secret, whatever the server echoes', ()
       server().addFault(fault);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-echo-'));
       fs.writeFileSync(path.join(dir, 'g.oauth2provider.yaml'), FILE);
-      const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url], dir, { AUTHENTIK_TOKEN: TOKEN });
+      const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url], { cwd: dir, env: { AUTHENTIK_TOKEN: TOKEN } });
       assert.notEqual(result.code, 0);
       assertClean({ stdout: result.stdout, stderr: result.stderr });
     });
@@ -122,7 +122,7 @@ describe('no output shows the token or a secret, whatever the server echoes', ()
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-echo-'));
     fs.writeFileSync(path.join(dir, 'g.oauth2provider.yaml'), FILE);
-    const dry = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, '--dry-run'], dir, { AUTHENTIK_TOKEN: TOKEN });
+    const dry = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, '--dry-run'], { cwd: dir, env: { AUTHENTIK_TOKEN: TOKEN } });
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /^Dry run, nothing sent\.\nUpdate provider "Grafana"/);
     assertClean({ stdout: dry.stdout, stderr: dry.stderr }, ['Mz5Rt8', 'Vb6Np1']);

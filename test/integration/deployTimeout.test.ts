@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MAX_TIMER_MS, NodeHttpClient, timerDelay } from '../../common/authentik/http';
 import { DEFAULT_SETTINGS, DEPLOY_TIMEOUT_RANGE, normalizeSettings } from '../../common/settings';
-import { runCli } from '../cli/runCli';
+import { runCli } from '../helpers/cli';
 import { providerYaml, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -58,23 +58,23 @@ describe('deploy timeouts stay within what the manifest declares and Node can wa
 
     it('above the range: says so, uses the maximum, and the deploy waits for a slow answer', async () => {
       server().addFault({ path: '/api/v3/admin/version/', latencyMs: 200, times: 1 });
-      const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, '--timeout', '3000000'], providerDir(), { AUTHENTIK_TOKEN: TOKEN });
+      const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, '--timeout', '3000000'], { cwd: providerDir(), env: { AUTHENTIK_TOKEN: TOKEN } });
       assert.equal(result.code, 0, result.stdout + result.stderr);
       assert.equal(result.stderr, 'authentik-oauth2 deploy: --timeout 3000000 is outside 1 to 3600 seconds; using 3600.\n');
       assert.match(result.stdout, /^POST .*\n201 Created/);
     });
 
     it('below the range: uses the minimum', async () => {
-      const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, '--timeout', '0.25', '--dry-run'], providerDir(), { AUTHENTIK_TOKEN: TOKEN });
+      const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, '--timeout', '0.25', '--dry-run'], { cwd: providerDir(), env: { AUTHENTIK_TOKEN: TOKEN } });
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stderr, 'authentik-oauth2 deploy: --timeout 0.25 is outside 1 to 3600 seconds; using 1.\n');
     });
 
     for (const value of ['abc', '0', '-3', 'Infinity', '']) {
       it(`${JSON.stringify(value)} is a usage error`, async () => {
-        const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, `--timeout=${value}`], providerDir(), { AUTHENTIK_TOKEN: TOKEN });
+        const result = await runCli(['deploy', 'g.oauth2provider.yaml', '--url', server().url, `--timeout=${value}`], { cwd: providerDir(), env: { AUTHENTIK_TOKEN: TOKEN } });
         assert.equal(result.code, 2);
-        assert.equal(result.stderr, 'authentik-oauth2 deploy: --timeout takes a number of seconds from 1 to 3600\n');
+        assert.equal(result.stderr, 'authentik-oauth2 deploy: --timeout takes a number of seconds from 1 to 3600\nRun "authentik-oauth2 --help" for usage.\n');
         assert.equal(server().requests.length, 0);
       });
     }

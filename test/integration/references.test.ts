@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { LiveReferenceSource, ReferencesState } from '../../server/src/authentik/liveReferences';
 import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../../server/src/service/references';
 import { RefreshReferencesRequest, ReferencesStatusNotification, SetConnectionsNotification } from '../../common/protocol';
-import { LspTestClient } from '../lsp/lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { startAuthentikTestServer } from '../authentik-server';
 import { apiFor, SEED_IDS, TOKEN, useTestServer } from './harness';
 
@@ -97,9 +97,9 @@ describe('live references from the test server', () => {
 
 describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN', () => {
   it('completes authorization_flow with the server’s flows, names UUIDs in hover, and flags unknown ones', { timeout: 30_000 }, async () => {
-    const { client } = await LspTestClient.start({
+    const { client } = await LspClient.start({
       env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN },
-      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } } } },
     });
     try {
       const loaded = new Promise<{ state: string }>((resolve) => client.connection.onNotification(ReferencesStatusNotification, resolve));
@@ -108,11 +108,11 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
       const text = `name: Live\nauthorization_flow: \nsigning_key: ${missing}\nredirect_uris: https://a\\.b/c\nauthentication_flow: ${SEED_IDS.flows.authentication}\n`;
       await client.open(uri, text);
       assert.equal((await loaded).state, 'ok');
-      const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail: string; textEdit: { newText: string } }[] };
-      const flows = completion.items.map((i) => [i.label, i.detail, i.textEdit.newText]);
+      const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; labelDetails?: { description?: string }; detail: string; textEdit: { newText: string } }[] };
+      const flows = completion.items.map((i) => [i.label, i.labelDetails?.description, i.detail, i.textEdit.newText]);
       assert.deepEqual(flows, [
-        ['Authorize Application (default-provider-authorization-explicit-consent)', 'authorization flow', SEED_IDS.flows.explicitConsent],
-        ['Authorize Application (default-provider-authorization-implicit-consent)', 'authorization flow', SEED_IDS.flows.implicitConsent],
+        ['default-provider-authorization-explicit-consent', 'Authorize Application', 'authorization flow', SEED_IDS.flows.explicitConsent],
+        ['default-provider-authorization-implicit-consent', 'Authorize Application', 'authorization flow', SEED_IDS.flows.implicitConsent],
       ]);
       // After the references arrived the server revalidated: the unknown key pair is flagged.
       const flagged = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'reference-not-found');
@@ -124,7 +124,7 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 30 } })) as { contents: { value: string } };
       assert.match(hover.contents.value, /^\*\*Welcome to authentik! \(default-authentication-flow\)\*\* · authentication flow\n/);
       // Nothing the server logged or printed holds the token.
-      assert.ok(!client.logs.join('\n').includes(TOKEN));
+      assert.ok(!client.logs.map((log) => log.message).join('\n').includes(TOKEN));
       assert.ok(!client.stderr.includes(TOKEN));
     } finally {
       await client.dispose();
@@ -134,7 +134,7 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
 
 describe('the language server started by the VS Code extension', () => {
   it('ignores AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules and sends the connection itself', { timeout: 30_000 }, async () => {
-    const { client } = await LspTestClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN }, initializationOptions: { useEnvironment: false } });
+    const { client } = await LspClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN }, initializationOptions: { useEnvironment: false } });
     try {
       const before = server().requests.length;
       const result = await client.connection.sendRequest(RefreshReferencesRequest, undefined);
@@ -148,7 +148,10 @@ describe('the language server started by the VS Code extension', () => {
 
 describe('when the connection goes away', () => {
   it('completion keeps the last lists, marked as cached, and the user is told once', { timeout: 30_000 }, async () => {
-    const { client } = await LspTestClient.start({ env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN } });
+    const { client } = await LspClient.start({
+      env: { AUTHENTIK_URL: server().url, AUTHENTIK_TOKEN: TOKEN },
+      capabilities: { textDocument: { completion: { completionItem: { labelDetailsSupport: true } } } },
+    });
     try {
       const statuses: { state: string; message: string }[] = [];
       let notify: () => void = () => undefined;
@@ -183,7 +186,7 @@ describe('each workspace folder with its own server', () => {
     server().reset();
     const other = await startAuthentikTestServer({ token: 'other-server-token' });
     other.addFlows(1, 'authorization');
-    const { client } = await LspTestClient.start({ initializationOptions: { useEnvironment: false } });
+    const { client } = await LspClient.start({ initializationOptions: { useEnvironment: false } });
     try {
       const statuses: string[] = [];
       let loaded: () => void = () => undefined;
@@ -206,11 +209,11 @@ describe('each workspace folder with its own server', () => {
       const flowLabels = async (uri: string) => {
         await client.open(uri, 'name: x\nauthorization_flow: \n');
         const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail?: string }[] } | null;
-        return (completion?.items ?? []).filter((i) => i.detail?.startsWith('authorization flow')).map((i) => i.label);
+        return (completion?.items ?? []).filter((i) => i.detail?.endsWith('authorization flow')).map((i) => i.label);
       };
-      const seeded = ['Authorize Application (default-provider-authorization-explicit-consent)', 'Authorize Application (default-provider-authorization-implicit-consent)'];
+      const seeded = ['default-provider-authorization-explicit-consent', 'default-provider-authorization-implicit-consent'];
       assert.deepEqual(await flowLabels('file:///work/seeded/app.oauth2provider.yaml'), seeded);
-      assert.deepEqual(await flowLabels('file:///work/seeded/nested/app.oauth2provider.yaml'), [...seeded, 'Test flow 0001 (test-flow-0001)']);
+      assert.deepEqual(await flowLabels('file:///work/seeded/nested/app.oauth2provider.yaml'), [...seeded, 'test-flow-0001']);
       // A folder whose name only starts like another's is not inside it.
       assert.deepEqual(await flowLabels('file:///work/seeded-not/app.oauth2provider.yaml'), seeded, 'files in no folder use the connection without a folder');
       assert.deepEqual(await flowLabels('file:///work/offline/app.oauth2provider.yaml'), []);

@@ -1,8 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentWithCursor, service, summarize } from '../helpers/service';
+import { SettingsBuilder } from '../helpers/settings';
 import { useEveryFeature } from './everyFeature';
 import { withinMs } from './timing';
+
+/** Hostile input meets every rule and feature. */
+const EVERYTHING = new SettingsBuilder().withAllRules().withInlayHints().build();
 
 const FLOW = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60';
 
@@ -28,7 +32,7 @@ describe('limits: alias bombs', () => {
   for (const [shape, text] of Object.entries(BOMBS)) {
     it(`${shape}: one alias-limit error on the first line, quickly`, () => {
       const { document } = documentWithCursor(text);
-      const s = service();
+      const s = service(undefined, EVERYTHING);
       const diagnostics = withinMs(2_000, 'validation', () => s.validate(document));
       const limit = diagnostics.filter((d) => d.code === 'alias-limit');
       assert.equal(limit.length, 1, summarize(document, diagnostics).join('\n'));
@@ -42,6 +46,6 @@ describe('limits: alias bombs', () => {
 
   it('a few aliases of a small anchor are fine', () => {
     const { document } = documentWithCursor(`name: ok\nauthorization_flow: ${FLOW}\nredirect_uris: &r https://a\\.b/c\nx-copy: *r\n`);
-    assert.deepEqual(summarize(document, service().validate(document)), ['unknown-key@3:0-3:6 "x-copy"']);
+    assert.deepEqual(summarize(document, service(undefined, EVERYTHING).validate(document)), ['unknown-key@3:0-3:6 "x-copy"']);
   });
 });

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentWithCursor, service, settingsWith, summarize, textAt } from '../helpers/service';
+import { documentWithCursor, service, summarize, textAt } from '../helpers/service';
+import { SettingsBuilder } from '../helpers/settings';
 import { useEveryFeature } from './everyFeature';
 import { withinMs } from './timing';
 
@@ -18,7 +19,7 @@ function assertTooDeepOnce(document: TextDocument, diagnostics: Diagnostic[], ex
 }
 
 function check(text: string, options: { limitMs: number; maxFileSize?: number }) {
-  const settings = settingsWith({ maxFileSize: options.maxFileSize ?? 1024 * 1024 });
+  const settings = new SettingsBuilder().withAllRules().withInlayHints().withMaxFileSize(options.maxFileSize ?? 1024 * 1024).build();
   const { document } = documentWithCursor(text);
   const s = service();
   const diagnostics = withinMs(options.limitMs, 'validation', () => s.validate(document, settings));

@@ -1,13 +1,14 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageService } from '../../server/src/service/languageService';
-import { AuthentikSettings, DEFAULT_SETTINGS } from '../../common/settings';
+import { AuthentikSettings } from '../../common/settings';
+import { TestService } from '../helpers/service';
+import { SettingsBuilder } from '../helpers/settings';
 import { withinMs } from './timing';
 
 /**
  * Asks for every editor feature on `document` at `offsets` (default: start, middle, end), each within
  * `limitMs`: what a user opening a hostile file triggers. Throws on the first failure or freeze.
  */
-export function useEveryFeature(service: LanguageService, document: TextDocument, limitMs: number, settings: AuthentikSettings = DEFAULT_SETTINGS, offsets?: number[]): void {
+export function useEveryFeature(service: TestService, document: TextDocument, limitMs: number, settings: AuthentikSettings = new SettingsBuilder().withAllRules().withInlayHints().build(), offsets?: number[]): void {
   const length = document.getText().length;
   const whole = { start: document.positionAt(0), end: document.positionAt(length) };
   for (const offset of offsets ?? [0, Math.floor(length / 2), length]) {

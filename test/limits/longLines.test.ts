@@ -1,15 +1,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentWithCursor, service, summarize, textAt, VALID, SCOPE_OPENID } from '../helpers/service';
+import { SettingsBuilder } from '../helpers/settings';
 import { defaultReferences } from '../helpers/references';
 import { useEveryFeature } from './everyFeature';
 import { withinMs } from './timing';
+
+/** Hostile input meets every rule and feature. */
+const EVERYTHING = new SettingsBuilder().withAllRules().withInlayHints().build();
 
 const MB = 1_000_000;
 
 function check(text: string) {
   const { document } = documentWithCursor(text);
-  const s = service(defaultReferences());
+  const s = service(defaultReferences(), EVERYTHING);
   const diagnostics = withinMs(5_000, 'validation', () => s.validate(document));
   useEveryFeature(s, document, 5_000);
   return { document, diagnostics, s };

@@ -1,17 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PublishedDiagnostics as Published, RawLspServer } from './rawLspServer';
+import type { PublishDiagnosticsParams as Published } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lspClient';
 
 const FLOW = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60';
 const TYPO = `name: survivor\nauthorization_flow: ${FLOW}\nredirect_uris: https://a\\.b/c\nclient_type: confidental\n`;
 const ERROR = 1; // MessageType.Error
 
 describe('limits: the language server survives failing requests and hostile documents', { timeout: 60_000 }, () => {
-  let server: RawLspServer;
+  let server: LspClient;
   const uri = 'file:///workspace/survivor.oauth2provider.yaml';
 
   before(async () => {
-    server = await RawLspServer.start();
+    server = (await LspClient.start()).client;
     const first = await server.open(uri, TYPO);
     assert.deepEqual(first.diagnostics.map((d) => d.code), ['invalid-enum']);
   });

@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, CodeActionRequest, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LspTestClient } from './lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { applyEdits, fixtureText, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
 /** Opens `text`, asks for the quick fixes at the first diagnostic with `code`, as an editor's light bulb does. */
-async function fixesFor(client: LspTestClient, text: string, code: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
+async function fixesFor(client: LspClient, text: string, code: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
   const uri = uniqueUri('fix');
   const published = await client.open(uri, text);
   const diagnostic = published.diagnostics.find((d) => d.code === code);

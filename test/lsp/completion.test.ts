@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionRequest, InsertTextFormat, Position, TextEdit } from 'vscode-languageserver-protocol/node';
-import { LspTestClient } from './lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { applyEdits, position, range, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
 const OPTIONAL_KEYS_IN_SCHEMA_ORDER = [
@@ -22,7 +22,7 @@ const OPTIONAL_KEYS_IN_SCHEMA_ORDER = [
 /** `name` and `client_type` and `access_token_validity` are present; line 2 is empty. */
 const PARTIAL = 'name: x\nclient_type: \n\naccess_token_validity: hours=1\n';
 
-async function completeAt(client: LspTestClient, text: string, at: Position): Promise<CompletionItem[]> {
+async function completeAt(client: LspClient, text: string, at: Position): Promise<CompletionItem[]> {
   const uri = uniqueUri('complete');
   await client.open(uri, text);
   const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at })) as CompletionList | null;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { LspTestClient } from './lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { fixtureText, range, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
 /** `code@line:char-line:char`, to compare what was published with what each version should show. */
@@ -88,7 +88,7 @@ describe('lsp: diagnostics on open and change', TEST_TIMEOUT, () => {
     await Promise.all(QUICK_EDITS.map((edit) => server().change(uri, edit.version, edit.changes)));
     assert.deepEqual(brief(await last), QUICK_EDITS[2].expected);
     // A round trip, so anything still queued for older versions would have arrived by now.
-    await server().sendRaw('textDocument/documentSymbol', { textDocument: { uri } });
+    await server().request('textDocument/documentSymbol', { textDocument: { uri } });
     const afterOpen = server().publishedFor(uri).slice(1);
     assert.equal(afterOpen.at(-1)?.version, 4);
     const versions = afterOpen.map((p) => p.version ?? 0);
@@ -104,7 +104,7 @@ describe('lsp: stale results are dropped', TEST_TIMEOUT, () => {
     // The answer to workspace/configuration is held back until every edit has reached the server.
     let release: () => void = () => undefined;
     const settingsHeld = new Promise<void>((resolve) => (release = resolve));
-    const { client } = await LspTestClient.start({
+    const { client } = await LspClient.start({
       capabilities: { workspace: { configuration: true } },
       configuration: async () => {
         await settingsHeld;
@@ -117,13 +117,13 @@ describe('lsp: stale results are dropped', TEST_TIMEOUT, () => {
       await client.didOpen(uri, QUICK);
       for (const edit of QUICK_EDITS) await client.change(uri, edit.version, edit.changes);
       // Messages are handled in order: once this unknown request is answered, every edit has been applied.
-      await assert.rejects(client.sendRaw('authentik/ping', {}));
+      await assert.rejects(client.request('authentik/ping', {}));
       assert.deepEqual(client.publishedFor(uri), []);
       release();
       const published = await first;
       assert.equal(published.version, 4);
       assert.deepEqual(brief(published), QUICK_EDITS[2].expected);
-      await client.sendRaw('textDocument/documentSymbol', { textDocument: { uri } });
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
       assert.deepEqual(client.publishedFor(uri).map((p) => p.version), [4]);
     } finally {
       await client.dispose();

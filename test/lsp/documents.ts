@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { after, before } from 'node:test';
 import { Position, Range } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspTestClient, StartOptions } from './lspClient';
+import { LspClient, StartOptions } from '../helpers/lspClient';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -32,10 +32,10 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
 }
 
 /** One server for a describe block: started before its tests, ended after them. */
-export function useServer(options: StartOptions = {}): () => LspTestClient {
-  let client: LspTestClient | undefined;
+export function useServer(options: StartOptions = {}): () => LspClient {
+  let client: LspClient | undefined;
   before(async () => {
-    client = (await LspTestClient.start(options)).client;
+    client = (await LspClient.start(options)).client;
   });
   after(async () => {
     await client?.dispose();

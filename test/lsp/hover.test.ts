@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HoverRequest, MarkupContent, MarkupKind, Position } from 'vscode-languageserver-protocol/node';
-import { LspTestClient } from './lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { position, range, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
 const TEXT = `name: Hover
@@ -11,7 +11,7 @@ refresh_token_validity: days=1;hours=2;minutes=30
 legacy_field: 1
 `;
 
-async function hoverAt(client: LspTestClient, at: Position) {
+async function hoverAt(client: LspClient, at: Position) {
   const uri = uniqueUri('hover');
   await client.open(uri, TEXT);
   const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at });
@@ -30,7 +30,8 @@ describe('lsp: hover', TEST_TIMEOUT, () => {
     assert.equal(
       markdown,
       '**client_type** · optional · string · one of `confidential`, `public` · server default `confidential`\n\n' +
-        'Confidential clients are capable of maintaining the confidentiality of their credentials. Public clients are incapable',
+        'Confidential clients are capable of maintaining the confidentiality of their credentials, such as the client secret (an application running on a server). ' +
+        'Public clients are incapable of it (an application in a browser or on a device): they use no client secret.',
     );
   });
 

@@ -2,12 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HoverRequest, ResponseError, ErrorCodes } from 'vscode-languageserver-protocol/node';
 import { VERSION } from '../../common/version';
-import { LspTestClient } from './lspClient';
+import { LspClient } from '../helpers/lspClient';
 import { fixtureText, position, range, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
 describe('lsp: initialize', TEST_TIMEOUT, () => {
   it('announces incremental sync, completion triggers, hover, quick fixes, symbols, folding, inlay hints and its name', async () => {
-    const { client, initializeResult } = await LspTestClient.start();
+    const { client, initializeResult } = await LspClient.start();
     try {
       assert.deepEqual(initializeResult, {
         capabilities: {
@@ -29,7 +29,7 @@ describe('lsp: initialize', TEST_TIMEOUT, () => {
 
 describe('lsp: shutdown', TEST_TIMEOUT, () => {
   it('ends the process with exit code 0 after shutdown and exit', async () => {
-    const { client } = await LspTestClient.start();
+    const { client } = await LspClient.start();
     await client.open(uniqueUri('bye'), fixtureText('clean/grafana.oauth2provider.yaml'));
     assert.equal(await client.shutdown(), 0);
   });
@@ -41,7 +41,7 @@ describe('lsp: robustness', TEST_TIMEOUT, () => {
   it('answers an unknown method with MethodNotFound and keeps serving', async () => {
     const uri = uniqueUri('garbage');
     await server().open(uri, fixtureText('mistakes/typos.oauth2provider.yaml'));
-    await assert.rejects(server().sendRaw('authentik/noSuchMethod', { garbage: true }), (error: unknown) => {
+    await assert.rejects(server().request('authentik/noSuchMethod', { garbage: true }), (error: unknown) => {
       assert.ok(error instanceof ResponseError);
       assert.equal(error.code, ErrorCodes.MethodNotFound);
       return true;
@@ -54,14 +54,14 @@ describe('lsp: robustness', TEST_TIMEOUT, () => {
     const uri = uniqueUri('throws');
     await server().open(uri, fixtureText('mistakes/typos.oauth2provider.yaml'));
     // No textDocument at all: the handler cannot even find the document. An error response or an empty answer are both fine.
-    const answer = await server().sendRaw('textDocument/hover', {}).then(
+    const answer = await server().request('textDocument/hover', {}).then(
       (result) => result,
       (error: unknown) => (error instanceof ResponseError ? error.code : error),
     );
     assert.ok(answer === null || answer === ErrorCodes.InternalError || answer === ErrorCodes.InvalidParams, `unexpected answer: ${String(answer)}`);
     // No range: the service throws inside the guarded handler, which logs it and answers with no actions.
-    assert.deepEqual(await server().sendRaw('textDocument/codeAction', { textDocument: { uri }, context: { diagnostics: [] } }), []);
-    assert.ok(server().logs.some((line) => line.startsWith('codeAction failed: TypeError')), server().logs.join('\n'));
+    assert.deepEqual(await server().request('textDocument/codeAction', { textDocument: { uri }, context: { diagnostics: [] } }), []);
+    assert.ok(server().logs.some((log) => log.message.startsWith('codeAction failed: TypeError')), server().logs.map((log) => log.message).join('\n'));
     const hover = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(0, 1) });
     assert.deepEqual(hover?.range, range(0, 0, 0, 4));
   });
@@ -78,7 +78,7 @@ describe('lsp: robustness', TEST_TIMEOUT, () => {
   it('answers requests for a document it never opened with empty results', async () => {
     const uri = uniqueUri('never-opened');
     assert.equal(await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(0, 0) }), null);
-    assert.deepEqual(await server().sendRaw('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(await server().request('textDocument/documentSymbol', { textDocument: { uri } }), []);
   });
 });
 

@@ -2,12 +2,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionKind, Range } from 'vscode-languageserver-types';
 import { applyEdits, diagnose, documentWithCursor, FLOW_EXPLICIT, service, VALID } from '../helpers/service';
+import { rulesOn } from '../helpers/settings';
+
+/** The rules whose findings have fixes here (the schema's findings need none). */
+const SETTINGS = rulesOn('unknownKeys', 'readOnlyKeys');
 
 /** Every quick fix for the diagnostics overlapping `range` (default: the whole file), applied one by one. */
 function fixes(text: string, range?: Range): { title: string; preferred: boolean | undefined; result: string; code: unknown }[] {
   const { document } = documentWithCursor(text);
   const whole: Range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-  return service()
+  return service(undefined, SETTINGS)
     .codeActions(document, range ?? whole)
     .map((action) => {
       assert.equal(action.kind, CodeActionKind.QuickFix);
@@ -118,7 +122,7 @@ describe('quick fixes: missing required keys', () => {
     const text = 'client_type: public\nredirect_uris: |\n  https://a\\.b/c\n';
     const result = fixes(text)[0].result;
     assert.equal(result, text + 'name: \nauthorization_flow: \n');
-    assert.equal(diagnose(result).diagnostics.filter((d) => d.code === 'yaml-syntax').length, 0);
+    assert.equal(diagnose(result, { settings: SETTINGS }).diagnostics.filter((d) => d.code === 'yaml-syntax').length, 0);
   });
 });
 

@@ -7,6 +7,8 @@ import { applyEdits, documentWithCursor, FLOW_AUTHN, FLOW_EXPLICIT, FLOW_IMPLICI
 
 interface Options {
   snippets?: boolean;
+  /** Default true, as VS Code says. */
+  labelDetails?: boolean;
   references?: ReferenceSource | undefined;
 }
 
@@ -14,7 +16,7 @@ interface Options {
 function complete(textWithCursor: string, options: Options = {}) {
   const { document, position } = documentWithCursor(textWithCursor);
   const references = 'references' in options ? options.references : defaultReferences();
-  const list = service(references).complete(document, position, { snippetSupport: options.snippets ?? true });
+  const list = service(references).complete(document, position, { snippetSupport: options.snippets ?? true, labelDetailsSupport: options.labelDetails ?? true });
   const items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   /** The document after accepting the item with this label. */
   const accept = (label: string): string => {
@@ -162,7 +164,7 @@ describe('completion: values', () => {
   it('"key:" without a space: the value is inserted with a leading space', () => {
     const { accept } = complete('client_type:$0\n');
     assert.equal(accept('public'), 'client_type: public\n');
-    assert.equal(complete(`authorization_flow:$0\n`).accept(`Authorize Application (default-provider-authorization-explicit-consent)`), `authorization_flow: ${FLOW_EXPLICIT}\n`);
+    assert.equal(complete(`authorization_flow:$0\n`).accept('default-provider-authorization-explicit-consent'), `authorization_flow: ${FLOW_EXPLICIT}\n`);
   });
 
   it('a partly typed value is replaced, also when the cursor is inside it', () => {
@@ -183,14 +185,23 @@ describe('completion: values', () => {
 });
 
 describe('completion: UUID references', () => {
-  it('authorization_flow: only authorization flows, labelled by name and slug, inserting the UUID', () => {
+  it('authorization_flow: only authorization flows, labelled by slug with the name beside it, inserting the UUID', () => {
     const { items, accept } = complete('authorization_flow: $0\n');
-    assert.deepEqual(items.map((i) => [i.label, i.detail, i.kind]), [
-      ['Authorize Application (default-provider-authorization-explicit-consent)', 'authorization flow', CompletionItemKind.Reference],
-      ['Authorize Application (default-provider-authorization-implicit-consent)', 'authorization flow', CompletionItemKind.Reference],
+    // Both default authorization flows are called "Authorize Application": the slug tells them apart.
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails, i.detail, i.kind]), [
+      ['default-provider-authorization-explicit-consent', { description: 'Authorize Application' }, 'authorization flow', CompletionItemKind.Reference],
+      ['default-provider-authorization-implicit-consent', { description: 'Authorize Application' }, 'authorization flow', CompletionItemKind.Reference],
     ]);
-    assert.equal(accept('Authorize Application (default-provider-authorization-implicit-consent)'), `authorization_flow: ${FLOW_IMPLICIT}\n`);
+    assert.equal(accept('default-provider-authorization-implicit-consent'), `authorization_flow: ${FLOW_IMPLICIT}\n`);
     assert.match((items[0].documentation as { value: string }).value, new RegExp(`UUID \`${FLOW_EXPLICIT}\``));
+  });
+
+  it('a client without labelDetails gets the name in the detail', () => {
+    const { items } = complete('authorization_flow: $0\n', { labelDetails: false });
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails, i.detail]), [
+      ['default-provider-authorization-explicit-consent', undefined, 'Authorize Application · authorization flow'],
+      ['default-provider-authorization-implicit-consent', undefined, 'Authorize Application · authorization flow'],
+    ]);
   });
 
   it('the UUID, name and slug can all be typed to filter', () => {
@@ -199,45 +210,47 @@ describe('completion: UUID references', () => {
   });
 
   it('a partly typed UUID is replaced as a whole', () => {
-    const label = 'Authorize Application (default-provider-authorization-explicit-consent)';
-    assert.equal(complete('authorization_flow: 8f3b$0c7e\n').accept(label), `authorization_flow: ${FLOW_EXPLICIT}\n`);
+    assert.equal(complete('authorization_flow: 8f3b$0c7e\n').accept('default-provider-authorization-explicit-consent'), `authorization_flow: ${FLOW_EXPLICIT}\n`);
   });
 
   it('authentication_flow: the authentication flow, and null', () => {
     const { items, accept } = complete('authentication_flow: $0\n');
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [
-      ['Welcome to authentik! (default-authentication-flow)', 'authentication flow'],
-      ['null', 'no value'],
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description, i.detail]), [
+      ['default-authentication-flow', 'Welcome to authentik!', 'authentication flow'],
+      ['null', undefined, 'no value'],
     ]);
-    assert.equal(accept('Welcome to authentik! (default-authentication-flow)'), `authentication_flow: ${FLOW_AUTHN}\n`);
+    assert.equal(accept('default-authentication-flow'), `authentication_flow: ${FLOW_AUTHN}\n`);
   });
 
-  it('signing_key: the key pairs', () => {
-    const { accept, labels } = complete('signing_key: $0\n');
-    assert.deepEqual(labels, ['authentik Self-signed Certificate', 'null']);
+  it('signing_key: the key pairs by name, the start of the UUID beside it', () => {
+    const { items, accept } = complete('signing_key: $0\n');
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [
+      ['authentik Self-signed Certificate', `UUID ${KEY_PAIR.slice(0, 8)}…`],
+      ['null', undefined],
+    ]);
     assert.equal(accept('authentik Self-signed Certificate'), `signing_key: ${KEY_PAIR}\n`);
   });
 
-  it('property_mappings list items', () => {
+  it('property_mappings list items: by name, the scope beside it', () => {
     const { items, accept } = complete('property_mappings:\n  - $0\n');
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [
-      ["authentik default OAuth Mapping: OpenID 'openid' (openid)", 'scope mapping'],
-      ["authentik default OAuth Mapping: OpenID 'email' (email)", 'scope mapping'],
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description, i.detail]), [
+      ["authentik default OAuth Mapping: OpenID 'openid'", 'scope openid', 'scope mapping'],
+      ["authentik default OAuth Mapping: OpenID 'email'", 'scope email', 'scope mapping'],
     ]);
-    assert.equal(accept("authentik default OAuth Mapping: OpenID 'email' (email)"), `property_mappings:\n  - ${SCOPE_EMAIL}\n`);
+    assert.equal(accept("authentik default OAuth Mapping: OpenID 'email'"), `property_mappings:\n  - ${SCOPE_EMAIL}\n`);
   });
 
   it('a later list item, and a dash without a space', () => {
     const later = complete(`property_mappings:\n  - ${SCOPE_OPENID}\n  - $0\n`);
-    assert.equal(later.accept("authentik default OAuth Mapping: OpenID 'email' (email)"), `property_mappings:\n  - ${SCOPE_OPENID}\n  - ${SCOPE_EMAIL}\n`);
+    assert.equal(later.accept("authentik default OAuth Mapping: OpenID 'email'"), `property_mappings:\n  - ${SCOPE_OPENID}\n  - ${SCOPE_EMAIL}\n`);
     const tight = complete('property_mappings:\n  -$0\n');
-    assert.equal(tight.accept("authentik default OAuth Mapping: OpenID 'openid' (openid)"), `property_mappings:\n  - ${SCOPE_OPENID}\n`);
+    assert.equal(tight.accept("authentik default OAuth Mapping: OpenID 'openid'"), `property_mappings:\n  - ${SCOPE_OPENID}\n`);
   });
 
-  it('jwks_sources list items', () => {
-    const { labels, accept } = complete('jwks_sources:\n  - $0\n');
-    assert.deepEqual(labels, ['GitHub Actions (github-actions)']);
-    assert.equal(accept('GitHub Actions (github-actions)'), `jwks_sources:\n  - ${SOURCE_JWKS}\n`);
+  it('jwks_sources list items: by slug, the name beside it', () => {
+    const { items, accept } = complete('jwks_sources:\n  - $0\n');
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['github-actions', 'GitHub Actions']]);
+    assert.equal(accept('github-actions'), `jwks_sources:\n  - ${SOURCE_JWKS}\n`);
   });
 
   it('without a references source: no UUID items, and no crash', () => {

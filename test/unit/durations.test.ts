@@ -2,7 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyzeDuration } from '../../server/src/service/rules/duration';
-import { applyEdits, diagnose, documentWithCursor, service, settingsWith, summarize, VALID } from '../helpers/service';
+import { applyEdits, diagnose, documentWithCursor, service, summarize, VALID } from '../helpers/service';
+import { noRules, rulesOn } from '../helpers/settings';
+
+/** The rule under test, and nothing else. */
+const SETTINGS = rulesOn('durations');
 
 /** VALID with its access_token_validity line replaced by `line`. */
 function withValidity(line: string): string {
@@ -12,7 +16,7 @@ function withValidity(line: string): string {
 
 /** The only diagnostic of VALID with `line`, also as `code@range "covered"`. */
 function only(line: string) {
-  const { document, diagnostics } = diagnose(withValidity(line));
+  const { document, diagnostics } = diagnose(withValidity(line), { settings: SETTINGS });
   assert.equal(diagnostics.length, 1, summarize(document, diagnostics).join('\n'));
   return { document, diagnostic: diagnostics[0], summary: summarize(document, diagnostics)[0] };
 }
@@ -21,7 +25,7 @@ function only(line: string) {
 function applyFixes(line: string): Record<string, string> {
   const { document, diagnostic } = only(line);
   const result: Record<string, string> = {};
-  for (const action of service().codeActions(document, diagnostic.range)) {
+  for (const action of service(undefined, SETTINGS).codeActions(document, diagnostic.range)) {
     result[action.title] = applyEdits(document, action.edit!.changes![document.uri]);
   }
   return result;
@@ -190,7 +194,7 @@ describe('durations: diagnostics a user sees', () => {
 
   for (const line of ['access_token_validity: HOURS=1', 'access_token_validity: Days=1;Hours=2', 'access_token_validity: hours=1_000', 'access_token_validity: "hours= 1 "', "access_token_validity: 'minutes= 30'"]) {
     it(`accepts ${line.slice('access_token_validity: '.length)} without a word`, () => {
-      assert.deepEqual(diagnose(withValidity(line)).diagnostics, []);
+      assert.deepEqual(diagnose(withValidity(line), { settings: SETTINGS }).diagnostics, []);
     });
   }
 
@@ -212,7 +216,7 @@ describe('durations: diagnostics a user sees', () => {
 
   it('checks all three validity fields', () => {
     const text = VALID + 'access_code_validity: minutes=1; seconds=30\nrefresh_token_validity: days\n';
-    const { document, diagnostics } = diagnose(text);
+    const { document, diagnostics } = diagnose(text, { settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [
       'duration-ignored-part@9:32-9:43 " seconds=30"',
       'duration-invalid@10:24-10:28 "days"',
@@ -220,7 +224,7 @@ describe('durations: diagnostics a user sees', () => {
   });
 
   it('rules.durations: false switches the checks off', () => {
-    const settings = settingsWith({ rules: { durations: false } });
+    const settings = noRules();
     for (const line of ['access_token_validity: hours=1; minutes=2', 'access_token_validity: hours=abc', 'access_token_validity: hours=inf', 'access_token_validity: hours=-1']) {
       assert.deepEqual(diagnose(withValidity(line), { settings }).diagnostics, [], line);
     }
@@ -230,7 +234,7 @@ describe('durations: diagnostics a user sees', () => {
 describe('durations: hover explains what the server makes of it', () => {
   function hoverText(line: string): string | undefined {
     const { document, position } = documentWithCursor(VALID.replace('access_token_validity: hours=1', line));
-    const result = service().hover(document, position);
+    const result = service(undefined, SETTINGS).hover(document, position);
     return result ? (result.contents as { value: string }).value : undefined;
   }
 

@@ -34,7 +34,8 @@ describe('hover: keys', () => {
     assert.equal(
       hover?.markdown,
       '**client_type** · optional · string · one of `confidential`, `public` · server default `confidential`\n\n' +
-        'Confidential clients are capable of maintaining the confidentiality of their credentials. Public clients are incapable',
+        'Confidential clients are capable of maintaining the confidentiality of their credentials, such as the client secret (an application running on a server). ' +
+        'Public clients are incapable of it (an application in a browser or on a device): they use no client secret.',
     );
   });
 

@@ -1,20 +1,24 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import { applyEdits, byCode, diagnose, FLOW_EXPLICIT, service, settingsWith, summarize } from '../helpers/service';
+import { applyEdits, byCode, diagnose, FLOW_EXPLICIT, service, summarize } from '../helpers/service';
+import { noRules, rulesOn } from '../helpers/settings';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** The rule under test, and nothing else. */
+const SETTINGS = rulesOn('redirectUris');
 
 /** A provider whose lines after the first two are `rest`. */
 const HEAD = `name: app\nauthorization_flow: ${FLOW_EXPLICIT}\n`;
 
 function check(rest: string) {
-  const { document, diagnostics } = diagnose(HEAD + rest);
+  const { document, diagnostics } = diagnose(HEAD + rest, { settings: SETTINGS });
   return { document, diagnostics, summary: summarize(document, diagnostics) };
 }
 
 /** The document after applying the one quick fix offered for `diagnostic`, with its title. */
 function fixed(document: TextDocument, diagnostic: Diagnostic): { title: string; text: string } {
-  const actions = service()
+  const actions = service(undefined, SETTINGS)
     .codeActions(document, diagnostic.range)
     .filter((a) => a.diagnostics?.[0].code === diagnostic.code && a.diagnostics?.[0].message === diagnostic.message);
   assert.equal(actions.length, 1, JSON.stringify(actions.map((a) => a.title)));
@@ -104,7 +108,7 @@ describe('redirect URIs: unescaped regular-expression characters', () => {
     const result = fixed(document, diagnostics[0]).text;
     assert.equal(result, HEAD + 'redirect_uris: "https://app\\\\.example\\\\.com/cb"\n');
     // The fixed file is clean: the YAML value now holds single backslashes.
-    assert.deepEqual(diagnose(result).diagnostics, []);
+    assert.deepEqual(diagnose(result, { settings: SETTINGS }).diagnostics, []);
   });
 
   it('in a double-quoted scalar that already has escapes, the diagnostic sits on the entry as written and the fix works', () => {
@@ -113,7 +117,7 @@ describe('redirect URIs: unescaped regular-expression characters', () => {
     assert.equal(diagnostics[0].message.includes('Write "https://a\\.b/c\\?d".'), true, diagnostics[0].message);
     const result = fixed(document, diagnostics[0]).text;
     assert.equal(result, HEAD + 'redirect_uris: "https://x\\\\.y/z https://a\\\\.b/c\\\\?d"\n');
-    assert.deepEqual(diagnose(result).diagnostics, []);
+    assert.deepEqual(diagnose(result, { settings: SETTINGS }).diagnostics, []);
   });
 
   it('escaped entries and deliberate regular expressions pass', () => {
@@ -202,7 +206,7 @@ describe('redirect URIs: plain http', () => {
 
 describe('redirect URIs: switched off', () => {
   it('rules.redirectUris: false reports none of them', () => {
-    const settings = settingsWith({ rules: { redirectUris: false } });
+    const settings = noRules();
     for (const rest of [
       'redirect_uris: https://a.b/c https://a.b/c\n',
       'redirect_uris: https://*.b/c not-a-url\n',

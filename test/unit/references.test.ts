@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { StaticReferenceSource } from '../../server/src/service/references';
 import { defaultReferences } from '../helpers/references';
-import { applyEdits, diagnose, FLOW_AUTHN, FLOW_EXPLICIT, FLOW_IMPLICIT, KEY_PAIR, SCOPE_EMAIL, SCOPE_OPENID, service, settingsWith, summarize, VALID } from '../helpers/service';
+import { applyEdits, diagnose, FLOW_AUTHN, FLOW_EXPLICIT, FLOW_IMPLICIT, KEY_PAIR, SCOPE_EMAIL, SCOPE_OPENID, service, summarize, VALID } from '../helpers/service';
+import { noRules, rulesOn } from '../helpers/settings';
+
+/** The rule under test, and nothing else. */
+const SETTINGS = rulesOn('references');
 
 const UNKNOWN = '11111111-2222-4333-8444-555555555555';
 const EXPLICIT_LABEL = 'Authorize Application (default-provider-authorization-explicit-consent)';
@@ -14,7 +18,7 @@ const withAuthorizationFlow = (uuid: string) => VALID.replace(`authorization_flo
 
 describe('references: a UUID the server does not know', () => {
   it('is a warning on the UUID naming what was expected', () => {
-    const { document, diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN), { references: defaultReferences() });
+    const { document, diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN), { references: defaultReferences(), settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-not-found@1:20-1:56 "${UNKNOWN}"`]);
     assert.equal(diagnostics[0].severity, DiagnosticSeverity.Warning);
     assert.equal(diagnostics[0].message, `No authorization flow with UUID ${UNKNOWN} exists on the server.`);
@@ -22,8 +26,8 @@ describe('references: a UUID the server does not know', () => {
 
   it('offers the valid choices as quick fixes; applying one writes its UUID', () => {
     const references = defaultReferences();
-    const { document, diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN), { references });
-    const actions = service(references).codeActions(document, diagnostics[0].range);
+    const { document, diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN), { references, settings: SETTINGS });
+    const actions = service(references, SETTINGS).codeActions(document, diagnostics[0].range);
     // Only authorization flows: the authentication flow is not offered.
     assert.deepEqual(actions.map((a) => a.title), [`Use ${EXPLICIT_LABEL}`, `Use ${IMPLICIT_LABEL}`]);
     assert.deepEqual(actions.map((a) => a.isPreferred), [false, false]);
@@ -33,22 +37,22 @@ describe('references: a UUID the server does not know', () => {
 
   it('a single valid choice is the preferred fix', () => {
     const references = defaultReferences();
-    const { document, diagnostics } = diagnose(VALID + `signing_key: ${UNKNOWN}\n`, { references });
+    const { document, diagnostics } = diagnose(VALID + `signing_key: ${UNKNOWN}\n`, { references, settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-not-found@9:13-9:49 "${UNKNOWN}"`]);
     assert.equal(diagnostics[0].message, `No certificate key pair with UUID ${UNKNOWN} exists on the server.`);
-    const actions = service(references).codeActions(document, diagnostics[0].range);
+    const actions = service(references, SETTINGS).codeActions(document, diagnostics[0].range);
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Use authentik Self-signed Certificate', true]]);
     assert.equal(applyEdits(document, actions[0].edit!.changes![document.uri]), VALID + `signing_key: ${KEY_PAIR}\n`);
   });
 
   it('UUIDs are compared without regard to case', () => {
-    const { diagnostics } = diagnose(withAuthorizationFlow(FLOW_EXPLICIT.toUpperCase()), { references: defaultReferences() });
+    const { diagnostics } = diagnose(withAuthorizationFlow(FLOW_EXPLICIT.toUpperCase()), { references: defaultReferences(), settings: SETTINGS });
     assert.deepEqual(diagnostics, []);
   });
 
   it('a list says when it comes from a stale cache', () => {
     const references = new StaticReferenceSource({ flow: { objects: defaultReferences().list('flow')!.objects, stale: true } });
-    const { diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN), { references });
+    const { diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN), { references, settings: SETTINGS });
     assert.equal(diagnostics[0].message, `No authorization flow with UUID ${UNKNOWN} exists on the server (as last seen; the server is unreachable).`);
   });
 });
@@ -56,21 +60,21 @@ describe('references: a UUID the server does not know', () => {
 describe('references: a flow of the wrong designation', () => {
   it('an authentication flow as authorization_flow', () => {
     const references = defaultReferences();
-    const { document, diagnostics } = diagnose(withAuthorizationFlow(FLOW_AUTHN), { references });
+    const { document, diagnostics } = diagnose(withAuthorizationFlow(FLOW_AUTHN), { references, settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-wrong-kind@1:20-1:56 "${FLOW_AUTHN}"`]);
     assert.equal(
       diagnostics[0].message,
       '"Welcome to authentik! (default-authentication-flow)" is an authentication flow; authorization_flow expects an authorization flow.',
     );
-    const actions = service(references).codeActions(document, diagnostics[0].range);
+    const actions = service(references, SETTINGS).codeActions(document, diagnostics[0].range);
     assert.deepEqual(actions.map((a) => a.title), [`Use ${EXPLICIT_LABEL}`, `Use ${IMPLICIT_LABEL}`]);
   });
 
   it('an authorization flow as authentication_flow, with the one fitting flow as preferred fix', () => {
     const references = defaultReferences();
-    const { document, diagnostics } = diagnose(VALID + `authentication_flow: ${FLOW_IMPLICIT}\n`, { references });
+    const { document, diagnostics } = diagnose(VALID + `authentication_flow: ${FLOW_IMPLICIT}\n`, { references, settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-wrong-kind@9:21-9:57 "${FLOW_IMPLICIT}"`]);
-    const actions = service(references).codeActions(document, diagnostics[0].range);
+    const actions = service(references, SETTINGS).codeActions(document, diagnostics[0].range);
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Use Welcome to authentik! (default-authentication-flow)', true]]);
     assert.equal(applyEdits(document, actions[0].edit!.changes![document.uri]), VALID + `authentication_flow: ${FLOW_AUTHN}\n`);
   });
@@ -80,10 +84,10 @@ describe('references: list items', () => {
   it('each property_mappings item is checked on its own', () => {
     const text = VALID.replace(`  - ${SCOPE_EMAIL}`, `  - ${UNKNOWN}\n  - ${SCOPE_EMAIL}`);
     const references = defaultReferences();
-    const { document, diagnostics } = diagnose(text, { references });
+    const { document, diagnostics } = diagnose(text, { references, settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-not-found@7:4-7:40 "${UNKNOWN}"`]);
     assert.equal(diagnostics[0].message, `No scope mapping with UUID ${UNKNOWN} exists on the server.`);
-    const actions = service(references).codeActions(document, diagnostics[0].range);
+    const actions = service(references, SETTINGS).codeActions(document, diagnostics[0].range);
     assert.deepEqual(actions.map((a) => a.title), [
       "Use authentik default OAuth Mapping: OpenID 'openid' (openid)",
       "Use authentik default OAuth Mapping: OpenID 'email' (email)",
@@ -92,13 +96,13 @@ describe('references: list items', () => {
   });
 
   it('a flow-style jwks_sources list', () => {
-    const { document, diagnostics } = diagnose(VALID + `jwks_sources: [${UNKNOWN}]\n`, { references: defaultReferences() });
+    const { document, diagnostics } = diagnose(VALID + `jwks_sources: [${UNKNOWN}]\n`, { references: defaultReferences(), settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-not-found@9:15-9:51 "${UNKNOWN}"`]);
     assert.equal(diagnostics[0].message, `No OAuth source with JWKS with UUID ${UNKNOWN} exists on the server.`);
   });
 
   it('a malformed UUID is a schema error only, not also an unknown reference', () => {
-    const { diagnostics } = diagnose(VALID.replace(`  - ${SCOPE_EMAIL}`, '  - not-a-uuid'), { references: defaultReferences() });
+    const { diagnostics } = diagnose(VALID.replace(`  - ${SCOPE_EMAIL}`, '  - not-a-uuid'), { references: defaultReferences(), settings: SETTINGS });
     assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-uuid']);
   });
 });
@@ -106,21 +110,21 @@ describe('references: list items', () => {
 describe('references: nothing to compare against', () => {
   it('without a source nothing is reported', () => {
     const text = withAuthorizationFlow(UNKNOWN) + `authentication_flow: ${FLOW_EXPLICIT}\njwks_sources: [${UNKNOWN}]\n`;
-    assert.deepEqual(diagnose(text, { references: undefined }).diagnostics, []);
+    assert.deepEqual(diagnose(text, { references: undefined, settings: SETTINGS }).diagnostics, []);
   });
 
   it('only kinds the source lists are checked; an empty list offers no fixes', () => {
     const references = new StaticReferenceSource({ certificateKeyPair: [] });
-    const { document, diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN) + `signing_key: ${UNKNOWN}\n`, { references });
+    const { document, diagnostics } = diagnose(withAuthorizationFlow(UNKNOWN) + `signing_key: ${UNKNOWN}\n`, { references, settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-not-found@9:13-9:49 "${UNKNOWN}"`]);
     // With no key pairs at all there is nothing to offer.
-    assert.deepEqual(service(references).codeActions(document, diagnostics[0].range), []);
+    assert.deepEqual(service(references, SETTINGS).codeActions(document, diagnostics[0].range), []);
   });
 
   it('rules.references: false switches the check off', () => {
-    const settings = settingsWith({ rules: { references: false } });
+    const settings = noRules();
     const text = withAuthorizationFlow(FLOW_AUTHN) + `signing_key: ${UNKNOWN}\n`;
     assert.deepEqual(diagnose(text, { references: defaultReferences(), settings }).diagnostics, []);
-    assert.equal(diagnose(text, { references: defaultReferences() }).diagnostics.length, 2);
+    assert.equal(diagnose(text, { references: defaultReferences(), settings: SETTINGS }).diagnostics.length, 2);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import { byCode, diagnose, settingsWith, summarize, VALID, FLOW_EXPLICIT } from '../helpers/service';
+import { byCode, diagnose, summarize, VALID, FLOW_EXPLICIT } from '../helpers/service';
+import { noRules, rulesOn, SettingsBuilder } from '../helpers/settings';
 
 describe('validation: a valid provider', () => {
   it('reports nothing on a complete, valid file', () => {
@@ -141,7 +142,7 @@ describe('validation: schema errors on the exact node', () => {
   });
 
   it('an over-long client_id and client_secret', () => {
-    const { document, diagnostics } = diagnose(VALID + `client_id: ${'a'.repeat(256)}\nclient_secret: ${'b'.repeat(300)}\n`, { settings: settingsWith({ rules: { clientSecret: false } }) });
+    const { document, diagnostics } = diagnose(VALID + `client_id: ${'a'.repeat(256)}\nclient_secret: ${'b'.repeat(300)}\n`);
     assert.deepEqual(diagnostics.map((d) => d.code), ['too-long', 'too-long']);
     assert.equal(diagnostics[0].message, '"client_id" is 256 characters long; the server allows at most 255.');
     assert.equal(diagnostics[1].message, '"client_secret" is 300 characters long; the server allows at most 255.');
@@ -159,7 +160,7 @@ describe('validation: schema errors on the exact node', () => {
 
 describe('validation: unknown and read-only keys', () => {
   it('an unknown key is a warning with a did-you-mean, faded as unnecessary', () => {
-    const { document, diagnostics } = diagnose(VALID.replace('redirect_uris:', 'redirect_uri:'));
+    const { document, diagnostics } = diagnose(VALID.replace('redirect_uris:', 'redirect_uri:'), { settings: rulesOn('unknownKeys') });
     const unknown = byCode(diagnostics, 'unknown-key');
     assert.deepEqual(summarize(document, unknown), ['unknown-key@3:0-3:12 "redirect_uri"']);
     assert.equal(unknown[0].severity, DiagnosticSeverity.Warning);
@@ -168,7 +169,7 @@ describe('validation: unknown and read-only keys', () => {
   });
 
   it('read-only response fields are warnings', () => {
-    const { document, diagnostics } = diagnose(VALID + 'pk: 3\nverbose_name: x\nassigned_application_slug: y\n');
+    const { document, diagnostics } = diagnose(VALID + 'pk: 3\nverbose_name: x\nassigned_application_slug: y\n', { settings: rulesOn('readOnlyKeys') });
     assert.deepEqual(summarize(document, diagnostics), [
       'read-only-key@9:0-9:2 "pk"',
       'read-only-key@10:0-10:12 "verbose_name"',
@@ -179,9 +180,11 @@ describe('validation: unknown and read-only keys', () => {
 
   it('rules can be switched off one by one', () => {
     const text = VALID + 'pk: 3\nfoo: 1\n';
-    assert.equal(diagnose(text).diagnostics.length, 2);
-    assert.deepEqual(diagnose(text, { settings: settingsWith({ rules: { readOnlyKeys: false } }) }).diagnostics.map((d) => d.code), ['unknown-key']);
-    assert.deepEqual(diagnose(text, { settings: settingsWith({ rules: { unknownKeys: false } }) }).diagnostics.map((d) => d.code), ['read-only-key']);
+    const codes = (settings = noRules()) => diagnose(text, { settings }).diagnostics.map((d) => d.code);
+    assert.deepEqual(codes(rulesOn('unknownKeys', 'readOnlyKeys')), ['read-only-key', 'unknown-key']);
+    assert.deepEqual(codes(rulesOn('unknownKeys')), ['unknown-key']);
+    assert.deepEqual(codes(rulesOn('readOnlyKeys')), ['read-only-key']);
+    assert.deepEqual(codes(noRules()), []);
   });
 });
 
@@ -211,7 +214,7 @@ describe('validation: positions with CRLF, tabs, BOM and non-ASCII text', () => 
 
 describe('validation: size limit', () => {
   it('a file over the limit gets one clear error and no parse', () => {
-    const { diagnostics } = diagnose(VALID + '# ' + 'x'.repeat(2000) + '\n', { settings: settingsWith({ maxFileSize: 1000 }) });
+    const { diagnostics } = diagnose(VALID + '# ' + 'x'.repeat(2000) + '\n', { settings: new SettingsBuilder().withMaxFileSize(1000).build() });
     assert.deepEqual(diagnostics.map((d) => d.code), ['file-too-large']);
     assert.match(diagnostics[0].message, /over the limit of 1000 \(setting authentik\.maxFileSize\)/);
   });

@@ -1,7 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuthentikApi } from '../../../common/authentik/apiClient';
 import { checkBaseUrl } from '../../../common/authentik/connection';
 import { planDeploy } from '../../../common/authentik/deploy';
@@ -9,72 +7,44 @@ import { deployBody, describePlan, renderOutcome } from '../../../common/authent
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
 import { prepareBody } from '../service/deployBody';
 import { serverErrorFindings } from '../service/serverErrors';
-import { Finding } from '../service/findings';
 import { parseText } from '../service/parsedDocument';
 import { clampToRange, DEFAULT_SETTINGS, DEPLOY_TIMEOUT_RANGE } from '../../../common/settings';
 import { describeFsError } from './files';
-import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main';
-
-/** `path:line:col: severity code message`, as `validate` prints it. */
-function findingLines(file: string, text: string, findings: Finding[]): string {
-  const lines = TextDocument.create('file:///' + file, 'authentik-oauth2provider', 0, text);
-  return findings
-    .map((f) => {
-      const at = lines.positionAt(f.start);
-      return `${file}:${at.line + 1}:${at.character + 1}: ${f.severity} ${f.code} ${f.message}\n`;
-    })
-    .join('');
-}
+import { formatPlanMarkdown } from './deployPlanMarkdown';
+import { formatFindingLines } from './formats';
+import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, parseCommandLine, usageError } from './io';
 
 /**
  * `authentik-oauth2 deploy <file> --url <base URL>`: creates the provider, or updates (PATCH) the one with the same name.
  * Never prompts (it runs in CI). The token comes only from AUTHENTIK_TOKEN, never from a flag, so it stays out of shell history and process lists.
  */
 export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = new NodeHttpClient()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        'allow-insecure-http': { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`authentik-oauth2 deploy: ${(error as Error).message}\n`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandLine(io, 'deploy', argv, {
+    url: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    'allow-insecure-http': { type: 'boolean', default: false },
+    format: { type: 'string', default: 'text' },
+  });
+  if (!parsed) return EXIT_USAGE;
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) {
-    io.stderr.write('authentik-oauth2 deploy: give exactly one provider file, e.g. deploy grafana.oauth2provider.yaml --url https://auth.example.com\n');
+  if (positionals.length !== 1) return usageError(io, 'deploy', 'give exactly one provider file, e.g. deploy grafana.oauth2provider.yaml --url https://auth.example.com');
+  const file = positionals[0];
+  if (values.format !== 'text' && !(values.format === 'markdown' && values['dry-run'])) {
+    io.stderr.write(`authentik-oauth2 deploy: --format takes text, or markdown with --dry-run (got "${values.format}")\n`);
     return EXIT_USAGE;
   }
-  const file = positionals[0];
   const url = values.url ?? io.env.AUTHENTIK_URL ?? '';
   const allowInsecureHttp = values['allow-insecure-http'] === true;
   const urlCheck = checkBaseUrl(url, allowInsecureHttp);
-  if (!urlCheck.ok) {
-    io.stderr.write(`authentik-oauth2 deploy: ${urlCheck.message}\n`);
-    return EXIT_USAGE;
-  }
+  if (!urlCheck.ok) return fail(io, 'deploy', urlCheck.message);
   const requestedTimeout = values.timeout === undefined ? DEFAULT_SETTINGS.deployTimeoutSeconds : Number(values.timeout);
   const { minimum, maximum } = DEPLOY_TIMEOUT_RANGE;
-  if (!(requestedTimeout > 0) || !Number.isFinite(requestedTimeout)) {
-    io.stderr.write(`authentik-oauth2 deploy: --timeout takes a number of seconds from ${minimum} to ${maximum}\n`);
-    return EXIT_USAGE;
-  }
+  if (!(requestedTimeout > 0) || !Number.isFinite(requestedTimeout)) return usageError(io, 'deploy', `--timeout takes a number of seconds from ${minimum} to ${maximum}`);
   const timeoutSeconds = clampToRange(requestedTimeout, DEPLOY_TIMEOUT_RANGE, DEFAULT_SETTINGS.deployTimeoutSeconds);
-  if (timeoutSeconds !== requestedTimeout) {
-    io.stderr.write(`authentik-oauth2 deploy: --timeout ${values.timeout} is outside ${minimum} to ${maximum} seconds; using ${timeoutSeconds}.\n`);
-  }
+  if (timeoutSeconds !== requestedTimeout) io.stderr.write(`authentik-oauth2 deploy: --timeout ${values.timeout} is outside ${minimum} to ${maximum} seconds; using ${timeoutSeconds}.\n`);
   const token = io.env.AUTHENTIK_TOKEN || undefined;
-  if (!token) {
-    io.stderr.write('authentik-oauth2 deploy: set the API token in the AUTHENTIK_TOKEN environment variable.\n');
-    return EXIT_USAGE;
-  }
+  if (!token) return fail(io, 'deploy', 'set the API token in the AUTHENTIK_TOKEN environment variable.');
 
   let text: string;
   try {
@@ -85,15 +55,13 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     if (stat.size > DEFAULT_SETTINGS.maxFileSize) throw Object.assign(new Error(`the file is ${stat.size} bytes, over the limit of ${DEFAULT_SETTINGS.maxFileSize}`), { code: 'EFBIG' });
     text = fs.readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    io.stderr.write(`authentik-oauth2 deploy: ${file}: ${describeFsError(error)}\n`);
-    return EXIT_USAGE;
+    return fail(io, 'deploy', `${file}: ${describeFsError(error)}`);
   }
   const document = parseText(text, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
   const prepared = prepareBody(document, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.maxFileSize);
   if (!prepared.ok) {
-    io.stdout.write(findingLines(file, text, prepared.errors));
-    io.stderr.write(`authentik-oauth2 deploy: ${file} has ${prepared.errors.length} error(s); nothing was sent.\n`);
-    return EXIT_FINDINGS;
+    io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
+    return fail(io, 'deploy', `${file} has ${prepared.errors.length} error(s); nothing was sent.`, EXIT_FINDINGS);
   }
 
   const api = new AuthentikApi({ baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 }, http);
@@ -101,11 +69,9 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   const { redactor } = api;
   if (values['dry-run']) {
     const planned = await planDeploy(api, prepared.body);
-    if (!planned.ok) {
-      io.stderr.write(redactor.text(`authentik-oauth2 deploy: ${planned.failure.message}\n`));
-      return exitCodeFor(planned.failure.kind);
-    }
-    io.stdout.write(redactor.text(`Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl, redactor)}\n`));
+    if (!planned.ok) return fail(io, 'deploy', redactor.text(planned.failure.message), exitCodeFor(planned.failure.kind));
+    const plan = values.format === 'markdown' ? formatPlanMarkdown(planned.plan, api.baseUrl, file, redactor) : `Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl, redactor)}\n`;
+    io.stdout.write(redactor.text(plan));
     return EXIT_OK;
   }
   const outcome = await deployBody(api, prepared.body);
@@ -113,7 +79,7 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   if (outcome.ok) return EXIT_OK;
   if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) {
     // The field messages were redacted when they arrived (by value: a key there names a field, not a secret).
-    io.stdout.write(findingLines(file, text, serverErrorFindings(document, outcome.failure.fieldErrors)));
+    io.stdout.write(formatFindingLines({ path: file, findings: serverErrorFindings(document, outcome.failure.fieldErrors), lines: document.lineCounter }));
   }
   return exitCodeFor(outcome.failure?.kind);
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 
 export const PROVIDER_FILE = /\.oauth2provider\.ya?ml$/;
 
@@ -27,10 +28,8 @@ export function collectFiles(inputs: readonly string[], cwd = process.cwd()): Fi
     files.push(file);
   };
   for (const input of inputs) {
-    // The glob library is loaded only for a path that does not exist: most runs name folders or files.
-    const glob = fs.existsSync(path.resolve(cwd, input)) ? undefined : (require('tinyglobby') as typeof import('tinyglobby'));
-    if (glob?.isDynamicPattern(input)) {
-      const matches = glob.globSync(input, { cwd, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
+    if (!fs.existsSync(path.resolve(cwd, input)) && isDynamicPattern(input)) {
+      const matches = globSync(input, { cwd, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
       if (matches.length === 0) problems.push({ path: input, message: 'no file matches this pattern' });
       for (const match of matches.sort()) add(match);
       continue;

@@ -1,10 +1,41 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FINDING_CODES } from '../service/findings';
+import { LineCounter } from 'yaml';
+import { Finding, FindingCode, FINDING_CODES, Severity } from '../service/findings';
 import { FileReport } from './validateFiles';
 
-export type OutputFormat = 'text' | 'github' | 'sarif' | 'json';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'github', 'sarif', 'json'];
+export type OutputFormat = 'text' | 'github' | 'sarif' | 'json' | 'markdown';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'github', 'sarif', 'json', 'markdown'];
+
+/** A 0-based line and character (UTF-16 code units), as LSP and the JSON output count them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A finding with its range as the editor shows it: the only place the CLI turns offsets into positions. */
+export interface FileDiagnostic {
+  severity: Severity;
+  code: FindingCode;
+  message: string;
+  range: { start: Position; end: Position };
+}
+
+function positionAt(lines: LineCounter, offset: number): Position {
+  const { line, col } = lines.linePos(offset);
+  return { line: Math.max(0, line - 1), character: Math.max(0, col - 1) };
+}
+
+export function toFileDiagnostic(finding: Finding, lines: LineCounter): FileDiagnostic {
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    range: { start: positionAt(lines, finding.start), end: positionAt(lines, finding.end) },
+  };
+}
+
+export const diagnosticsOf = (report: FileReport): FileDiagnostic[] => report.findings.map((f) => toFileDiagnostic(f, report.lines));
 
 export interface Summary {
   files: number;
@@ -16,7 +47,7 @@ export function summarize(reports: readonly FileReport[]): Summary {
   let errors = 0;
   let warnings = 0;
   for (const report of reports) {
-    for (const d of report.diagnostics) {
+    for (const d of report.findings) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
@@ -26,18 +57,18 @@ export function summarize(reports: readonly FileReport[]): Summary {
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
-/** `path:line:col: severity code message`, 1-based, then a summary line. */
+/** `path:line:col: severity code message` per finding, 1-based, as editors and terminals link them. */
+export function formatFindingLines(report: FileReport): string {
+  return diagnosticsOf(report)
+    .map((d) => `${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`)
+    .join('');
+}
+
+/** Every finding as a `path:line:col` line, then a summary line. */
 export function formatText(reports: readonly FileReport[]): string {
-  const lines: string[] = [];
-  for (const report of reports) {
-    for (const d of report.diagnostics) {
-      lines.push(`${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
-    }
-  }
   const s = summarize(reports);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`);
-  return lines.join('\n') + '\n';
+  return reports.map(formatFindingLines).join('') + `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.\n`;
 }
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -47,7 +78,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 export function formatGithub(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
-    for (const d of report.diagnostics) {
+    for (const d of diagnosticsOf(report)) {
       const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
       const line = d.range.start.line + 1;
       const col = d.range.start.character + 1;
@@ -75,7 +106,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       {
         files: reports.map((r) => ({
           path: toPosix(r.path),
-          diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, range: d.range })),
+          diagnostics: diagnosticsOf(r),
         })),
         summary: summarize(reports),
       },
@@ -95,21 +126,16 @@ const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', h
 
 /** SARIF 2.1.0 for GitHub code scanning: one rule per diagnostic code, results with 1-based regions. */
 export function formatSarif(reports: readonly FileReport[], toolVersion: string): string {
-  const usedCodes = new Set<string>();
-  for (const r of reports) for (const d of r.diagnostics) usedCodes.add(d.code);
-  const ruleIds = [...new Set([...Object.keys(FINDING_CODES), ...usedCodes])];
+  const ruleIds = Object.keys(FINDING_CODES) as FindingCode[];
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => {
-    const known = FINDING_CODES[id];
-    return {
-      id,
-      name: id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
-      shortDescription: { text: known?.description ?? id },
-      defaultConfiguration: { level: SARIF_LEVEL[known?.severity ?? 'error'] },
-    };
-  });
+  const rules = ruleIds.map((id) => ({
+    id,
+    name: id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: FINDING_CODES[id].description },
+    defaultConfiguration: { level: SARIF_LEVEL[FINDING_CODES[id].severity] },
+  }));
   const results = reports.flatMap((r) =>
-    r.diagnostics.map((d) => ({
+    diagnosticsOf(r).map((d) => ({
       ruleId: d.code,
       ruleIndex: ruleIndex.get(d.code),
       level: SARIF_LEVEL[d.severity],

@@ -1,22 +1,11 @@
-import { parseArgs } from 'node:util';
-import { setRequestValidator } from '../service/schemaValidation';
 import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../../../common/settings';
 import { VERSION } from '../../../common/version';
+import { runDeploy } from './deployCommand';
 import { collectFiles } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, summarize } from './formats';
-import { precompiledValidator } from './precompiledValidator';
-import { validateFilesInParallel } from './parallelValidation';
-
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandLine, usageError } from './io';
+import { formatMarkdown } from './markdownReport';
+import { validateFiles } from './validateFiles';
 
 const USAGE = `Usage: authentik-oauth2 <command> [options]
 
@@ -25,7 +14,8 @@ Commands:
   deploy <file> --url <base URL> Create or update the provider on an authentik server (token from AUTHENTIK_TOKEN)
 
 validate options:
-  --format text|github|sarif|json   Output format (default: text)
+  --format text|github|sarif|json|markdown
+                                    Output format (default: text)
   --max-warnings N                  Fail when there are more than N warnings (default: warnings never fail)
   --disable RULE                    Switch off an authentik rule (repeatable): ${Object.keys(DEFAULT_SETTINGS.rules).join(', ')}
   --max-file-size BYTES             Skip validation of larger files with an error (default: ${DEFAULT_SETTINGS.maxFileSize})
@@ -34,7 +24,6 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error or
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  if (precompiledValidator) setRequestValidator(precompiledValidator);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(USAGE);
@@ -45,36 +34,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (command === 'validate') return runValidate(rest, io);
-  if (command === 'deploy') {
-    const { runDeploy } = await import('./deployCommand');
-    return runDeploy(rest, io);
-  }
+  if (command === 'deploy') return runDeploy(rest, io);
   io.stderr.write(`authentik-oauth2: unknown command "${command}"\n\n${USAGE}`);
   return EXIT_USAGE;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`authentik-oauth2 validate: ${message}\nRun "authentik-oauth2 --help" for usage.\n`);
-  return EXIT_USAGE;
-}
-
-async function runValidate(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        'max-warnings': { type: 'string' },
-        disable: { type: 'string', multiple: true, default: [] },
-        'max-file-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+function runValidate(argv: string[], io: CliIo): number {
+  const usage = (message: string) => usageError(io, 'validate', message);
+  const parsed = parseCommandLine(io, 'validate', argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    'max-warnings': { type: 'string' },
+    disable: { type: 'string', multiple: true, default: [] },
+    'max-file-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed) return EXIT_USAGE;
   const { values, positionals } = parsed;
   // `validate --help` is what people type first; it is a request for usage, not a usage error.
   if (values.help) {
@@ -82,25 +56,25 @@ async function runValidate(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const format = values.format as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) return usageError(io, `unknown format "${values.format}" (use ${OUTPUT_FORMATS.join(', ')})`);
+  if (!OUTPUT_FORMATS.includes(format)) return usage(`unknown format "${values.format}" (use ${OUTPUT_FORMATS.join(', ')})`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usageError(io, '--max-warnings takes a whole number of 0 or more');
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage('--max-warnings takes a whole number of 0 or more');
   }
   const rules = { ...DEFAULT_SETTINGS.rules };
   for (const id of values.disable as string[]) {
-    if (!(id in rules)) return usageError(io, `unknown rule "${id}" (rules: ${Object.keys(rules).join(', ')})`);
+    if (!(id in rules)) return usage(`unknown rule "${id}" (rules: ${Object.keys(rules).join(', ')})`);
     rules[id as RuleId] = false;
   }
   const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
-  if (maxFileSize !== undefined && !(maxFileSize > 0)) return usageError(io, '--max-file-size takes a positive number of bytes');
+  if (maxFileSize !== undefined && !(maxFileSize > 0)) return usage('--max-file-size takes a positive number of bytes');
   const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize });
 
   const { files, problems } = collectFiles(positionals.length ? positionals : ['.'], io.cwd);
   // A CI job pointed at the wrong folder must not pass silently.
   if (files.length === 0 && problems.length === 0) problems.push({ path: positionals.join(' ') || '.', message: 'no *.oauth2provider.yaml files found' });
-  const reports = await validateFilesInParallel(files, settings, io.cwd, io.env);
+  const reports = validateFiles(files, settings, undefined, io.cwd);
   for (const problem of problems) io.stderr.write(`authentik-oauth2: ${problem.path}: ${problem.message}\n`);
   const readable = reports.filter((r) => !r.readError);
   for (const r of reports) if (r.readError) io.stderr.write(`authentik-oauth2: ${r.path}: ${r.readError}\n`);
@@ -117,6 +91,9 @@ async function runValidate(argv: string[], io: CliIo): Promise<number> {
       break;
     case 'sarif':
       io.stdout.write(formatSarif(readable, VERSION));
+      break;
+    case 'markdown':
+      io.stdout.write(formatMarkdown(readable));
       break;
   }
   if (problems.length > 0 || readable.length < reports.length) return EXIT_USAGE;

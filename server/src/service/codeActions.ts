@@ -1,16 +1,13 @@
 import { isMap, isScalar, Scalar } from 'yaml';
 import { REQUIRED_KEYS } from '../schema/fields';
+import { OffsetEdit } from './edits';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
 import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
 
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export type { OffsetEdit } from './edits';
 
 /** A quick fix for one finding, with edits in offsets (converted to positions at the edge). */
 export interface Fix {

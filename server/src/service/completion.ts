@@ -1,22 +1,33 @@
-import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, TextEdit, Range } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
+import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
 import { FieldInfo, FIELDS, FIELD_BY_KEY } from '../schema/fields';
 import { cursorContext } from './cursor';
+import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
-import { candidatesFor, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
+import { candidatesFor, REFERENCE_FIELDS, ReferenceObject, ReferenceSource } from './references';
 import { keyText } from './yamlNodes';
-import { fieldDocumentation } from './hover';
 
 export interface CompletionContext {
   references?: ReferenceSource;
   /** Whether the client understands snippet syntax (`${1|a,b|}`). */
   snippetSupport: boolean;
-  /** Converts a pair of offsets to an LSP range (supplied by the edge that knows the line table). */
-  toRange(start: number, end: number): Range;
+  /** Whether the client shows `labelDetails` (LSP 3.17); without it, what they say goes into `detail`. */
+  labelDetailsSupport: boolean;
+}
+
+/** A completion item whose edit is in offsets (the edge turns it into a TextEdit). */
+export interface Proposal extends Omit<CompletionItem, 'textEdit'> {
+  edit: OffsetEdit;
+}
+
+export interface Proposals {
+  isIncomplete: false;
+  items: Proposal[];
 }
 
 const DURATION_EXAMPLES = ['minutes=5', 'hours=1', 'days=30'];
 
-export function complete(parsed: ParsedDocument, offset: number, context: CompletionContext): CompletionList {
+export function complete(parsed: ParsedDocument, offset: number, context: CompletionContext): Proposals {
   const cursor = cursorContext(parsed, offset);
   switch (cursor.kind) {
     case 'key':
@@ -36,11 +47,11 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
   }
 }
 
-function empty(): CompletionList {
+function empty(): Proposals {
   return { isIncomplete: false, items: [] };
 }
 
-function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: boolean, context: CompletionContext): CompletionItem[] {
+function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: boolean, context: CompletionContext): Proposal[] {
   const present = new Set<string>();
   for (const pair of parsed.root?.items ?? []) {
     const range = (pair.key as { range?: number[] } | null)?.range;
@@ -48,7 +59,6 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
     if (range && range[0] >= start && range[0] <= end) continue;
     present.add(keyText(pair.key));
   }
-  const range = context.toRange(start, end);
   const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
   return FIELDS.filter((f) => !present.has(f.key)).map((field, index) => {
     const snippet = context.snippetSupport && !hasColon ? keySnippet(field, eol) : undefined;
@@ -59,17 +69,19 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
       documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
       sortText: `${field.required ? '0' : '1'}${String(index).padStart(2, '0')}`,
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: TextEdit.replace(range, snippet ?? (hasColon ? field.key : `${field.key}: `)),
+      edit: { start, end, newText: snippet ?? (hasColon ? field.key : `${field.key}: `) },
     };
   });
 }
 
-export function typeLabel(field: FieldInfo): string {
-  if (field.isUuidList) return 'list of UUIDs';
-  if (field.isUuid) return field.nullable ? 'UUID or null' : 'UUID';
-  if (field.enumValues) return field.enumValues.join(' | ');
-  if (field.isDuration) return 'duration';
-  return field.type;
+/**
+ * What tells objects apart where a completion list shows them. Flows and sources: the slug (unique;
+ * several default flows share the name "Authorize Application"), the name beside it. Others: the
+ * name (unique for them), beside it the scope or the start of the UUID.
+ */
+export function referenceItemLabel(object: ReferenceObject): { label: string; description: string } {
+  if (object.slug) return { label: object.slug, description: object.name };
+  return { label: object.name, description: object.scopeName ? `scope ${object.scopeName}` : `UUID ${object.pk.slice(0, 8)}…` };
 }
 
 function escapeSnippet(text: string): string {
@@ -92,17 +104,16 @@ function valueList(
   listItem: boolean,
   cursor: { partialStart: number; partialEnd: number; needsSpace: boolean },
   context: CompletionContext,
-): CompletionList {
-  const range = context.toRange(cursor.partialStart, cursor.partialEnd);
-  const prefix = cursor.needsSpace ? ' ' : '';
-  const items: CompletionItem[] = [];
-  const plain = (label: string, kind: CompletionItemKind, detail: string, sortText: string, insert = label): CompletionItem => ({
+): Proposals {
+  const replace = (newText: string): OffsetEdit => ({ start: cursor.partialStart, end: cursor.partialEnd, newText: (cursor.needsSpace ? ' ' : '') + newText });
+  const items: Proposal[] = [];
+  const plain = (label: string, kind: CompletionItemKind, detail: string, sortText: string): Proposal => ({
     label,
     kind,
     detail,
     sortText,
     filterText: label,
-    textEdit: TextEdit.replace(range, prefix + insert),
+    edit: replace(label),
   });
   if (!listItem && field.enumValues) {
     field.enumValues.forEach((value, i) => {
@@ -122,7 +133,7 @@ function valueList(
       const item = plain(example, CompletionItemKind.Snippet, example === field.defaultValue ? 'duration (server default)' : 'duration', `0${i}`);
       if (context.snippetSupport) {
         item.insertTextFormat = InsertTextFormat.Snippet;
-        item.textEdit = TextEdit.replace(range, `${prefix}${unit}=\${1:${amount}}`);
+        item.edit = replace(`${unit}=\${1:${amount}}`);
       }
       items.push(item);
     });
@@ -132,15 +143,16 @@ function valueList(
     const list = context.references?.list(reference.kind);
     if (list) {
       candidatesFor(reference, list).forEach((object, i) => {
-        const label = referenceLabel(object);
+        const { label, description } = referenceItemLabel(object);
+        const detail = reference.label + (list.stale ? ' (cached: the server cannot be asked now)' : '');
         items.push({
           label,
+          ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
           kind: CompletionItemKind.Reference,
-          detail: reference.label + (list.stale ? ' (cached: the server cannot be asked now)' : ''),
           documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
           sortText: `1${String(i).padStart(4, '0')}`,
           filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
-          textEdit: TextEdit.replace(range, prefix + object.pk),
+          edit: replace(object.pk),
         });
       });
     }

@@ -1,7 +1,7 @@
 import { Document, isAlias, visit } from 'yaml';
 import { ParsedDocument } from './parsedDocument';
 import { lineEnd } from './yamlNodes';
-import { Finding } from './findings';
+import { Finding, finding } from './findings';
 
 /** Aliases a document may expand before it is treated as an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
@@ -31,25 +31,21 @@ function compute(parsed: ParsedDocument): DocumentValue {
     if (unresolved) {
       return {
         ok: false,
-        finding: {
-          code: 'unresolved-alias',
-          severity: 'error',
+        finding: finding('unresolved-alias', {
           message: `The alias *${unresolved.source} refers to no anchor &${unresolved.source} set before it.`,
           start: unresolved.start,
           end: unresolved.end,
-        },
+        }),
       };
     }
     const start = first.range[0];
     return {
       ok: false,
-      finding: {
-        code: 'alias-limit',
-        severity: 'error',
+      finding: finding('alias-limit', {
         message: `The document cannot be expanded: ${(error as Error).message}.`,
         start,
         end: lineEnd(parsed.text, start),
-      },
+      }),
     };
   }
 }

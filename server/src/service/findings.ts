@@ -7,7 +7,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
  */
 export interface Finding {
   /** Stable identifier, e.g. `invalid-enum`; quick fixes and CI rules key on it. */
-  code: string;
+  code: FindingCode;
+  /** Always the catalogue's severity for the code (FINDING_CODES): build findings with `finding()`. */
   severity: Severity;
   message: string;
   start: number;
@@ -28,8 +29,11 @@ export interface FindingData {
   [extra: string]: unknown;
 }
 
-/** Every diagnostic code with a one-line description, used for SARIF rules and documentation. */
-export const FINDING_CODES: Record<string, { severity: Severity; description: string }> = {
+/**
+ * Every finding code, with its one severity and a one-line description: the only place a severity
+ * is decided. The editor, the CLI (all formats, SARIF rules) and deploy all read it from here.
+ */
+export const FINDING_CODES = {
   'yaml-syntax': { severity: 'error', description: 'The file is not valid YAML.' },
   'yaml-warning': { severity: 'warning', description: 'YAML that parses but is probably not what was meant.' },
   'duplicate-key': { severity: 'error', description: 'A key appears twice in the same mapping.' },
@@ -66,4 +70,25 @@ export const FINDING_CODES: Record<string, { severity: Severity; description: st
   'server-rejected': { severity: 'error', description: 'The authentik server rejected this field when deploying.' },
   'reference-not-found': { severity: 'warning', description: 'A UUID that refers to no object on the server.' },
   'reference-wrong-kind': { severity: 'warning', description: 'A reference to an object of the wrong kind (e.g. a flow of another designation).' },
-};
+} as const satisfies Record<string, { severity: Severity; description: string }>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+/** What a finding says and where (offsets into the text), besides its code. */
+export interface FindingDetails {
+  message: string;
+  start: number;
+  end: number;
+  data?: FindingData;
+  related?: Finding['related'];
+  unnecessary?: boolean;
+}
+
+/** A finding of `code`, with the severity the catalogue gives that code. */
+export function finding(code: FindingCode, details: FindingDetails): Finding {
+  const result: Finding = { code, severity: FINDING_CODES[code].severity, message: details.message, start: details.start, end: details.end };
+  if (details.data) result.data = details.data;
+  if (details.related) result.related = details.related;
+  if (details.unnecessary) result.unnecessary = true;
+  return result;
+}

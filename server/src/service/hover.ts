@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
-import { FieldInfo, FIELD_BY_KEY, READ_ONLY_KEYS } from '../schema/fields';
+import { fieldDocumentation } from '../schema/fieldDocs';
+import { FIELD_BY_KEY, READ_ONLY_KEYS } from '../schema/fields';
 import { fieldAtOffset } from './nodeAtOffset';
 import { ParsedDocument } from './parsedDocument';
 import { findReference, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
@@ -9,24 +10,6 @@ export interface HoverResult {
   markdown: string;
   start: number;
   end: number;
-}
-
-/** Markdown describing a field: type, allowed values, server default and the schema's description. */
-export function fieldDocumentation(field: FieldInfo): string {
-  const facts: string[] = [field.required ? '**required**' : 'optional'];
-  if (field.isUuidList) facts.push('list of UUIDs');
-  else if (field.isUuid) facts.push(field.nullable ? 'UUID or `null`' : 'UUID');
-  else facts.push(field.isDuration ? 'duration string' : field.type);
-  if (field.enumValues) facts.push(`one of ${field.enumValues.map((v) => `\`${v}\``).join(', ')}`);
-  if (field.minLength) facts.push('non-empty');
-  if (field.maxLength) facts.push(`at most ${field.maxLength} characters`);
-  if (field.defaultValue !== undefined && field.defaultValue !== '') facts.push(`server default \`${String(field.defaultValue)}\``);
-  const lines = [facts.join(' · ')];
-  if (field.description) lines.push(field.description);
-  if (field.isDuration) lines.push('Units: `microseconds`, `milliseconds`, `seconds`, `minutes`, `hours`, `days`, `weeks`, joined by `;` without spaces.');
-  const reference = REFERENCE_FIELDS[field.key];
-  if (reference) lines.push(`Refers to: ${reference.label}${field.isUuidList ? 's' : ''} on the server, by UUID.`);
-  return lines.join('\n\n');
 }
 
 export function hover(parsed: ParsedDocument, offset: number, references?: ReferenceSource): HoverResult | undefined {

@@ -1,72 +1,39 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CodeAction,
-  CodeActionKind,
-  CompletionList,
-  Diagnostic,
-  DiagnosticSeverity,
-  DiagnosticTag,
-  DocumentSymbol,
-  FoldingRange,
-  Hover,
-  InlayHint,
-  MarkupKind,
-  Position,
-  Range,
-} from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { ProviderBody } from '../../../common/authentik/deploy';
 import { AuthentikSettings, DEFAULT_SETTINGS } from '../../../common/settings';
 import { quickFixes } from './codeActions';
 import { complete } from './completion';
 import { prepareBody } from './deployBody';
-import { Finding, Severity } from './findings';
+import { Finding } from './findings';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint } from './lspEdge';
 import { ParseCache, ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
-import { documentSymbols, OffsetSymbol } from './symbols';
+import { documentSymbols } from './symbols';
 import { validate } from './validation';
 import { requestValidator } from './schemaValidation';
 import { SERVER_ERROR_SOURCE, serverErrorFindings, serverErrorsStillApplying } from './serverErrors';
 
-export const DIAGNOSTIC_SOURCE = 'authentik';
+export { DIAGNOSTIC_SOURCE, toDiagnostic } from './lspEdge';
 
 export interface LanguageServiceDeps {
   /** Where the UUID references of a file (by URI) are looked up; absent when offline or not configured. */
   references?: (uri: string) => ReferenceSource | undefined;
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/** Converts a finding (offsets) into an LSP diagnostic (positions) for `document`. */
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
-    severity: SEVERITY[finding.severity],
-    code: finding.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
-  };
-  if (finding.data) diagnostic.data = { code: finding.code, ...finding.data };
-  if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
-  if (finding.related) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({
-      location: { uri: document.uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } },
-      message: r.message,
-    }));
-  }
-  return diagnostic;
+/** What the client says it can show, as far as completion cares. */
+export interface CompletionOptions {
+  snippetSupport: boolean;
+  /** `completionItem.labelDetailsSupport`; default false, as LSP says for a client that does not say. */
+  labelDetailsSupport?: boolean;
 }
 
 /**
  * The editor-independent language service. Every feature module works on the parsed document
- * in offsets; this facade parses once per document version and converts to LSP positions.
+ * in offsets; this facade parses once per document version, and lspEdge.ts converts to LSP positions.
  */
 export function getLanguageService(deps: LanguageServiceDeps = {}) {
   const cache = new ParseCache();
@@ -93,20 +60,6 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     return findingsOf(document, parse(document, settings), settings);
   }
 
-  const rangeOf = (document: TextDocument) => (start: number, end: number): Range => ({
-    start: document.positionAt(start),
-    end: document.positionAt(end),
-  });
-
-  const toSymbol = (document: TextDocument, s: OffsetSymbol): DocumentSymbol => ({
-    name: s.name,
-    detail: s.detail,
-    kind: s.kind,
-    range: rangeOf(document)(s.start, s.end),
-    selectionRange: rangeOf(document)(s.selectionStart, s.selectionEnd),
-    children: s.children?.map((c) => toSymbol(document, c)),
-  });
-
   return {
     parse,
     findings,
@@ -115,56 +68,39 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       return findings(document, settings).map((f) => toDiagnostic(document, f));
     },
 
-    complete(document: TextDocument, position: Position, options: { snippetSupport: boolean }, settings: AuthentikSettings = DEFAULT_SETTINGS): CompletionList {
+    complete(document: TextDocument, position: Position, options: CompletionOptions, settings: AuthentikSettings = DEFAULT_SETTINGS): CompletionList {
       const parsed = parse(document, settings);
       if (parsed.tooLarge) return { isIncomplete: false, items: [] };
-      return complete(parsed, document.offsetAt(position), {
+      const proposals = complete(parsed, document.offsetAt(position), {
         references: references(document),
         snippetSupport: options.snippetSupport,
-        toRange: rangeOf(document),
+        labelDetailsSupport: options.labelDetailsSupport ?? false,
       });
+      return toCompletionList(document, proposals);
     },
 
     hover(document: TextDocument, position: Position, settings: AuthentikSettings = DEFAULT_SETTINGS): Hover | null {
       const result = hover(parse(document, settings), document.offsetAt(position), references(document));
-      if (!result) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: rangeOf(document)(result.start, result.end) };
+      return result ? toHover(document, result) : null;
     },
 
     codeActions(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): CodeAction[] {
       const parsed = parse(document, settings);
-      const all = findingsOf(document, parsed, settings);
-      return quickFixes(parsed, all, document.offsetAt(range.start), document.offsetAt(range.end)).map((fix) => ({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [toDiagnostic(document, fix.finding)],
-        isPreferred: fix.preferred,
-        edit: {
-          changes: {
-            [document.uri]: fix.edits.map((e) => ({ range: rangeOf(document)(e.start, e.end), newText: e.newText })),
-          },
-        },
-      }));
+      const fixes = quickFixes(parsed, findingsOf(document, parsed, settings), document.offsetAt(range.start), document.offsetAt(range.end));
+      return fixes.map((fix) => toCodeAction(document, fix));
     },
 
     documentSymbols(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): DocumentSymbol[] {
-      return documentSymbols(parse(document, settings), references(document)).map((s) => toSymbol(document, s));
+      return documentSymbols(parse(document, settings), references(document)).map((s) => toDocumentSymbol(document, s));
     },
 
     foldingRanges(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): FoldingRange[] {
-      return foldingRanges(parse(document, settings))
-        .map((f) => ({ startLine: document.positionAt(f.start).line, endLine: document.positionAt(f.end).line }))
-        .filter((f) => f.endLine > f.startLine);
+      return toFoldingRanges(document, foldingRanges(parse(document, settings)));
     },
 
     inlayHints(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): InlayHint[] {
       if (!settings.inlayHints) return [];
-      return inlayHints(parse(document, settings), references(document), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => ({
-        position: document.positionAt(h.offset),
-        label: h.label,
-        tooltip: h.tooltip,
-        paddingLeft: true,
-      }));
+      return inlayHints(parse(document, settings), references(document), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => toInlayHint(document, h));
     },
 
     /** What a deploy of the file sends: its request fields, or the errors that block it. */

@@ -1,5 +1,4 @@
-import { parseAllDocuments, Document, isCollection, isMap, isPair, Scalar, YAMLMap, YAMLError } from 'yaml';
-import { fastParse } from './fastParse';
+import { parseAllDocuments, Document, isCollection, isMap, isPair, LineCounter, Scalar, YAMLMap, YAMLError } from 'yaml';
 
 /** The YAML parse of one document version, shared by every feature of the language service. */
 export interface ParsedDocument {
@@ -13,9 +12,12 @@ export interface ParsedDocument {
   readonly warnings: readonly YAMLError[];
   /** Set when the text exceeds the size limit: nothing was parsed. */
   readonly tooLarge: boolean;
+  /** Where each line starts, filled by the parser: turns offsets into lines and columns (at an edge). */
+  readonly lineCounter: LineCounter;
 }
 
 export interface ParseOptions {
+  /** In bytes of UTF-8, as the file is stored. */
   maxFileSize: number;
 }
 
@@ -23,26 +25,20 @@ export interface ParseOptions {
 // logLevel error: the library must not print to the console (the CLI's stderr, the server's log); its warnings are in the result.
 const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
+/** The text's size as stored in a file (UTF-8), which is what `maxFileSize` limits. */
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** The yaml library's parse of the whole text: every document, with one line table. */
 export function parseText(text: string, options: ParseOptions): ParsedDocument {
-  if (text.length > options.maxFileSize) {
-    return { text, documents: [], root: undefined, errors: [], warnings: [], tooLarge: true };
+  const lineCounter = new LineCounter();
+  if (byteLength(text) > options.maxFileSize) {
+    lineCounter.addNewLine(0);
+    return { text, documents: [], root: undefined, errors: [], warnings: [], tooLarge: true, lineCounter };
   }
-  return parseTextFast(text) ?? parseTextFully(text);
-}
-
-/**
- * Most provider files are a flat mapping that a line scanner reads several times faster than the
- * yaml library, into the same nodes. Undefined when the text is outside what the scanner reads.
- */
-export function parseTextFast(text: string): ParsedDocument | undefined {
-  const document = fastParse(text, YAML_OPTIONS);
-  return document && { text, documents: [document], root: document.contents ?? undefined, errors: [], warnings: [], tooLarge: false };
-}
-
-/** The yaml library's own parse of the whole text (what the fast path must match; tests compare the two). */
-export function parseTextFully(text: string): ParsedDocument {
   // A lone CR ends a line for the editor (and in YAML 1.2) but not for the yaml library; as LF it parses as shown, same offsets.
-  const stream = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS);
+  const stream = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { ...YAML_OPTIONS, lineCounter });
   const documents: Document.Parsed[] = 'empty' in stream ? [] : stream;
   const errors: YAMLError[] = 'empty' in stream ? [...stream.errors] : [];
   const warnings: YAMLError[] = 'empty' in stream ? [...stream.warnings] : [];
@@ -53,7 +49,7 @@ export function parseTextFully(text: string): ParsedDocument {
   flattenCollectionKeys(text, documents);
   const first = documents[0];
   const root = first && isMap(first.contents) ? (first.contents as YAMLMap.Parsed) : undefined;
-  return { text, documents, root, errors: dedupe(errors), warnings: dedupe(warnings), tooLarge: false };
+  return { text, documents, root, errors: dedupe(errors), warnings: dedupe(warnings), tooLarge: false, lineCounter };
 }
 
 /**

@@ -1,8 +1,13 @@
+import { ReferenceField, ReferenceKind } from '../schema/referenceFields';
+
+export { REFERENCE_FIELDS } from '../schema/referenceFields';
+export type { ReferenceField, ReferenceKind } from '../schema/referenceFields';
+
 /**
- * UUID references: which fields point at which kind of server object, and the source that knows
- * those objects. The source is injected: an in-memory one in tests, a cached HTTP one in the editor.
+ * UUID references: the source that knows the server's objects (which fields refer to which kind is
+ * schema knowledge, in schema/referenceFields.ts). The source is injected: an in-memory one in tests,
+ * a cached HTTP one in the editor.
  */
-export type ReferenceKind = 'flow' | 'certificateKeyPair' | 'scopeMapping' | 'oauthSource';
 
 export interface ReferenceObject {
   /** The UUID to send. */
@@ -27,22 +32,6 @@ export interface ReferenceSource {
   /** Changes whenever the lists change; absent for a source that never changes. */
   readonly generation?: number;
 }
-
-export interface ReferenceField {
-  kind: ReferenceKind;
-  /** Flows: the designation the field expects. */
-  designation?: string;
-  /** Human name of what the field refers to, for details and messages. */
-  label: string;
-}
-
-export const REFERENCE_FIELDS: Readonly<Record<string, ReferenceField>> = {
-  authorization_flow: { kind: 'flow', designation: 'authorization', label: 'authorization flow' },
-  authentication_flow: { kind: 'flow', designation: 'authentication', label: 'authentication flow' },
-  signing_key: { kind: 'certificateKeyPair', label: 'certificate key pair' },
-  property_mappings: { kind: 'scopeMapping', label: 'scope mapping' },
-  jwks_sources: { kind: 'oauthSource', label: 'OAuth source with JWKS' },
-};
 
 /** The objects a field may refer to (flows filtered by designation). */
 export function candidatesFor(field: ReferenceField, list: ReferenceList): ReferenceObject[] {

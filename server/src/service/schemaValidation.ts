@@ -1,29 +1,21 @@
-import type { default as Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import Ajv, { ErrorObject, Options, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { YAMLMap } from 'yaml';
 import { FIELD_BY_KEY, REQUEST_SCHEMA } from '../schema/fields';
-import { Finding } from './findings';
+import { Finding, finding } from './findings';
 import { didYouMean } from './suggest';
 import { describeValue, lineEnd, parsePointer, resolvePath, valueRange, ParsedNode } from './yamlNodes';
 
 let compiled: ValidateFunction | undefined;
 
 /**
- * ajv set up for the request schema. The schema file is not checked against the draft-07
- * meta-schema on every start (a test does that once). ajv is loaded on first use, not at import:
- * the CLI bundle brings the validator ajv generates from these options at build time
- * (server/src/cli/requestValidatorCode.ts) and never runs ajv itself.
+ * ajv set up for a request schema. The schema file is not checked against the draft-07
+ * meta-schema on every start (a test does that once).
  */
 export function createRequestAjv(extra: Options = {}): Ajv {
-  const { default: AjvClass } = require('ajv') as typeof import('ajv');
-  const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
-  const ajv = new AjvClass({ allErrors: true, strict: false, validateSchema: false, ...extra });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, ...extra });
   addFormats(ajv, ['uuid']);
   return ajv;
-}
-
-/** Uses a validator compiled ahead of time from the request schema with createRequestAjv (the CLI's, generated at build time). */
-export function setRequestValidator(validate: ValidateFunction): void {
-  compiled = validate;
 }
 
 /** The request schema compiled once per process, shared by the editor, the CLI and the test server. */
@@ -67,14 +59,12 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unk
     const key = String(error.params.missingProperty);
     const start = root ? root.range[0] : 0;
     const description = FIELD_BY_KEY.get(key)?.description;
-    return {
-      code: 'missing-required',
-      severity: 'error',
+    return finding('missing-required', {
       message: `Missing required key "${key}"${description ? `: ${description}` : '.'}`,
       start,
       end: lineEnd(text, start),
       data: { key },
-    };
+    });
   }
   const path = parsePointer(error.instancePath);
   if (path.length === 0) return undefined; // the root not being an object is reported as not-a-mapping
@@ -84,52 +74,43 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unk
   const value = lookup(document, path);
   const label = fieldLabel(path);
   const key = path[0];
-  const base = { severity: 'error' as const, start, end };
+  const at = { start, end };
   switch (error.keyword) {
     case 'type': {
       const expected = String(error.params.type).split(',').filter((t) => t !== 'null')[0] ?? 'string';
       if (value === null) {
-        return { ...base, code: 'not-nullable', message: `"${label}" may not be null: give it a value or remove the key.`, data: { key } };
+        return finding('not-nullable', { ...at, message: `"${label}" may not be null: give it a value or remove the key.`, data: { key } });
       }
       const scalarText = typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-      return {
-        ...base,
-        code: 'wrong-type',
-        message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${expected === 'string' && scalarText !== undefined ? ` Quote it: "${scalarText}".` : ''}`,
+      return finding('wrong-type', { ...at, message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${expected === 'string' && scalarText !== undefined ? ` Quote it: "${scalarText}".` : ''}`,
         data: { key, expected, suggestion: expected === 'string' ? scalarText : undefined },
-      };
+      });
     }
     case 'minLength':
-      return { ...base, code: 'empty-string', message: `"${label}" may not be blank.`, data: { key } };
+      return finding('empty-string', { ...at, message: `"${label}" may not be blank.`, data: { key } });
     case 'maxLength': {
       const length = typeof value === 'string' ? value.length : 0;
-      return {
-        ...base,
-        code: 'too-long',
-        message: `"${label}" is ${length} characters long; the server allows at most ${error.params.limit}.`,
+      return finding('too-long', { ...at, message: `"${label}" is ${length} characters long; the server allows at most ${error.params.limit}.`,
         data: { key },
-      };
+      });
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const suggestion = didYouMean(String(value), allowed);
-      return {
-        ...base,
-        code: 'invalid-enum',
-        message:
+      return finding('invalid-enum', { ...at, message:
           `"${String(value)}" is not a valid choice for "${label}".` +
           (suggestion ? ` Did you mean "${suggestion}"?` : '') +
           ` Valid choices: ${allowed.join(', ')}.`,
         data: { key, suggestion, allowed },
-      };
+      });
     }
     case 'format':
       if (error.params.format === 'uuid') {
-        return { ...base, code: 'invalid-uuid', message: `"${String(value)}" is not a valid UUID (in "${label}").`, data: { key } };
+        return finding('invalid-uuid', { ...at, message: `"${String(value)}" is not a valid UUID (in "${label}").`, data: { key } });
       }
       break;
   }
-  return { ...base, code: 'schema', message: `"${label}" ${error.message ?? 'does not match the schema'}.`, data: { key } };
+  return finding('schema', { ...at, message: `"${label}" ${error.message ?? 'does not match the schema'}.`, data: { key } });
 }
 
 function article(type: string): string {
@@ -155,7 +136,7 @@ export function nullCharacterFindings(root: YAMLMap.Parsed | undefined, value: R
     const target = resolvePath(root as ParsedNode, path);
     if (!target) return;
     const [start, end] = valueRange(target);
-    findings.push({ code: 'null-character', severity: 'error', message: `"${fieldLabel(path)}" contains a NUL character: the server rejects it (Null characters are not allowed.).`, start, end, data: { key: path[0] } });
+    findings.push(finding('null-character', { message: `"${fieldLabel(path)}" contains a NUL character: the server rejects it (Null characters are not allowed.).`, start, end, data: { key: path[0] } }));
   };
   for (const [key, v] of Object.entries(value)) {
     if (Array.isArray(v)) v.forEach((item, i) => check([key, String(i)], item));

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, isPair, YAMLError, ParsedNode } from 'yaml';
-import { Finding } from './findings';
+import { Finding, finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { keyText, lineEnd, rangeOf } from './yamlNodes';
 
@@ -9,46 +9,42 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
   const { text } = parsed;
   // The yaml library turns its own stack overflow (thousands of nested levels) into an error on each level it unwinds: say it once, plainly.
   const tooDeep = parsed.errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.pos[0] - b.pos[0])[0];
-  if (tooDeep) findings.push({ ...yamlFinding(text, tooDeep, 'yaml-syntax', 'error'), message: 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.' });
-  for (const error of parsed.errors) if (error.code !== 'RESOURCE_EXHAUSTION') findings.push(yamlFinding(text, error, 'yaml-syntax', 'error'));
-  for (const warning of parsed.warnings) findings.push(yamlFinding(text, warning, 'yaml-warning', 'warning'));
+  if (tooDeep) findings.push(yamlFinding(text, tooDeep, 'yaml-syntax', 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.'));
+  for (const error of parsed.errors) if (error.code !== 'RESOURCE_EXHAUSTION') findings.push(yamlFinding(text, error, 'yaml-syntax'));
+  for (const warning of parsed.warnings) findings.push(yamlFinding(text, warning, 'yaml-warning'));
 
   parsed.documents.slice(1).forEach((doc) => {
     const contents = doc.contents as ParsedNode | null;
     if (contents === null || (isScalar(contents) && contents.value === null && contents.range[0] === contents.range[1])) return; // a trailing `---` adds nothing
     const start = doc.range[0];
-    findings.push({
-      code: 'multiple-documents',
-      severity: 'error',
+    findings.push(finding('multiple-documents', {
       message: 'More than one YAML document: keep one provider per file. Only the first document is used.',
       start,
       end: lineEnd(text, start),
-    });
+    }));
   });
 
   const first = parsed.documents[0];
   const contents = first?.contents as ParsedNode | null | undefined;
   if (contents && !isMap(contents)) {
     const [start, end] = rangeOf(contents) ?? [0, 0];
-    findings.push({
-      code: 'not-a-mapping',
-      severity: 'error',
+    findings.push(finding('not-a-mapping', {
       message: `Expected a mapping of provider fields (name: ..., authorization_flow: ...), found ${isSeq(contents) ? 'a list' : 'a single value'}.`,
       start,
       end: Math.min(end, lineEnd(text, start)),
-    });
+    }));
   }
   for (const doc of parsed.documents.slice(0, 1)) findings.push(...duplicateKeys(doc.contents as ParsedNode | null));
   return findings;
 }
 
-function yamlFinding(text: string, error: YAMLError, code: string, severity: 'error' | 'warning'): Finding {
+function yamlFinding(text: string, error: YAMLError, code: 'yaml-syntax' | 'yaml-warning', message = error.message): Finding {
   let [start, end] = error.pos;
   start = Math.max(0, Math.min(start, text.length));
   const eol = lineEnd(text, start);
   end = Math.max(start, Math.min(end, eol));
   if (end === start && start < eol) end = start + 1;
-  return { code, severity, message: error.message, start, end, data: { yamlCode: error.code } };
+  return finding(code, { message, start, end, data: { yamlCode: error.code } });
 }
 
 /** Walks every mapping (iteratively: nesting can be thousands deep) and reports each repeated key. */
@@ -64,15 +60,13 @@ function duplicateKeys(root: ParsedNode | null): Finding[] {
         const range = rangeOf(pair.key);
         const previous = firstSeen.get(name);
         if (range && previous) {
-          findings.push({
-            code: 'duplicate-key',
-            severity: 'error',
+          findings.push(finding('duplicate-key', {
             message: `Duplicate key "${name}": only this last value would be sent.`,
             start: range[0],
             end: range[1],
             data: { key: name },
             related: [{ start: previous[0], end: previous[1], message: `"${name}" first set here` }],
-          });
+          }));
         } else if (range) {
           firstSeen.set(name, range);
         }

@@ -1,7 +1,7 @@
 import { RuleSettings } from '../../../common/settings';
 import { documentValue, isRecord } from './documentValue';
-import { Finding } from './findings';
-import { ParsedDocument } from './parsedDocument';
+import { Finding, finding } from './findings';
+import { byteLength, ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
 import { RULES } from './rules';
 import { nullCharacterFindings, schemaFindings } from './schemaValidation';
@@ -10,23 +10,19 @@ import { trimRangeEnd } from './yamlNodes';
 
 export interface ValidationContext {
   rules: RuleSettings;
+  /** In bytes (UTF-8). */
   maxFileSize: number;
   references?: ReferenceSource;
 }
 
+/** A file over the size limit, which was not validated; `limitName` says where the limit is set. */
+export function tooLargeFinding(bytes: number, limit: number, limitName: string): Finding {
+  return finding('file-too-large', { message: `The file is ${bytes} bytes, over the limit of ${limit} (${limitName}): it was not validated.`, start: 0, end: 0 });
+}
+
 /** Every finding for one parsed document, sorted by position. Pure: same input, same output. */
 export function validate(parsed: ParsedDocument, context: ValidationContext): Finding[] {
-  if (parsed.tooLarge) {
-    return [
-      {
-        code: 'file-too-large',
-        severity: 'error',
-        message: `The file is ${parsed.text.length} characters long, over the limit of ${context.maxFileSize} (setting authentik.maxFileSize): it was not validated.`,
-        start: 0,
-        end: 0,
-      },
-    ];
-  }
+  if (parsed.tooLarge) return [tooLargeFinding(byteLength(parsed.text), context.maxFileSize, 'setting authentik.maxFileSize')];
   const findings = structureFindings(parsed);
   const json = documentValue(parsed);
   if (!json.ok) {
@@ -43,7 +39,14 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
     }
   }
-  // A diagnostic ends where its node's text ends, not on the next line.
-  for (const f of findings) f.end = trimRangeEnd(parsed.text, f.start, f.end);
+  // A diagnostic ends where its node's text ends, not on the next line; no offset falls between a CR and its LF
+  // (editors put such an offset before the CR, and every output must show the same line and column).
+  const { text } = parsed;
+  const beforeBreak = (offset: number) => (offset > 0 && text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset);
+  for (const f of findings) {
+    f.start = beforeBreak(f.start);
+    f.end = Math.max(f.start, beforeBreak(trimRangeEnd(text, f.start, f.end)));
+    for (const r of f.related ?? []) [r.start, r.end] = [beforeBreak(r.start), beforeBreak(r.end)];
+  }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

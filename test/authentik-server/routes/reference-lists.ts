@@ -65,9 +65,13 @@ function listOf<T extends object>(rows: (context: RequestContext) => T[], spec: 
   };
 }
 
-/** include_details=false (anything but "true", any case) leaves out what needs the certificate parsed. */
+/**
+ * include_details=false (anything but "true", any case) leaves out what needs the certificate parsed;
+ * releases without the parameter (2026.2 on) ignore it.
+ */
 function renderKeyPair(keyPair: CertificateKeyPair, context: RequestContext): CertificateKeyPair {
-  const includeDetails = (lastValue(context.query, 'include_details') ?? 'true').toLowerCase() === 'true';
+  const declared = context.release.declaresQuery('/crypto/certificatekeypairs/', 'include_details');
+  const includeDetails = !declared || (lastValue(context.query, 'include_details') ?? 'true').toLowerCase() === 'true';
   if (includeDetails) return keyPair;
   return { ...keyPair, fingerprint_sha256: null, fingerprint_sha1: null, cert_expiry: null, cert_subject: null, private_key_type: null };
 }

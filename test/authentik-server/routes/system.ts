@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
 import type { Version } from '../model-types';
 import { lastValue } from '../pagination';
 import { ApiResponse, jsonResponse, noContentResponse, textResponse } from '../responses';
@@ -8,16 +5,10 @@ import type { RequestContext, View } from '../router';
 
 /** The version endpoint, the server's own OpenAPI schema and the health checks. */
 
-/**
- * authentik 2024.8.4's own schema, cut to the OAuth2 provider paths (schemas/openapi/README.md):
- * every path and component this server answers with is in it.
- */
-export const OPENAPI_PATH = path.resolve(__dirname, '../../../schemas/openapi/authentik-2024.8.4.oauth2-subset.yml');
-
 function version(context: RequestContext): ApiResponse {
   const body: Version = {
-    version_current: context.version,
-    version_latest: context.version,
+    version_current: context.release.version,
+    version_latest: context.release.version,
     version_latest_valid: true,
     build_hash: '',
     outdated: false,
@@ -26,16 +17,17 @@ function version(context: RequestContext): ApiResponse {
   return jsonResponse(200, body);
 }
 
-let schemaAsJson: string | undefined;
-
-/** drf-spectacular's view: YAML unless JSON is asked for by ?format=json or the Accept header. */
+/**
+ * drf-spectacular's view: YAML unless JSON is asked for by ?format=json or the Accept header. The
+ * document is the release line's own schema, cut to the OAuth2 provider paths (schemas/openapi/),
+ * with info.version set to the release: every path and component this server answers with is in it.
+ */
 function schema(context: RequestContext): ApiResponse {
   const accept = String(context.headers.accept ?? '');
   const wantsJson = lastValue(context.query, 'format') === 'json' || /application\/(vnd\.oai\.openapi\+)?json/.test(accept);
-  const text = readFileSync(OPENAPI_PATH, 'utf8');
-  if (!wantsJson) return textResponse(200, 'application/vnd.oai.openapi; charset=utf-8', text);
-  schemaAsJson ??= JSON.stringify(YAML.parse(text));
-  return textResponse(200, 'application/vnd.oai.openapi+json; charset=utf-8', schemaAsJson);
+  const { release } = context;
+  if (!wantsJson) return textResponse(200, 'application/vnd.oai.openapi; charset=utf-8', release.schemaYaml);
+  return textResponse(200, 'application/vnd.oai.openapi+json; charset=utf-8', release.schemaJson);
 }
 
 export const systemViews: View[] = [

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { Finding } from '../findings';
+import { Finding, finding } from '../findings';
 import { findPair, rangeOf } from '../yamlNodes';
 import { Rule } from './rule';
 
@@ -12,25 +12,21 @@ export const clientSecretRule: Rule = {
     const keyRange = rangeOf(pair.key) ?? [0, 0];
     const valueRange = rangeOf(pair.value) ?? keyRange;
     if (value.client_type === 'public') {
-      findings.push({
-        code: 'secret-on-public-client',
-        severity: 'warning',
+      findings.push(finding('secret-on-public-client', {
         message: 'A public client cannot keep a secret: client_secret is not used for public clients. Remove it, or make the client confidential.',
         start: keyRange[0],
         end: keyRange[1],
         data: { key: 'client_secret' },
-      });
+      }));
     }
     // Never quote the secret itself in a message: messages end up in CI logs.
-    findings.push({
-      code: 'secret-in-file',
-      severity: 'information',
+    findings.push(finding('secret-in-file', {
       message:
         'A literal client secret is kept in this file. Keep secrets out of the repository: omit client_secret and the server generates one, shown once in the deploy result.',
       start: valueRange[0],
       end: valueRange[1],
       data: { key: 'client_secret' },
-    });
+    }));
     return findings;
   },
 };

@@ -50,20 +50,7 @@ export function parsePythonFloat(text: string): number | undefined {
   return Number(t);
 }
 
-/** The same few durations recur in every file of a repository; a verdict depends on the string alone (shared: callers only read it). */
-const verdicts = new Map<string, DurationVerdict>();
-
 export function analyzeDuration(expr: string): DurationVerdict {
-  let verdict = verdicts.get(expr);
-  if (!verdict) {
-    verdict = computeDuration(expr);
-    if (verdicts.size >= 256) verdicts.clear();
-    verdicts.set(expr, verdict);
-  }
-  return verdict;
-}
-
-function computeDuration(expr: string): DurationVerdict {
   const parts: DurationPart[] = [];
   const lastByKey = new Map<string, DurationPart>();
   let offset = 0;

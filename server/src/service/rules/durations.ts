@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { FIELDS } from '../../schema/fields';
-import { Finding } from '../findings';
+import { Finding, finding } from '../findings';
 import { ScalarLocator } from '../scalarLocator';
 import { findPair } from '../yamlNodes';
 import { analyzeDuration, describeSeconds, DURATION_UNITS } from './duration';
@@ -22,25 +22,21 @@ export const durationsRule: Rule = {
       const verdict = analyzeDuration(value);
       if (verdict.kind === 'rejected') {
         const [start, end] = verdict.end > verdict.start ? locator.locate(value, verdict.start, verdict.end) : whole;
-        findings.push({
-          code: 'duration-invalid',
-          severity: 'error',
+        findings.push(finding('duration-invalid', {
           message: `${value} is not in the correct format of 'hours=3;minutes=1': ${verdict.reason}.`,
           start,
           end,
           data: { key },
-        });
+        }));
         continue;
       }
       if (verdict.kind === 'crash') {
-        findings.push({
-          code: 'duration-crash',
-          severity: 'error',
+        findings.push(finding('duration-crash', {
           message: `The server would fail with HTTP 500 on "${value}": ${verdict.reason}.`,
           start: whole[0],
           end: whole[1],
           data: { key },
-        });
+        }));
         continue;
       }
       const meaning = describeSeconds(verdict.totalSeconds);
@@ -55,24 +51,20 @@ export const durationsRule: Rule = {
             : spaced
               ? `"${part.text}" is ignored by the server: the key "${part.key}" has spaces, so it is not a unit. This duration means ${meaning}. Remove the spaces.`
               : `"${part.text}" is ignored by the server: "${part.key}" is not a unit (${Object.keys(DURATION_UNITS).join(', ')}). This duration means ${meaning}.`;
-        findings.push({
-          code: 'duration-ignored-part',
-          severity: 'warning',
+        findings.push(finding('duration-ignored-part', {
           message,
           start,
           end,
           data: { key, suggestion: spaced ? normalizeDuration(value) : undefined },
-        });
+        }));
       }
       if (verdict.totalSeconds <= 0) {
-        findings.push({
-          code: 'duration-negative',
-          severity: 'warning',
+        findings.push(finding('duration-negative', {
           message: `"${value}" is ${verdict.totalSeconds === 0 ? 'zero' : 'negative'} (${meaning}): anything it governs expires at once.`,
           start: whole[0],
           end: whole[1],
           data: { key },
-        });
+        }));
       }
     }
     return findings;

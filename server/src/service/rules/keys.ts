@@ -1,5 +1,5 @@
 import { FIELDS, FIELD_BY_KEY, READ_ONLY_KEYS } from '../../schema/fields';
-import { Finding } from '../findings';
+import { Finding, finding } from '../findings';
 import { didYouMean } from '../suggest';
 import { keyText, rangeOf } from '../yamlNodes';
 import { Rule, RuleInput } from './rule';
@@ -15,26 +15,22 @@ function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] 
     if (!range) continue;
     const readOnly = READ_ONLY_KEYS.has(key);
     if (want === 'readOnly' && readOnly) {
-      findings.push({
-        code: 'read-only-key',
-        severity: 'warning',
+      findings.push(finding('read-only-key', {
         message: `"${key}" is a read-only response field: the server ignores it in a request.`,
         start: range[0],
         end: range[1],
         data: { key },
         unnecessary: true,
-      });
+      }));
     } else if (want === 'unknown' && !readOnly) {
       const suggestion = didYouMean(key, FIELD_KEYS);
-      findings.push({
-        code: 'unknown-key',
-        severity: 'warning',
+      findings.push(finding('unknown-key', {
         message: `Unknown key "${key}": the server silently ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         start: range[0],
         end: range[1],
         data: { key, suggestion },
         unnecessary: true,
-      });
+      }));
     }
   }
   return findings;

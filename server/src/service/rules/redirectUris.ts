@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { Finding } from '../findings';
+import { Finding, finding } from '../findings';
 import { ScalarLocator } from '../scalarLocator';
 import { findPair, lineEnd, rangeOf } from '../yamlNodes';
 import { Rule } from './rule';
@@ -58,15 +58,13 @@ export const redirectUrisRule: Rule = {
     if (!pair) {
       const start = root.range[0];
       return [
-        {
-          code: 'redirect-uris-empty',
-          severity: 'warning',
+        finding('redirect-uris-empty', {
           message:
             'No redirect_uris: the server then adopts the first redirect URI any client sends (CVE-2024-52289). List the allowed URIs.',
           start,
           end: lineEnd(text, start),
           data: { key: 'redirect_uris' },
-        },
+        }),
       ];
     }
     const node = pair.value;
@@ -76,15 +74,13 @@ export const redirectUrisRule: Rule = {
     if (entries.length === 0) {
       const [start, end] = (node && rangeOf(node)?.[1] !== rangeOf(node)?.[0] ? rangeOf(node) : rangeOf(pair.key)) ?? [0, 0];
       return [
-        {
-          code: 'redirect-uris-empty',
-          severity: 'warning',
+        finding('redirect-uris-empty', {
           message:
             'redirect_uris is empty: the server then adopts the first redirect URI any client sends (CVE-2024-52289). List the allowed URIs.',
           start,
           end,
           data: { key: 'redirect_uris' },
-        },
+        }),
       ];
     }
     const locator = new ScalarLocator(text, node as never);
@@ -94,18 +90,16 @@ export const redirectUrisRule: Rule = {
       const [start, end] = locator.locate(raw, entry.start, entry.end);
       const at = { start, end };
       if (seen.has(entry.text)) {
-        findings.push({ ...at, code: 'redirect-uri-duplicate', severity: 'warning', message: `"${entry.text}" is listed twice.`, data: { key: 'redirect_uris' }, unnecessary: true });
+        findings.push(finding('redirect-uri-duplicate', { ...at, message: `"${entry.text}" is listed twice.`, data: { key: 'redirect_uris' }, unnecessary: true }));
         continue;
       }
       seen.add(entry.text);
       if (entry.text.includes('*')) {
-        findings.push({
+        findings.push(finding('redirect-uri-wildcard', {
           ...at,
-          code: 'redirect-uri-wildcard',
-          severity: 'warning',
           message: `"${entry.text}" uses "*": the server matches each entry as a regular expression, so this accepts far more URIs than intended (any host or path an attacker can register). List exact URIs.`,
           data: { key: 'redirect_uris' },
-        });
+        }));
         continue;
       }
       // An entry that is not a valid regex is compared literally by the server; one that is has its escapes removed to get the URL.
@@ -118,31 +112,27 @@ export const redirectUrisRule: Rule = {
         url = undefined;
       }
       if (!url || !/^[a-z][a-z0-9+.-]*:$/i.test(url.protocol) || (/^https?:$/.test(url.protocol) && !url.host)) {
-        findings.push({ ...at, code: 'redirect-uri-invalid', severity: 'error', message: `"${entry.text}" is not an absolute URL (such as https://app.example.com/callback).`, data: { key: 'redirect_uris' } });
+        findings.push(finding('redirect-uri-invalid', { ...at, message: `"${entry.text}" is not an absolute URL (such as https://app.example.com/callback).`, data: { key: 'redirect_uris' } }));
         continue;
       }
       if (url.protocol === 'http:' && clientType !== 'public' && !LOOPBACK.test(url.hostname)) {
-        findings.push({
+        findings.push(finding('redirect-uri-insecure', {
           ...at,
-          code: 'redirect-uri-insecure',
-          severity: 'warning',
           message: `"${entry.text}" sends a confidential client's authorization codes over plain http to ${url.hostname}. Use https.`,
           data: { key: 'redirect_uris', entry: entry.text, suggestion: entry.text.replace(/^http:/i, 'https:') },
-        });
+        }));
       }
       const meta = unescapedMetaCharacters(entry.text);
       if (regex && meta.length > 0) {
         const chars = [...new Set(meta.map((i) => entry.text[i]))].map((c) => `"${c}"`).join(', ');
-        findings.push({
+        findings.push(finding('redirect-uri-unescaped', {
           ...at,
-          code: 'redirect-uri-unescaped',
-          severity: 'warning',
           message:
             `Unescaped ${chars} in "${entry.text}": the server matches each entry as a regular expression` +
             (chars.includes('"."') ? ', so "." matches any character (app.example.com also matches appXexample.com).' : ', where "?" and "+" are quantifiers.') +
             ` Write "${escapeRedirectUri(entry.text)}".`,
           data: { key: 'redirect_uris', entry: entry.text, suggestion: escapeRedirectUri(entry.text) },
-        });
+        }));
       }
     }
     return findings;

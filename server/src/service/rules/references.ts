@@ -1,5 +1,5 @@
 import { isScalar, isSeq } from 'yaml';
-import { Finding } from '../findings';
+import { Finding, finding } from '../findings';
 import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../references';
 import { findPair, rangeOf, ParsedNode } from '../yamlNodes';
 import { Rule } from './rule';
@@ -27,23 +27,19 @@ export const referencesRule: Rule = {
         const choices = candidatesFor(field, list);
         const data = { key, kind: field.kind, choices: choices.slice(0, 10).map((o) => ({ pk: o.pk, label: referenceLabel(o) })) };
         if (!object) {
-          findings.push({
-            code: 'reference-not-found',
-            severity: 'warning',
+          findings.push(finding('reference-not-found', {
             message: `No ${field.label} with UUID ${node.value} exists on the server${list.stale ? ' (as last seen; the server is unreachable)' : ''}.`,
             start: range[0],
             end: range[1],
             data,
-          });
+          }));
         } else if (field.designation && object.designation && object.designation !== field.designation) {
-          findings.push({
-            code: 'reference-wrong-kind',
-            severity: 'warning',
+          findings.push(finding('reference-wrong-kind', {
             message: `"${referenceLabel(object)}" is an ${object.designation} flow; ${key} expects an ${field.designation} flow.`,
             start: range[0],
             end: range[1],
             data,
-          });
+          }));
         }
       }
     }
