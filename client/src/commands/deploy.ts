@@ -73,7 +73,11 @@ export function deploy(context: CommandContext) {
     const name = redactor.text(String(body.name));
     const planned = await withCancellableProgress(redactor.text(`Looking up "${name}" on ${connection.origin}...`), (signal) => planDeploy(api, body, { signal }));
     if (!planned) return undefined;
-    if (!planned.ok) return reportFailure(context, api, planned.failure, planFailureOutcome(api, body, planned.failure));
+    if (!planned.ok) {
+      // A name the server's state rules out is shown on the file's `name:` line, like the server's own messages.
+      if (planned.failure.kind === 'conflict') await showServerErrors(context, api, document, prepared, { name: [planned.failure.message] });
+      return reportFailure(context, api, planned.failure, planFailureOutcome(api, body, planned.failure));
+    }
     const plan = planned.plan;
 
     if (plan.action === 'update') {

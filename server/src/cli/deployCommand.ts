@@ -67,9 +67,14 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   const api = new AuthentikApi({ baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 }, http);
   // Everything the server answered goes through the connection's redactor: no token or secret is printed.
   const { redactor } = api;
+  // Messages arrive redacted (by value: a key there names a field, not a secret); a name the server's state rules out goes on `name:`.
+  const fileLines = (fieldErrors: Record<string, unknown>) => formatFindingLines({ path: file, findings: serverErrorFindings(document, fieldErrors), lines: document.lineCounter });
   if (values['dry-run']) {
     const planned = await planDeploy(api, prepared.body);
-    if (!planned.ok) return fail(io, 'deploy', redactor.text(planned.failure.message), exitCodeFor(planned.failure.kind));
+    if (!planned.ok) {
+      if (planned.failure.kind === 'conflict') io.stdout.write(fileLines({ name: [planned.failure.message] }));
+      return fail(io, 'deploy', redactor.text(planned.failure.message), exitCodeFor(planned.failure.kind));
+    }
     const plan = values.format === 'markdown' ? formatPlanMarkdown(planned.plan, api.baseUrl, file, redactor) : `Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl, redactor)}\n`;
     io.stdout.write(redactor.text(plan));
     return EXIT_OK;
@@ -77,10 +82,8 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   const outcome = await deployBody(api, prepared.body);
   io.stdout.write(redactor.text(renderOutcome(outcome)));
   if (outcome.ok) return EXIT_OK;
-  if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) {
-    // The field messages were redacted when they arrived (by value: a key there names a field, not a secret).
-    io.stdout.write(formatFindingLines({ path: file, findings: serverErrorFindings(document, outcome.failure.fieldErrors), lines: document.lineCounter }));
-  }
+  if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) io.stdout.write(fileLines(outcome.failure.fieldErrors));
+  if (outcome.failure?.kind === 'conflict') io.stdout.write(fileLines({ name: [outcome.failure.message] }));
   return exitCodeFor(outcome.failure?.kind);
 }
 

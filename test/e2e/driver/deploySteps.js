@@ -59,15 +59,13 @@ function deploySteps({ page, folder, repo, screenshot }) {
       },
     ],
     [
-      'ui: a deploy the server rejects (the name is taken) puts its message on the `name:` line, from source "authentik server"',
+      'ui: a deploy of a name a provider of another type has is refused before the dialog, with the message on the `name:` line, from source "authentik server"',
       async () => {
         await quickOpen(page, TAKEN_NAME.file);
         await runCommand(page, DEPLOY);
-        await answerDialog(page, `Create OAuth2 provider "${TAKEN_NAME.name}" on ${origin}?`, 'Create');
-        await notification(page, `authentik: The server rejected "${TAKEN_NAME.name}": its messages are on the file's lines.`);
-        await resultLine(/^\/\/\s400\sBad\sRequest\s·\s\d+\sms$/).waitFor();
+        await notification(page, `authentik: ${TAKEN_NAME.refusal}`);
         await runCommand(page, 'Problems: Focus on Problems View');
-        const row = problems.locator('.monaco-list-row', { hasText: TAKEN_NAME.serverMessage });
+        const row = problems.locator('.monaco-list-row', { hasText: `authentik: ${TAKEN_NAME.refusal}` });
         await row.waitFor();
         await row.locator('.marker-source', { hasText: 'authentik server' }).waitFor();
         await row.locator('.marker-line', { hasText: `[Ln ${TAKEN_NAME.nameLine + 1}, Col ${TAKEN_NAME.nameColumn + 1}]` }).waitFor();

@@ -44,12 +44,13 @@ export const SEED = {
 /** A valid provider whose name is new on the test server: the UI scenario deploys it. */
 export const NEXTCLOUD = { file: 'nextcloud.oauth2provider.yaml', name: 'Nextcloud' };
 
-/** A valid provider whose name the server refuses: a proxy provider of the seed has it. */
+/** A valid provider whose name a proxy provider of the seed has: deploy refuses it before sending. */
 export const TAKEN_NAME = {
   file: 'grafana-proxy.oauth2provider.yaml',
   name: 'Grafana proxy',
-  /** `name: Grafana proxy`, where the server's message goes (one-based in the Problems panel). */
+  /** `name: Grafana proxy`, where the message goes (one-based in the Problems panel). */
   nameLine: 1,
   nameColumn: 6,
-  serverMessage: 'authentik: provider with this name already exists.',
+  refusal:
+    'The name "Grafana proxy" is taken on the server by a Proxy Provider (pk 1). Provider names are unique across all provider types, so this file can neither create a provider of that name nor update that one: rename the provider in the file. Nothing was sent.',
 };
