@@ -1,6 +1,6 @@
 import { AuthentikApi, ApiFailure, ApiResult } from './apiClient';
 import { diffFields, FieldChange, ProviderBody } from './deployDiff';
-import { checkProvider, checkProviderList, checkVersion, isProviderPk, OAUTH2_MODEL, ProviderRow } from './serverAnswers';
+import { checkProvider, checkProviderList, checkVersion, isProviderPk, OAUTH2_MODEL, ProviderRow, serverText } from './serverAnswers';
 import { REQUEST_STORED_FIELDS, storedBody, StoredFields } from './storedValues';
 
 export type { FieldChange, ProviderBody } from './deployDiff';
@@ -39,7 +39,7 @@ export type PlanResult = { ok: true; plan: DeployPlan } | { ok: false; failure: 
 export type TargetDecision = { kind: 'create' } | { kind: 'update'; row: ProviderRow } | { kind: 'refuse'; message: string };
 
 const NOTHING_SENT = 'Nothing was sent.';
-const typeOf = (row: ProviderRow) => row.verboseName || row.metaModelName || 'provider of an unknown type';
+const typeOf = (row: ProviderRow) => serverText(row.verboseName || row.metaModelName || '') || 'provider of an unknown type';
 const pks = (rows: readonly ProviderRow[]) => rows.map((r) => `pk ${r.pk}`).join(', ');
 
 /**

@@ -168,7 +168,8 @@ export class SecretRedactor {
     if (Array.isArray(input)) return input.map((element) => this.copy(element, byKey, secret, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, element] of Object.entries(input)) {
-      out[this.text(key)] = this.copy(element, byKey, secret || (byKey && isSecretKey(key)), depth + 1);
+      // Defined, not assigned: a "__proto__" key in an answer stays a key.
+      Object.defineProperty(out, this.text(key), { value: this.copy(element, byKey, secret || (byKey && isSecretKey(key)), depth + 1), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -24,6 +24,12 @@ export const OAUTH2_MODEL = 'authentik_providers_oauth2.oauth2provider';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A name a server gave, for a message: on one line, and not longer than a name needs. */
+export function serverText(text: string, max = 80): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}...` : flat;
+}
+
 export function isProviderPk(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }

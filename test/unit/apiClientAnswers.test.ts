@@ -40,6 +40,13 @@ describe('the API client redacts every failure it returns', () => {
     });
   });
 
+  it('a "__proto__" key in an answer stays a key of the field messages', async () => {
+    const result = await api(() => json(400, '{"__proto__": {"polluted": ["yes"]}, "name": ["bad"]}')).request('POST', '/x/', { body: {} });
+    assert.ok(!result.ok);
+    assert.equal(JSON.stringify(result.failure.fieldErrors), '{"__proto__":{"polluted":["yes"]},"name":["bad"]}');
+    assert.equal(Object.getPrototypeOf(result.failure.fieldErrors), Object.prototype);
+  });
+
   it('a detail of a megabyte is quoted in 300 characters, on one line', async () => {
     const result = await api(() => json(400, JSON.stringify({ detail: `${'line\n'.repeat(200_000)}end` }))).request('POST', '/x/', { body: {} });
     assert.ok(!result.ok);

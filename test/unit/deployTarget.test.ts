@@ -25,6 +25,12 @@ describe('which provider a deploy targets', () => {
     assert.match((decideTarget('G', [], [row(1, 'G', null)]) as { message: string }).message, /taken on the server by a provider of an unknown type \(pk 1\)/);
   });
 
+  it('a type name from the server is put on one line and shortened', () => {
+    const decision = decideTarget('G', [], [row(1, 'G', 'x.y', `Proxy\nProvider\u2028::error::x${'z'.repeat(200)}`)]);
+    // 80 characters: "Proxy Provider ::error::x" and 55 of the z's.
+    assert.ok((decision as { message: string }).message.startsWith(`The name "G" is taken on the server by a Proxy Provider ::error::x${'z'.repeat(55)}... (pk 1).`));
+  });
+
   it('an OAuth2 list row that says it is of another type: refuse', () => {
     const decision = decideTarget('G', [row(4, 'G', 'authentik_providers_proxy.proxyprovider', 'Proxy Provider')], []);
     assert.match((decision as { message: string }).message, /^The name "G" is taken on the server by a Proxy Provider \(pk 4\), which the OAuth2 provider list shows too/);
