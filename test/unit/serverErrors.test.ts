@@ -6,7 +6,7 @@ import { diffFields } from '../../common/authentik/deployDiff';
 import { SecretRedactor } from '../../common/authentik/secrets';
 import { renderOutcome } from '../../common/authentik/deployRun';
 import { prepareBody } from '../../server/src/service/deployBody';
-import { serverErrorFindings } from '../../server/src/service/serverErrors';
+import { serverErrorFindings, serverErrorsStillApplying } from '../../server/src/service/serverErrors';
 import { parseText } from '../../server/src/service/parsedDocument';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { FLOW_EXPLICIT, SCOPE_EMAIL, SCOPE_OPENID, VALID } from '../helpers/service';
@@ -43,6 +43,39 @@ describe('400 messages on the YAML lines', () => {
   it('a key without value text puts the message on the key', () => {
     const text = `name: x\nauthorization_flow: ${FLOW_EXPLICIT}\nsigning_key:\n`;
     assert.deepEqual(mapped(text, { signing_key: ['bad'] }), ['2:0 "signing_key" authentik: bad']);
+  });
+});
+
+describe('400 messages on a file edited since the deploy', () => {
+  const sent = (text: string) => {
+    const prepared = prepareBody(parseText(text, { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    assert.ok(prepared.ok);
+    return prepared.body;
+  };
+  const now = (text: string) => parseText(text, { maxFileSize: 1e6 });
+  const errors = { name: ['taken'], client_type: ['bad'], non_field_errors: ['Invalid data.'] };
+
+  it('a comment or moved keys change nothing sent: every message still applies', () => {
+    const moved = `# moved\nclient_type: confidential\n${VALID.replace('client_type: confidential\n', '')}`;
+    assert.deepEqual(serverErrorsStillApplying(now(moved), sent(VALID), errors), { fieldErrors: errors, dropped: [] });
+  });
+
+  it('a changed value drops the messages about its field, and those about the whole request', () => {
+    const edited = VALID.replace('client_type: confidential', 'client_type: public');
+    assert.notEqual(edited, VALID);
+    assert.deepEqual(serverErrorsStillApplying(now(edited), sent(VALID), errors), { fieldErrors: { name: ['taken'] }, dropped: ['client_type: bad', 'Invalid data.'] });
+  });
+
+  it('a field removed since, or added since, no longer has the value sent', () => {
+    const removed = VALID.split('\n').filter((line) => !line.startsWith('client_type:')).join('\n');
+    assert.deepEqual(serverErrorsStillApplying(now(removed), sent(VALID), { client_type: ['bad'] }).dropped, ['client_type: bad']);
+    assert.deepEqual(serverErrorsStillApplying(now(`${VALID}client_id: new\n`), sent(VALID), { client_id: ['required'] }).dropped, ['client_id: required']);
+  });
+
+  it('a file that no longer parses to a mapping keeps no message', () => {
+    for (const broken of ['- just\n- a list\n', 'name: [unclosed\n']) {
+      assert.deepEqual(serverErrorsStillApplying(now(broken), sent(VALID), errors).fieldErrors, {});
+    }
   });
 });
 
