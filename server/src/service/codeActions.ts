@@ -66,7 +66,13 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
     case 'missing-required':
       return addMissingKeys(parsed, finding);
     case 'wrong-type':
+    case 'string-from-number':
       return suggestion !== undefined ? [replaceFinding(`Quote as the string "${suggestion}"`, JSON.stringify(suggestion))] : [];
+    // The value as the server stores it: true or false, the canonical UUID, null.
+    case 'boolean-word':
+    case 'uuid-not-canonical':
+    case 'reference-blank':
+      return suggestion ? [replaceFinding(`Change to ${suggestion}`, suggestion)] : [];
     case 'duration-ignored-part': {
       const node = pair?.value;
       if (!suggestion || !isScalar(node) || !node.range) return [];
