@@ -45,9 +45,19 @@ describe('references: a UUID the server does not know', () => {
     assert.equal(applyEdits(document, actions[0].edit!.changes![document.uri]), VALID + `signing_key: ${KEY_PAIR}\n`);
   });
 
-  it('UUIDs are compared without regard to case', () => {
-    const { diagnostics } = diagnose(withAuthorizationFlow(FLOW_EXPLICIT.toUpperCase()), { references: defaultReferences(), settings: SETTINGS });
-    assert.deepEqual(diagnostics, []);
+  it('UUIDs are compared in the form the server reads them: upper case, no dashes, braces, urn:uuid:', () => {
+    for (const written of [FLOW_EXPLICIT.toUpperCase(), FLOW_EXPLICIT.replace(/-/g, ''), `"{${FLOW_EXPLICIT}}"`, `urn:uuid:${FLOW_EXPLICIT}`]) {
+      const { diagnostics } = diagnose(withAuthorizationFlow(written), { references: defaultReferences(), settings: SETTINGS });
+      // Only the schema's note on the form; the flow is found.
+      assert.deepEqual(diagnostics.map((d) => d.code), ['uuid-not-canonical'], written);
+    }
+  });
+
+  it('an unknown UUID in another form is not found, named as written', () => {
+    const written = UNKNOWN.replace(/1/g, 'a').replace(/-/g, '').toUpperCase();
+    const { document, diagnostics } = diagnose(withAuthorizationFlow(written), { references: defaultReferences(), settings: SETTINGS });
+    assert.deepEqual(summarize(document, diagnostics), [`uuid-not-canonical@1:20-1:52 "${written}"`, `reference-not-found@1:20-1:52 "${written}"`]);
+    assert.equal(diagnostics[1].message, `No authorization flow with UUID ${written} exists on the server.`);
   });
 
   it('a list says when it comes from a stale cache', () => {
@@ -86,7 +96,8 @@ describe('references: list items', () => {
     const references = defaultReferences();
     const { document, diagnostics } = diagnose(text, { references, settings: SETTINGS });
     assert.deepEqual(summarize(document, diagnostics), [`reference-not-found@7:4-7:40 "${UNKNOWN}"`]);
-    assert.equal(diagnostics[0].message, `No scope mapping with UUID ${UNKNOWN} exists on the server.`);
+    // The server looks property_mappings up among property mappings of every kind.
+    assert.equal(diagnostics[0].message, `No property mapping with UUID ${UNKNOWN} exists on the server.`);
     const actions = service(references, SETTINGS).codeActions(document, diagnostics[0].range);
     assert.deepEqual(actions.map((a) => a.title), [
       "Use authentik default OAuth Mapping: OpenID 'openid' (openid)",

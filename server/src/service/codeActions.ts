@@ -72,6 +72,7 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
     case 'boolean-word':
     case 'uuid-not-canonical':
     case 'reference-blank':
+    case 'invalid-uuid':
       return suggestion ? [replaceFinding(`Change to ${suggestion}`, suggestion)] : [];
     case 'duration-ignored-part': {
       const node = pair?.value;

@@ -171,8 +171,16 @@ class Reader {
     if (typeof value !== 'string' && typeof value !== 'number') return value;
     const uuid = pythonUuid(value);
     if (uuid === undefined) {
-      const shown = typeof value === 'number' ? pythonNumberText(value) : value;
-      this.report(path, (at) => finding('invalid-uuid', { ...at, message: `"${shown}" is not a valid UUID (in "${label}").`, data: { key: path[0] } }), true);
+      this.report(path, (at, _node, source) => {
+        if (typeof value === 'string') return finding('invalid-uuid', { ...at, message: `"${value}" is not a valid UUID (in "${label}").`, data: { key: path[0] } });
+        // A UUID of digits only, written without dashes or quotes, is a number in YAML.
+        const meant = pythonUuid(source);
+        return finding('invalid-uuid', {
+          ...at,
+          message: `"${label}" is the number ${source}, which the server does not read as a UUID (“${pythonNumberText(value)}” is not a valid UUID.).${meant ? ` Write it as the UUID ${meant}.` : ''}`,
+          data: { key: path[0], suggestion: meant },
+        });
+      }, true);
       return value;
     }
     if (typeof value === 'number' || !isCanonicalUuid(value)) {
