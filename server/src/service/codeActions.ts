@@ -91,7 +91,8 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
       return [replaceFinding(title, newText)];
     }
     case 'reference-not-found':
-    case 'reference-wrong-kind': {
+    case 'reference-wrong-kind':
+    case 'reference-without-private-key': {
       const choices = Array.isArray(data.choices) ? (data.choices as { pk: string; label: string }[]) : [];
       return choices.map((choice, i) => replaceFinding(`Use ${choice.label}`, choice.pk, i === 0 && choices.length === 1));
     }
