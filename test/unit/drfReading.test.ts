@@ -76,6 +76,16 @@ describe('DRF: strings are trimmed before they are checked', () => {
   });
 });
 
+describe('DRF: characters CharField refuses', () => {
+  it('a lone surrogate (an escape YAML allows) is an error with the server\'s words; a pair is a character', () => {
+    const { document, diagnostics } = diagnose(withName('"Gra\\ud800fana"'));
+    assert.deepEqual(summarize(document, diagnostics), ['surrogate-character@0:6-0:21 "\\"Gra\\\\ud800fana\\""']);
+    assert.equal(diagnostics[0].message, '"name" contains a lone surrogate (U+D800), which is not a character: the server rejects it (Surrogate characters are not allowed: U+D800.).');
+    assert.deepEqual(diagnose(withName('"\\udfff x"')).diagnostics.map((d) => d.code), ['surrogate-character']);
+    assert.deepEqual(diagnose(withName('"Grafana \\ud83d\\ude00"')).diagnostics, []);
+  });
+});
+
 describe('DRF: a number where a string is expected', () => {
   it('is a warning saying what the server stores, with a fix that quotes it', () => {
     const { document, diagnostics } = diagnose(withName('2024'));

@@ -44,6 +44,7 @@ export const FINDING_CODES = {
   'invalid-utf8': { severity: 'error', description: 'The file is not valid UTF-8.' },
   'unresolved-alias': { severity: 'error', description: 'An alias refers to no anchor.' },
   'null-character': { severity: 'error', description: 'A string holds a NUL character, which the server rejects.' },
+  'surrogate-character': { severity: 'error', description: 'A string holds a lone UTF-16 surrogate, which the server rejects.' },
   'file-too-large': { severity: 'error', description: 'The file is larger than the configured limit and was not validated.' },
   'missing-required': { severity: 'error', description: 'A required field is missing.' },
   'wrong-type': { severity: 'error', description: 'A value has the wrong type.' },

@@ -30,6 +30,8 @@ export interface ReadingInput {
   rules: DrfFieldRules;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 type FieldClass = 'choice' | 'boolean' | 'uuid' | 'string' | 'list' | 'object' | 'other';
 
 function classify(node: SchemaNode): FieldClass {
@@ -215,6 +217,16 @@ class Reader {
         message: value === ''
           ? `"${label}" may not be blank: the server refuses it (This field may not be blank.).`
           : `"${label}" holds only whitespace, which the server trims away: it refuses the value (This field may not be blank.).`,
+        data: { key: path[0] },
+      }), true);
+    }
+    // ProhibitSurrogateCharactersValidator: JSON carries a lone surrogate (`"\ud800"`) and Python keeps it.
+    const surrogate = LONE_SURROGATE.exec(trimmed)?.[0];
+    if (surrogate) {
+      const code = surrogate.charCodeAt(0).toString(16).toUpperCase();
+      this.report(path, (at) => finding('surrogate-character', {
+        ...at,
+        message: `"${label}" contains a lone surrogate (U+${code}), which is not a character: the server rejects it (Surrogate characters are not allowed: U+${code}.).`,
         data: { key: path[0] },
       }), true);
     }
