@@ -20,5 +20,7 @@ export { describeAvailability } from './fieldHistory';
 export { invalidRegexMessage } from './redirectUris';
 export { requestFields } from './requestFields';
 export { endpointPath, LIST_ENDPOINTS, SCHEMA_PATH, VERSION_PATH } from './references';
+export { DRF_3_14, DRF_3_16, DRF_3_16_SINCE, drfFieldRulesFor } from './drfFieldRules';
+export type { DrfFieldRules } from './drfFieldRules';
 export { DEFAULT_CONVERSION_LIMITS } from './openApiToJsonSchema';
 export { RELEASE_LINES, PROFILE_STARTS } from './releases';

@@ -1,8 +1,8 @@
 import { RequestSchema, SchemaNode, typesOf } from './jsonSchema';
 import { compareVersions, Version, versionOf } from './version';
 
-/** The kinds of server object a request field can refer to. */
-export type ReferenceKind = 'flow' | 'certificateKeyPair' | 'scopeMapping' | 'oauthSource' | 'oauth2Provider';
+/** The kinds of server object a request field can refer to; `propertyMapping` is every kind of mapping. */
+export type ReferenceKind = 'flow' | 'certificateKeyPair' | 'scopeMapping' | 'propertyMapping' | 'oauthSource' | 'oauth2Provider';
 
 export interface ReferenceField {
   kind: ReferenceKind;
@@ -20,6 +20,11 @@ export interface ReferenceField {
    * `encryption_key` encrypts with the certificate alone.
    */
   needsPrivateKey?: boolean;
+  /**
+   * Where the server looks the UUID up when that is wider than `kind`: `property_mappings` takes a
+   * property mapping of any kind, although an OAuth2 provider only evaluates its scope mappings.
+   */
+  lookup?: ReferenceKind;
   /** What the field refers to, for messages: "authorization flow". */
   label: string;
 }
@@ -42,7 +47,7 @@ const KNOWN_REFERENCES: Readonly<Record<string, ReferenceKnowledge>> = {
   signing_key: { kind: 'certificateKeyPair', needsPrivateKey: true, label: 'certificate key pair with a private key' },
   encryption_key: { kind: 'certificateKeyPair', needsPrivateKey: false, label: 'certificate key pair' },
   // The API accepts a property mapping of any kind here; scope mappings are the ones that do anything.
-  property_mappings: { kind: 'scopeMapping', label: 'scope mapping' },
+  property_mappings: { kind: 'scopeMapping', lookup: 'propertyMapping', label: 'scope mapping' },
   jwks_sources: { kind: 'oauthSource', label: 'OAuth source with JWKS' },
   jwt_federation_sources: { kind: 'oauthSource', label: 'OAuth source with JWKS' },
   jwt_federation_providers: { kind: 'oauth2Provider', label: 'OAuth2 provider' },
@@ -62,6 +67,8 @@ export const LIST_ENDPOINTS: Readonly<Record<ReferenceKind, ListEndpoint>> = {
     query: { ordering: 'scope_name' },
     legacy: { before: '2024.8.0', path: '/api/v3/propertymappings/scope/' },
   },
+  // Every release lists every kind of mapping here, which is where `property_mappings` is looked up.
+  propertyMapping: { path: '/api/v3/propertymappings/all/', query: { ordering: 'name' } },
   oauthSource: { path: '/api/v3/sources/oauth/', query: { has_jwks: true, ordering: 'name' } },
   oauth2Provider: { path: '/api/v3/providers/oauth2/', query: { ordering: 'name' } },
 };

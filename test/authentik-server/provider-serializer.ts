@@ -26,6 +26,7 @@ const RELATED_TABLE: Record<Exclude<ReferenceKind, 'oauth2Provider'>, RelatedTab
   flow: 'flows',
   certificateKeyPair: 'keyPairs',
   scopeMapping: 'propertyMappings',
+  propertyMapping: 'propertyMappings',
   oauthSource: 'oauthSources',
 };
 

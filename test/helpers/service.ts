@@ -68,6 +68,10 @@ export const FLOW_EXPLICIT = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60';
 export const FLOW_IMPLICIT = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a61';
 export const FLOW_AUTHN = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a62';
 export const KEY_PAIR = '5d7a3a7e-0c1b-4a43-8a3c-2b9a1e0f4c10';
+/** A key pair with a certificate only (no private key). */
+export const KEY_PAIR_NO_KEY = '5d7a3a7e-0c1b-4a43-8a3c-2b9a1e0f4c11';
+/** A property mapping that is no scope mapping. */
+export const MAPPING_SAML = 'a1b2c3d4-0000-4000-8000-0000000000f1';
 export const SCOPE_OPENID = 'a1b2c3d4-0000-4000-8000-000000000001';
 export const SCOPE_EMAIL = 'a1b2c3d4-0000-4000-8000-000000000002';
 export const SOURCE_JWKS = 'c0ffee00-1111-4222-8333-444455556666';

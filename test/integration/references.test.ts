@@ -19,7 +19,7 @@ class FakeClock {
 describe('live references from the test server', () => {
   beforeEach(() => server().reset());
 
-  it('fetches flows, key pairs with a key, scope mappings and JWKS sources, labelled for completion', async () => {
+  it('fetches flows, key pairs, scope mappings, every property mapping and JWKS sources, labelled for completion', async () => {
     const source = new LiveReferenceSource(apiFor(server().url), { ttlMs: 60_000 });
     const outcome = await source.refresh();
     assert.equal(outcome.ok, true);
@@ -28,11 +28,24 @@ describe('live references from the test server', () => {
       'Authorize Application (default-provider-authorization-explicit-consent)',
       'Authorize Application (default-provider-authorization-implicit-consent)',
     ]);
-    assert.deepEqual(source.list('certificateKeyPair')!.objects.map((o) => o.name), ['authentik Self-signed Certificate']);
+    // Every pair, with whether it holds a private key; signing_key is offered only those that do.
+    assert.deepEqual(source.list('certificateKeyPair')!.objects.map((o) => [o.name, o.privateKeyAvailable]), [
+      ['authentik Self-signed Certificate', true],
+      ['Example Corp Root CA', false],
+    ]);
+    assert.deepEqual(candidatesFor(REFERENCE_FIELDS.signing_key, source.list('certificateKeyPair')!).map((o) => o.name), ['authentik Self-signed Certificate']);
     assert.deepEqual(source.list('scopeMapping')!.objects.map((o) => o.scopeName), ['email', 'offline_access', 'openid', 'profile']);
+    assert.deepEqual(source.list('propertyMapping')!.objects.map((o) => [o.name, o.kindName]), [
+      ['authentik default OAuth Mapping: OpenID \'email\'', 'Scope Mapping'],
+      ['authentik default OAuth Mapping: OpenID \'offline_access\'', 'Scope Mapping'],
+      ['authentik default OAuth Mapping: OpenID \'openid\'', 'Scope Mapping'],
+      ['authentik default OAuth Mapping: OpenID \'profile\'', 'Scope Mapping'],
+      ['authentik default SAML Mapping: Email', 'SAML Provider Property Mapping'],
+    ]);
     assert.deepEqual(source.list('oauthSource')!.objects.map(referenceLabel), ['GitHub Actions (github-actions)']);
     const queries = server().requests.map((r) => `${r.path}?${new URLSearchParams(r.query).toString()}`);
-    assert.ok(queries.includes('/api/v3/crypto/certificatekeypairs/?has_key=true&include_details=false&ordering=name&page=1&page_size=100'), queries.join('\n'));
+    assert.ok(queries.includes('/api/v3/crypto/certificatekeypairs/?include_details=false&ordering=name&page=1&page_size=100'), queries.join('\n'));
+    assert.ok(queries.includes('/api/v3/propertymappings/all/?ordering=name&page=1&page_size=100'), queries.join('\n'));
     assert.ok(queries.includes('/api/v3/sources/oauth/?has_jwks=true&ordering=name&page=1&page_size=100'), queries.join('\n'));
   });
 

@@ -38,9 +38,9 @@ describe('quick fixes: values', () => {
     assert.deepEqual(fixes(text), [{ title: 'Change to "confidential"', preferred: true, code: 'invalid-enum', result: VALID }]);
   });
 
-  it('a number where a string is expected gets quoted', () => {
-    assert.deepEqual(fixes(VALID + 'issuer_mode: 5\n'), [
-      { title: 'Quote as the string "5"', preferred: true, code: 'wrong-type', result: VALID + 'issuer_mode: "5"\n' },
+  it('a boolean where a string is expected gets quoted', () => {
+    assert.deepEqual(fixes(VALID.replace('name: Grafana', 'name: true')), [
+      { title: 'Quote as the string "true"', preferred: true, code: 'wrong-type', result: VALID.replace('name: Grafana', 'name: "true"') },
     ]);
   });
 });

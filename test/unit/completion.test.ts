@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, TextEdit } from 'vscode-languageserver-types';
 import { ReferenceSource, StaticReferenceSource } from '../../server/src/service/references';
 import { defaultReferences } from '../helpers/references';
-import { applyEdits, documentWithCursor, FLOW_AUTHN, FLOW_EXPLICIT, FLOW_IMPLICIT, KEY_PAIR, SCOPE_EMAIL, SCOPE_OPENID, service, SOURCE_JWKS } from '../helpers/service';
+import { applyEdits, documentWithCursor, FLOW_AUTHN, FLOW_EXPLICIT, FLOW_IMPLICIT, KEY_PAIR, MAPPING_SAML, SCOPE_EMAIL, SCOPE_OPENID, service, SOURCE_JWKS } from '../helpers/service';
 
 interface Options {
   snippets?: boolean;
@@ -222,7 +222,8 @@ describe('completion: UUID references', () => {
     assert.equal(accept('default-authentication-flow'), `authentication_flow: ${FLOW_AUTHN}\n`);
   });
 
-  it('signing_key: the key pairs by name, the start of the UUID beside it', () => {
+  it('signing_key: the key pairs with a private key by name, the start of the UUID beside it', () => {
+    // "Example Corp Root CA" holds no private key: as signing_key it would break every token request.
     const { items, accept } = complete('signing_key: $0\n');
     assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [
       ['authentik Self-signed Certificate', `UUID ${KEY_PAIR.slice(0, 8)}…`],
@@ -231,13 +232,15 @@ describe('completion: UUID references', () => {
     assert.equal(accept('authentik Self-signed Certificate'), `signing_key: ${KEY_PAIR}\n`);
   });
 
-  it('property_mappings list items: by name, the scope beside it', () => {
+  it('property_mappings list items: scope mappings by name with the scope beside it, then the other mappings the server takes', () => {
     const { items, accept } = complete('property_mappings:\n  - $0\n');
-    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description, i.detail]), [
-      ["authentik default OAuth Mapping: OpenID 'openid'", 'scope openid', 'scope mapping'],
-      ["authentik default OAuth Mapping: OpenID 'email'", 'scope email', 'scope mapping'],
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description, i.detail, i.sortText]), [
+      ["authentik default OAuth Mapping: OpenID 'openid'", 'scope openid', 'scope mapping', '10000'],
+      ["authentik default OAuth Mapping: OpenID 'email'", 'scope email', 'scope mapping', '10001'],
+      ['authentik default SAML Mapping: Email', 'SAML Provider Property Mapping', 'SAML Provider Property Mapping: no effect on an OAuth2 provider', '20000'],
     ]);
     assert.equal(accept("authentik default OAuth Mapping: OpenID 'email'"), `property_mappings:\n  - ${SCOPE_EMAIL}\n`);
+    assert.equal(accept('authentik default SAML Mapping: Email'), `property_mappings:\n  - ${MAPPING_SAML}\n`);
   });
 
   it('a later list item, and a dash without a space', () => {

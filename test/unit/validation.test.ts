@@ -107,16 +107,16 @@ describe('validation: schema errors on the exact node', () => {
     assert.equal(diagnostics[0].message, '"banana" is not a valid choice for "sub_mode". Valid choices: hashed_user_id, user_id, user_uuid, user_username, user_email, user_upn.');
   });
 
-  it('a number where a string is expected is a type error on the value, not also an enum error', () => {
+  it('a number for a choice is looked up by its text, as the server does: an invalid choice', () => {
     const { document, diagnostics } = diagnose(VALID + 'issuer_mode: 5\n');
-    assert.deepEqual(summarize(document, diagnostics), ['wrong-type@9:13-9:14 "5"']);
-    assert.equal(diagnostics[0].message, '"issuer_mode" must be a string, not a number. Quote it: "5".');
+    assert.deepEqual(summarize(document, diagnostics), ['invalid-enum@9:13-9:14 "5"']);
+    assert.equal(diagnostics[0].message, '"5" is not a valid choice for "issuer_mode". Valid choices: global, per_provider.');
   });
 
-  it('a string where a boolean is expected', () => {
-    const { document, diagnostics } = diagnose(VALID + 'include_claims_in_id_token: yes\n');
-    assert.deepEqual(summarize(document, diagnostics), ['wrong-type@9:28-9:31 "yes"']);
-    assert.equal(diagnostics[0].message, '"include_claims_in_id_token" must be a boolean, not a string.');
+  it('a string where a boolean is expected that the server does not read as one', () => {
+    const { document, diagnostics } = diagnose(VALID + 'include_claims_in_id_token: maybe\n');
+    assert.deepEqual(summarize(document, diagnostics), ['wrong-type@9:28-9:33 "maybe"']);
+    assert.equal(diagnostics[0].message, '"include_claims_in_id_token" must be true or false, not "maybe" (Must be a valid boolean.).');
   });
 
   it('a string where a list is expected', () => {
@@ -128,7 +128,7 @@ describe('validation: schema errors on the exact node', () => {
   it('an empty name is blank', () => {
     const { document, diagnostics } = diagnose(VALID.replace('name: Grafana', 'name: ""'));
     assert.deepEqual(summarize(document, diagnostics), ['empty-string@0:6-0:8 "\\"\\""']);
-    assert.equal(diagnostics[0].message, '"name" may not be blank.');
+    assert.equal(diagnostics[0].message, '"name" may not be blank: the server refuses it (This field may not be blank.).');
   });
 
   it('null where not nullable is on the key when there is no value text', () => {
@@ -144,8 +144,8 @@ describe('validation: schema errors on the exact node', () => {
   it('an over-long client_id and client_secret', () => {
     const { document, diagnostics } = diagnose(VALID + `client_id: ${'a'.repeat(256)}\nclient_secret: ${'b'.repeat(300)}\n`);
     assert.deepEqual(diagnostics.map((d) => d.code), ['too-long', 'too-long']);
-    assert.equal(diagnostics[0].message, '"client_id" is 256 characters long; the server allows at most 255.');
-    assert.equal(diagnostics[1].message, '"client_secret" is 300 characters long; the server allows at most 255.');
+    assert.equal(diagnostics[0].message, '"client_id" is 256 characters long; the server allows at most 255 (Ensure this field has no more than 255 characters.).');
+    assert.equal(diagnostics[1].message, '"client_secret" is 300 characters long; the server allows at most 255 (Ensure this field has no more than 255 characters.).');
     assert.equal(diagnostics[0].range.start.character, 11);
     assert.equal(diagnostics[0].range.end.character, 11 + 256);
     assert.equal(document.getText(diagnostics[1].range).length, 300);
@@ -195,8 +195,8 @@ describe('validation: positions with CRLF, tabs, BOM and non-ASCII text', () => 
   });
 
   it('a BOM does not shift columns of the first line', () => {
-    const { document, diagnostics } = diagnose('\uFEFFname: 5\nauthorization_flow: ' + FLOW_EXPLICIT + '\nredirect_uris: https://a\\.b/c\n');
-    assert.deepEqual(summarize(document, diagnostics), ['wrong-type@0:7-0:8 "5"']);
+    const { document, diagnostics } = diagnose('\uFEFFname: true\nauthorization_flow: ' + FLOW_EXPLICIT + '\nredirect_uris: https://a\\.b/c\n');
+    assert.deepEqual(summarize(document, diagnostics), ['wrong-type@0:7-0:11 "true"']);
   });
 
   it('non-ASCII text before a value (UTF-16 columns)', () => {

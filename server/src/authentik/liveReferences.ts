@@ -10,6 +10,8 @@ interface RawObject {
   slug?: string;
   designation?: string;
   scope_name?: string;
+  private_key_available?: boolean;
+  verbose_name?: string;
 }
 
 interface Endpoint {
@@ -19,18 +21,27 @@ interface Endpoint {
   fallbackPath?: string;
 }
 
-/** The list endpoints, filtered as authentik's own UI does for these fields. Flows come with all designations, so a wrong one can be flagged. */
+/**
+ * The list endpoints, filtered as authentik's own UI does for these fields. Flows come with every
+ * designation and key pairs with and without a private key, so that a reference to the wrong one
+ * can be named as such; property mappings of every kind are where the server looks up
+ * `property_mappings` (every release has `/propertymappings/all/`).
+ */
 export const REFERENCE_ENDPOINTS: Record<ReferenceKind, Endpoint> = {
   flow: { path: '/api/v3/flows/instances/', query: { ordering: 'slug' } },
-  certificateKeyPair: { path: '/api/v3/crypto/certificatekeypairs/', query: { has_key: true, include_details: false, ordering: 'name' } },
+  certificateKeyPair: { path: '/api/v3/crypto/certificatekeypairs/', query: { include_details: false, ordering: 'name' } },
   scopeMapping: { path: '/api/v3/propertymappings/provider/scope/', query: { ordering: 'scope_name' }, fallbackPath: '/api/v3/propertymappings/scope/' },
+  propertyMapping: { path: '/api/v3/propertymappings/all/', query: { ordering: 'name' } },
   oauthSource: { path: '/api/v3/sources/oauth/', query: { has_jwks: true, ordering: 'name' } },
 };
 
 const KINDS = Object.keys(REFERENCE_ENDPOINTS) as ReferenceKind[];
 
-function toReference(raw: RawObject): ReferenceObject {
-  return { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
+function toReference(kind: ReferenceKind, raw: RawObject): ReferenceObject {
+  const object: ReferenceObject = { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
+  if (kind === 'certificateKeyPair' && typeof raw.private_key_available === 'boolean') object.privateKeyAvailable = raw.private_key_available;
+  if (kind === 'propertyMapping' && typeof raw.verbose_name === 'string') object.kindName = raw.verbose_name;
+  return object;
 }
 
 export interface LiveReferenceOptions {
@@ -106,7 +117,7 @@ export class LiveReferenceSource implements ReferenceSource {
     const counts: Record<string, number> = {};
     for (const { kind, result } of results) {
       if (result.ok) {
-        this.cache.set(kind, result.body.map(toReference));
+        this.cache.set(kind, result.body.map((raw) => toReference(kind, raw)));
         counts[kind] = result.body.length;
       }
     }

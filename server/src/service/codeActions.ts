@@ -66,7 +66,14 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
     case 'missing-required':
       return addMissingKeys(parsed, finding);
     case 'wrong-type':
+    case 'string-from-number':
       return suggestion !== undefined ? [replaceFinding(`Quote as the string "${suggestion}"`, JSON.stringify(suggestion))] : [];
+    // The value as the server stores it: true or false, the canonical UUID, null.
+    case 'boolean-word':
+    case 'uuid-not-canonical':
+    case 'reference-blank':
+    case 'invalid-uuid':
+      return suggestion ? [replaceFinding(`Change to ${suggestion}`, suggestion)] : [];
     case 'duration-ignored-part': {
       const node = pair?.value;
       if (!suggestion || !isScalar(node) || !node.range) return [];
@@ -84,7 +91,8 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
       return [replaceFinding(title, newText)];
     }
     case 'reference-not-found':
-    case 'reference-wrong-kind': {
+    case 'reference-wrong-kind':
+    case 'reference-without-private-key': {
       const choices = Array.isArray(data.choices) ? (data.choices as { pk: string; label: string }[]) : [];
       return choices.map((choice, i) => replaceFinding(`Use ${choice.label}`, choice.pk, i === 0 && choices.length === 1));
     }

@@ -140,21 +140,30 @@ function valueList(
   }
   const reference = REFERENCE_FIELDS[field.key];
   if (reference && (field.isUuid || listItem)) {
+    const referenceItem = (object: ReferenceObject, what: string, stale: boolean | undefined, sortText: string, description = referenceItemLabel(object).description): Proposal => {
+      const detail = what + (stale ? ' (cached: the server cannot be asked now)' : '');
+      return {
+        label: referenceItemLabel(object).label,
+        ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
+        kind: CompletionItemKind.Reference,
+        documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
+        sortText,
+        filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
+        edit: replace(object.pk),
+      };
+    };
     const list = context.references?.list(reference.kind);
-    if (list) {
-      candidatesFor(reference, list).forEach((object, i) => {
-        const { label, description } = referenceItemLabel(object);
-        const detail = reference.label + (list.stale ? ' (cached: the server cannot be asked now)' : '');
-        items.push({
-          label,
-          ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
-          kind: CompletionItemKind.Reference,
-          documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
-          sortText: `1${String(i).padStart(4, '0')}`,
-          filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
-          edit: replace(object.pk),
+    if (list) candidatesFor(reference, list).forEach((object, i) => items.push(referenceItem(object, reference.label, list.stale, `1${String(i).padStart(4, '0')}`)));
+    // The server also takes the wider lookup's objects (property mappings of other kinds): after the others, marked as doing nothing.
+    const wider = reference.lookup ? context.references?.list(reference.lookup) : undefined;
+    if (wider) {
+      const offered = new Set((list?.objects ?? []).map((o) => o.pk.toLowerCase()));
+      wider.objects
+        .filter((o) => !offered.has(o.pk.toLowerCase()))
+        .forEach((object, i) => {
+          const kindName = object.kindName ?? 'property mapping';
+          items.push(referenceItem(object, `${kindName}: no effect on an OAuth2 provider`, wider.stale, `2${String(i).padStart(4, '0')}`, kindName));
         });
-      });
     }
   }
   if (!listItem && field.nullable) items.push(plain('null', CompletionItemKind.Value, 'no value', '9'));

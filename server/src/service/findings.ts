@@ -44,6 +44,7 @@ export const FINDING_CODES = {
   'invalid-utf8': { severity: 'error', description: 'The file is not valid UTF-8.' },
   'unresolved-alias': { severity: 'error', description: 'An alias refers to no anchor.' },
   'null-character': { severity: 'error', description: 'A string holds a NUL character, which the server rejects.' },
+  'surrogate-character': { severity: 'error', description: 'A string holds a lone UTF-16 surrogate, which the server rejects.' },
   'file-too-large': { severity: 'error', description: 'The file is larger than the configured limit and was not validated.' },
   'missing-required': { severity: 'error', description: 'A required field is missing.' },
   'wrong-type': { severity: 'error', description: 'A value has the wrong type.' },
@@ -53,6 +54,10 @@ export const FINDING_CODES = {
   'invalid-enum': { severity: 'error', description: 'A value is not one of the allowed choices.' },
   'invalid-uuid': { severity: 'error', description: 'A reference is not a well-formed UUID.' },
   'schema': { severity: 'error', description: 'The value does not match the request schema.' },
+  'string-from-number': { severity: 'warning', description: 'A number where a string is expected: the server stores its text.' },
+  'boolean-word': { severity: 'warning', description: 'A word or number where a boolean is expected, which the server reads as true or false.' },
+  'uuid-not-canonical': { severity: 'warning', description: 'A UUID written in a form the server reads but does not store (no dashes, braces, urn:uuid:, upper case, a number).' },
+  'reference-blank': { severity: 'warning', description: 'An empty string for a reference, which the server reads as null.' },
   'unknown-key': { severity: 'warning', description: 'A key the server does not know; it is silently ignored.' },
   'read-only-key': { severity: 'warning', description: 'A response-only field; the server ignores it in a request.' },
   'duration-invalid': { severity: 'error', description: 'A duration the server rejects.' },
@@ -70,6 +75,7 @@ export const FINDING_CODES = {
   'server-rejected': { severity: 'error', description: 'The authentik server rejected this field when deploying.' },
   'reference-not-found': { severity: 'warning', description: 'A UUID that refers to no object on the server.' },
   'reference-wrong-kind': { severity: 'warning', description: 'A reference to an object of the wrong kind (e.g. a flow of another designation).' },
+  'reference-without-private-key': { severity: 'error', description: 'A signing key pair without a private key: every token request fails.' },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

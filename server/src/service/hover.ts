@@ -3,7 +3,8 @@ import { fieldDocumentation } from '../schema/fieldDocs';
 import { FIELD_BY_KEY, READ_ONLY_KEYS } from '../schema/fields';
 import { fieldAtOffset } from './nodeAtOffset';
 import { ParsedDocument } from './parsedDocument';
-import { findReference, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
+import { REFERENCE_FIELDS, referenceLabel, ReferenceSource, resolveReference } from './references';
+import { pythonStrip } from './drf/pythonValues';
 import { analyzeDuration, describeSeconds } from './rules/duration';
 
 export interface HoverResult {
@@ -30,14 +31,23 @@ export function hover(parsed: ParsedDocument, offset: number, references?: Refer
   if (at.on === 'value' && isScalar(node)) {
     const value = node.value;
     const reference = REFERENCE_FIELDS[at.key];
-    if (reference && typeof value === 'string') {
-      const object = findReference(references, reference.kind, value);
-      if (object) parts.unshift(`**${referenceLabel(object)}** · ${reference.label}${object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : ''}\n\n---`);
-      else if (references?.list(reference.kind)) parts.unshift(`No ${reference.label} with this UUID on the server.\n\n---`);
+    const match = reference ? resolveReference(references, reference, value) : undefined;
+    if (reference && match) {
+      const { status } = match;
+      if (status === 'found') {
+        const { object } = match;
+        const note = object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : reference.needsPrivateKey && object.privateKeyAvailable === false ? ' (no private key)' : '';
+        parts.unshift(`**${referenceLabel(match.object)}** · ${reference.label}${note}\n\n---`);
+      } else if (status === 'other-kind') {
+        parts.unshift(`**${referenceLabel(match.object)}** · ${match.object.kindName ?? 'property mapping'} (no effect here: not a ${reference.label})\n\n---`);
+      } else {
+        parts.unshift(`No ${reference.lookup ? 'property mapping' : reference.label} with this UUID on the server.\n\n---`);
+      }
     }
     if (field.isDuration && typeof value === 'string') {
-      const verdict = analyzeDuration(value);
-      if (verdict.kind === 'accepted') parts.unshift(`\`${value}\` = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);
+      const stored = pythonStrip(value).text;
+      const verdict = analyzeDuration(stored);
+      if (verdict.kind === 'accepted') parts.unshift(`\`${stored}\` = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);
     }
   }
   return { markdown: parts.join('\n\n'), start: range[0], end: range[1] };

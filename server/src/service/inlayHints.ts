@@ -1,6 +1,6 @@
 import { isScalar, isSeq, Pair, ParsedNode } from 'yaml';
 import { ParsedDocument } from './parsedDocument';
-import { findReference, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
+import { REFERENCE_FIELDS, referenceLabel, ReferenceSource, resolveReference } from './references';
 import { keyText } from './yamlNodes';
 
 export interface OffsetInlayHint {
@@ -20,10 +20,11 @@ export function inlayHints(parsed: ParsedDocument, references: ReferenceSource |
     if (!field || !pair.value) continue;
     const nodes = isSeq(pair.value) ? (pair.value.items as ParsedNode[]) : [pair.value];
     for (const node of nodes) {
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
+      if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number') || !node.range) continue;
       if (node.range[1] < start || node.range[0] > end) continue;
-      const object = findReference(references, field.kind, node.value);
-      if (object) hints.push({ offset: node.range[1], label: ` ${referenceLabel(object)}`, tooltip: `${field.label}: ${object.name}` });
+      const match = resolveReference(references, field, node.value);
+      if (match?.status === 'found') hints.push({ offset: node.range[1], label: ` ${referenceLabel(match.object)}`, tooltip: `${field.label}: ${match.object.name}` });
+      else if (match?.status === 'other-kind') hints.push({ offset: node.range[1], label: ` ${referenceLabel(match.object)}`, tooltip: `${match.object.kindName ?? 'property mapping'}: ${match.object.name}` });
     }
   }
   return hints;

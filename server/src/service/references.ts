@@ -1,4 +1,5 @@
 import { ReferenceField, ReferenceKind } from '../schema/referenceFields';
+import { pythonUuid } from './drf/pythonValues';
 
 export { REFERENCE_FIELDS } from '../schema/referenceFields';
 export type { ReferenceField, ReferenceKind } from '../schema/referenceFields';
@@ -18,6 +19,10 @@ export interface ReferenceObject {
   designation?: string;
   /** Scope mappings only. */
   scopeName?: string;
+  /** Key pairs only: whether the pair holds a private key. */
+  privateKeyAvailable?: boolean;
+  /** Property mappings of every kind: what kind this one is ("SAML Provider Property Mapping"). */
+  kindName?: string;
 }
 
 export interface ReferenceList {
@@ -33,9 +38,11 @@ export interface ReferenceSource {
   readonly generation?: number;
 }
 
-/** The objects a field may refer to (flows filtered by designation). */
+/** The objects a field may refer to (flows filtered by designation, signing keys by their private key). */
 export function candidatesFor(field: ReferenceField, list: ReferenceList): ReferenceObject[] {
-  return list.objects.filter((o) => !field.designation || !o.designation || o.designation === field.designation);
+  return list.objects.filter(
+    (o) => (!field.designation || !o.designation || o.designation === field.designation) && (!field.needsPrivateKey || o.privateKeyAvailable !== false),
+  );
 }
 
 /** A short label that tells objects of the same name apart (several default flows share one name). */
@@ -44,8 +51,31 @@ export function referenceLabel(object: ReferenceObject): string {
   return qualifier && qualifier !== object.name ? `${object.name} (${qualifier})` : object.name;
 }
 
-export function findReference(source: ReferenceSource | undefined, kind: ReferenceKind, pk: string): ReferenceObject | undefined {
-  return source?.list(kind)?.objects.find((o) => o.pk.toLowerCase() === pk.toLowerCase());
+/** The object of a kind with this UUID, in any form the server reads (`pk` may be upper case, undashed, ...). */
+export function findReference(source: ReferenceSource | undefined, kind: ReferenceKind, pk: unknown): ReferenceObject | undefined {
+  const uuid = pythonUuid(pk);
+  if (uuid === undefined) return undefined;
+  return source?.list(kind)?.objects.find((o) => pythonUuid(o.pk) === uuid);
+}
+
+/**
+ * What the server finds for a field's UUID: an object of the field's kind; one only the wider
+ * lookup has (a property mapping that is no scope mapping); nothing. Undefined when the source
+ * does not list the kind, or the value is no UUID.
+ */
+export type ReferenceMatch =
+  | { status: 'found'; object: ReferenceObject; list: ReferenceList }
+  | { status: 'other-kind'; object: ReferenceObject; list: ReferenceList }
+  | { status: 'missing'; list: ReferenceList };
+
+export function resolveReference(source: ReferenceSource | undefined, field: ReferenceField, pk: unknown): ReferenceMatch | undefined {
+  const list = source?.list(field.kind);
+  if (!list || pythonUuid(pk) === undefined) return undefined;
+  const object = findReference(source, field.kind, pk);
+  if (object) return { status: 'found', object, list };
+  const other = field.lookup ? findReference(source, field.lookup, pk) : undefined;
+  if (other) return { status: 'other-kind', object: other, list };
+  return { status: 'missing', list };
 }
 
 /** An in-memory source, for tests and for callers that already hold the objects. */

@@ -1,10 +1,14 @@
 import Ajv, { ErrorObject, Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { YAMLMap } from 'yaml';
+import { DRF_3_14, DrfFieldRules } from '../../../common/profiles/drfFieldRules';
+import type { RequestSchema } from '../../../common/profiles/jsonSchema';
 import { FIELD_BY_KEY, REQUEST_SCHEMA } from '../schema/fields';
+import { pythonLength } from './drf/pythonValues';
+import { readAsServer } from './drf/serverReading';
 import { Finding, finding } from './findings';
 import { didYouMean } from './suggest';
-import { describeValue, lineEnd, parsePointer, resolvePath, valueRange, ParsedNode } from './yamlNodes';
+import { describeValue, fieldLabel, lineEnd, parsePointer, resolvePath, valueRange, ParsedNode } from './yamlNodes';
 
 let compiled: ValidateFunction | undefined;
 
@@ -24,37 +28,36 @@ export function requestValidator(): ValidateFunction {
   return compiled;
 }
 
-/** A field name for messages: `client_id`, or `property_mappings[2]` for a list item. */
-function fieldLabel(path: string[]): string {
-  return path.map((s, i) => (i > 0 && /^\d+$/.test(s) ? `[${s}]` : (i > 0 ? '.' : '') + s)).join('');
-}
-
 const KEYWORD_PRIORITY: Record<string, number> = { type: 0, required: 0 };
 
 /**
- * Validates the JSON form of the document with the request schema and puts each error on the
- * YAML node it is about. One finding per node: a value of the wrong type is not also reported
- * as an invalid choice.
+ * Reads the JSON form of the document as the server's DRF fields do (trimming, lenient numbers,
+ * booleans and UUIDs: see drf/serverReading.ts), validates what the server would store with the
+ * request schema, and puts each finding on the YAML node it is about. One error per node: a value
+ * of the wrong type is not also reported as an invalid choice.
  */
-export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, value: unknown): Finding[] {
+export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, value: Record<string, unknown>, drf: DrfFieldRules = DRF_3_14): Finding[] {
   const validate = requestValidator();
-  if (validate(value)) return [];
-  const errors = [...(validate.errors ?? [])].sort(
-    (a, b) => (KEYWORD_PRIORITY[a.keyword] ?? 1) - (KEYWORD_PRIORITY[b.keyword] ?? 1),
-  );
+  const reading = readAsServer({ text, root, value, properties: (REQUEST_SCHEMA as unknown as RequestSchema).properties, rules: drf });
+  const findings: Finding[] = [...reading.findings];
+  if (validate(reading.stored)) return findings;
+  const isHandled = (path: string) => [...reading.handled].some((p) => path === p || path.startsWith(p + '/'));
+  const errors = [...(validate.errors ?? [])]
+    .filter((e) => !isHandled(e.instancePath))
+    .sort((a, b) => (KEYWORD_PRIORITY[a.keyword] ?? 1) - (KEYWORD_PRIORITY[b.keyword] ?? 1));
   const reported = new Set<string>();
-  const findings: Finding[] = [];
   for (const error of errors) {
     const id = error.keyword === 'required' ? `required:${error.params.missingProperty}` : error.instancePath;
     if (reported.has(id)) continue;
     reported.add(id);
-    const finding = toFinding(text, root, value, error);
+    const finding = toFinding(text, root, value, reading.stored, error);
     if (finding) findings.push(finding);
   }
   return findings;
 }
 
-function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unknown, error: ErrorObject): Finding | undefined {
+/** `written` is the document's value, `stored` the server's reading of it, which the schema checked. */
+function toFinding(text: string, root: YAMLMap.Parsed | undefined, written: unknown, stored: unknown, error: ErrorObject): Finding | undefined {
   if (error.keyword === 'required') {
     const key = String(error.params.missingProperty);
     const start = root ? root.range[0] : 0;
@@ -71,7 +74,7 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unk
   const target = root ? resolvePath(root as ParsedNode, path) : undefined;
   if (!target) return undefined;
   const [start, end] = valueRange(target);
-  const value = lookup(document, path);
+  const value = lookup(stored, path);
   const label = fieldLabel(path);
   const key = path[0];
   const at = { start, end };
@@ -89,8 +92,10 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unk
     case 'minLength':
       return finding('empty-string', { ...at, message: `"${label}" may not be blank.`, data: { key } });
     case 'maxLength': {
-      const length = typeof value === 'string' ? value.length : 0;
-      return finding('too-long', { ...at, message: `"${label}" is ${length} characters long; the server allows at most ${error.params.limit}.`,
+      const length = typeof value === 'string' ? pythonLength(value) : 0;
+      const original = lookup(written, path);
+      const trimmed = typeof value === 'string' && typeof original === 'string' && original !== value ? ' once the server trims it' : '';
+      return finding('too-long', { ...at, message: `"${label}" is ${length} characters long${trimmed}; the server allows at most ${error.params.limit} (Ensure this field has no more than ${error.params.limit} characters.).`,
         data: { key },
       });
     }

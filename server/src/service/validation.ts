@@ -1,3 +1,4 @@
+import type { DrfFieldRules } from '../../../common/profiles/drfFieldRules';
 import { RuleSettings } from '../../../common/settings';
 import { documentValue, isRecord } from './documentValue';
 import { Finding, finding } from './findings';
@@ -13,6 +14,8 @@ export interface ValidationContext {
   /** In bytes (UTF-8). */
   maxFileSize: number;
   references?: ReferenceSource;
+  /** How the server's DRF reads values; DRF 3.14's reading (authentik up to 2025.2) when absent. */
+  drf?: DrfFieldRules;
 }
 
 /** A file over the size limit, which was not validated; `limitName` says where the limit is set. */
@@ -32,7 +35,7 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     // While the YAML is broken, a key that seems absent may sit on the broken line: skip findings about absence.
     const broken = parsed.errors.length > 0;
     const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
-    findings.push(...schemaFindings(parsed.text, parsed.root, value).filter(absence));
+    findings.push(...schemaFindings(parsed.text, parsed.root, value, context.drf).filter(absence));
     findings.push(...nullCharacterFindings(parsed.root, value));
     if (parsed.root) {
       const input = { text: parsed.text, root: parsed.root, value, references: context.references };

@@ -82,6 +82,11 @@ export function valueRange(target: PathTarget): [number, number] {
   return key ?? value ?? [0, 0];
 }
 
+/** A field name for messages: `client_id`, or `property_mappings[2]` for a list item. */
+export function fieldLabel(path: readonly PathSegment[]): string {
+  return path.map((s, i) => (i > 0 && /^\d+$/.test(String(s)) ? `[${s}]` : (i > 0 ? '.' : '') + s)).join('');
+}
+
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';

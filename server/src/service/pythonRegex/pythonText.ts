@@ -71,7 +71,8 @@ export function intDigitLimitMessage(digits: number): string {
   );
 }
 
-function decimalValue(char: string): number | undefined {
+/** The value of a Unicode decimal digit (category Nd), as Python's `int()` reads it. */
+export function decimalValue(char: string): number | undefined {
   const code = char.codePointAt(0)!;
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   if (!DECIMAL.test(char)) return undefined;

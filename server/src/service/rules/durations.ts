@@ -2,7 +2,8 @@ import { isScalar } from 'yaml';
 import { FIELDS } from '../../schema/fields';
 import { Finding, finding } from '../findings';
 import { ScalarLocator } from '../scalarLocator';
-import { findPair } from '../yamlNodes';
+import { pythonNumberText, pythonStrip } from '../drf/pythonValues';
+import { findPair, rangeOf } from '../yamlNodes';
 import { analyzeDuration, describeSeconds, DURATION_UNITS } from './duration';
 import { Rule } from './rule';
 
@@ -15,13 +16,18 @@ export const durationsRule: Rule = {
     for (const key of DURATION_KEYS) {
       const pair = findPair(root, key);
       const node = pair?.value;
-      if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;
-      const value = node.value;
+      if (!isScalar(node)) continue;
+      // The server validates the trimmed text (DRF's CharField), and the text of a number.
+      const written = typeof node.value === 'number' ? pythonNumberText(node.value) : node.value;
+      if (typeof written !== 'string') continue;
+      const { text: value, start: offset } = pythonStrip(written);
+      if (value === '') continue; // blank: a schema finding
       const locator = new ScalarLocator(text, node);
-      const whole = locator.locate(value, 0, value.length);
+      const locate = (from: number, to: number) => (typeof node.value === 'string' ? locator.locate(written, offset + from, offset + to) : rangeOf(node) ?? [0, 0]);
+      const whole = locate(0, value.length);
       const verdict = analyzeDuration(value);
       if (verdict.kind === 'rejected') {
-        const [start, end] = verdict.end > verdict.start ? locator.locate(value, verdict.start, verdict.end) : whole;
+        const [start, end] = verdict.end > verdict.start ? locate(verdict.start, verdict.end) : whole;
         findings.push(finding('duration-invalid', {
           message: `${value} is not in the correct format of 'hours=3;minutes=1': ${verdict.reason}.`,
           start,
@@ -42,7 +48,7 @@ export const durationsRule: Rule = {
       const meaning = describeSeconds(verdict.totalSeconds);
       for (const part of verdict.parts) {
         if (part.status === 'used') continue;
-        const [start, end] = locator.locate(value, part.start, part.end);
+        const [start, end] = locate(part.start, part.end);
         const trimmed = part.key.trim().toLowerCase();
         const spaced = trimmed !== part.key.toLowerCase() && trimmed in DURATION_UNITS;
         const message =

@@ -1,44 +1,58 @@
 import { isScalar, isSeq } from 'yaml';
 import { Finding, finding } from '../findings';
-import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../references';
+import { candidatesFor, REFERENCE_FIELDS, referenceLabel, resolveReference } from '../references';
 import { findPair, rangeOf, ParsedNode } from '../yamlNodes';
 import { Rule } from './rule';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
 
-/** UUIDs that refer to nothing on the server, or to a flow of the wrong designation. Needs a reference source. */
+/**
+ * UUIDs that refer to nothing on the server, or to an object that is accepted but does not work:
+ * a flow of the wrong designation, a signing key pair without a private key, a property mapping
+ * that is no scope mapping. UUIDs are compared in the form the server reads them. Needs a
+ * reference source.
+ */
 export const referencesRule: Rule = {
   id: 'references',
   check({ root, references }) {
     if (!references) return [];
     const findings: Finding[] = [];
     for (const [key, field] of Object.entries(REFERENCE_FIELDS)) {
-      const list = references.list(field.kind);
-      if (!list) continue;
       const pair = findPair(root, key);
       if (!pair?.value) continue;
       const nodes: ParsedNode[] = isSeq(pair.value) ? (pair.value.items as ParsedNode[]) : [pair.value];
       for (const node of nodes) {
-        if (!isScalar(node) || typeof node.value !== 'string' || !UUID.test(node.value)) continue;
+        // Malformed values are schema findings; only what the server reads as a UUID is looked up.
+        if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) continue;
+        const match = resolveReference(references, field, node.value);
         const range = rangeOf(node);
-        if (!range) continue;
-        const pk = node.value.toLowerCase();
-        const object = list.objects.find((o) => o.pk.toLowerCase() === pk);
-        const choices = candidatesFor(field, list);
+        if (!match || !range) continue;
+        const choices = candidatesFor(field, match.list);
         const data = { key, kind: field.kind, choices: choices.slice(0, 10).map((o) => ({ pk: o.pk, label: referenceLabel(o) })) };
-        if (!object) {
-          findings.push(finding('reference-not-found', {
-            message: `No ${field.label} with UUID ${node.value} exists on the server${list.stale ? ' (as last seen; the server is unreachable)' : ''}.`,
-            start: range[0],
-            end: range[1],
-            data,
+        const at = { start: range[0], end: range[1], data };
+        const stale = match.list.stale ? ' (as last seen; the server is unreachable)' : '';
+        if (match.status === 'missing') {
+          const what = field.lookup ? 'property mapping' : field.label;
+          findings.push(finding('reference-not-found', { ...at, message: `No ${what} with UUID ${String(node.value)} exists on the server${stale}.` }));
+          continue;
+        }
+        const { object } = match;
+        if (match.status === 'other-kind') {
+          // The server stores it, but an OAuth2 provider only evaluates its scope mappings (ScopeMapping.objects.filter(provider=...)).
+          findings.push(finding('reference-wrong-kind', {
+            ...at,
+            message: `"${referenceLabel(object)}" is ${article(object.kindName ?? 'property mapping of another kind')}, not a ${field.label}: the server accepts it, but an OAuth2 provider only uses scope mappings, so it has no effect.`,
+            unnecessary: true,
           }));
         } else if (field.designation && object.designation && object.designation !== field.designation) {
           findings.push(finding('reference-wrong-kind', {
+            ...at,
             message: `"${referenceLabel(object)}" is an ${object.designation} flow; ${key} expects an ${field.designation} flow.`,
-            start: range[0],
-            end: range[1],
-            data,
+          }));
+        } else if (field.needsPrivateKey && object.privateKeyAvailable === false) {
+          findings.push(finding('reference-without-private-key', {
+            ...at,
+            message: `"${referenceLabel(object)}" has no private key: the server accepts it as ${key}, but then fails every token request and its OpenID configuration (Invalid private key type). Choose a key pair with a private key, or remove ${key} to sign with the client secret (HS256).`,
           }));
         }
       }
