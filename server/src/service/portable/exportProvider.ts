@@ -93,7 +93,7 @@ function referenceItem(key: string, reference: ReferenceField, pk: unknown, list
   const why = !list
     ? `the server's ${nouns.many} were not listed`
     : !object
-      ? `no ${nouns.one} on the server has it`
+      ? `not among the server's ${nouns.many}`
       : `no ${refWhat(reference)} names only this ${nouns.one}`;
   kept.comment = ` kept as a ${idName}: ${why}`;
   notes.push({ field: key, message: `${key}: ${String(pk)} is kept as a ${idName}: ${why}.` });
