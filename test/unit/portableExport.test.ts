@@ -124,7 +124,7 @@ describe('portable export: the file for a provider', () => {
   });
 
   it('a 2026.5 entry keeps a redirect_uri_type other than the default, and drops the default one', () => {
-    const provider = { ...provider2026(), grant_types: ['authorization_code', 'refresh_token'] };
+    const provider: Record<string, unknown> = { ...provider2026(), grant_types: ['authorization_code', 'refresh_token'] };
     provider.redirect_uris = [
       { matching_mode: 'strict', url: 'https://grafana.example.com/login/generic_oauth', redirect_uri_type: 'authorization' },
       { matching_mode: 'strict', url: 'https://grafana.example.com/logout', redirect_uri_type: 'logout' },
