@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { newestProfile } from '../../common/profiles';
 import { documentValue, isRecord } from '../../server/src/service/documentValue';
 import { parseText } from '../../server/src/service/parsedDocument';
-import { PortableLists, resolveRequestBody, resolveTag, scanTags } from '../../server/src/service/portable';
+import { describeResolved, listsFromSource, PortableLists, referenceTagFindings, resolveRequestBody, resolveTag, scanTags } from '../../server/src/service/portable';
+import { StaticReferenceSource } from '../../server/src/service/references';
 import { SEED_IDS } from '../authentik-server/seed';
 import { seedLists } from '../helpers/portableLists';
 
@@ -212,5 +213,51 @@ describe('portable resolution: the request body', () => {
     assert.ok(result.ok);
     assert.equal(Object.getPrototypeOf(result.body), Object.prototype);
     assert.deepEqual(Object.getOwnPropertyDescriptor(result.body, '__proto__')?.value, 'v');
+  });
+});
+
+describe('portable resolution: what the editor and a dry run show', () => {
+  const TEXT = 'authorization_flow: !ref default-provider-authorization-explicit-consent\nsigning_key: !ref nope\nproperty_mappings: [!ref profile]\nclient_secret: !env S\n';
+
+  it('referenceTagFindings: errors for what matches nothing or several, nothing for what resolves, nothing for !env', () => {
+    const lists = seedLists();
+    lists.scopeMapping = [...lists.scopeMapping!, { pk: 'cc5e9c53-0e64-4bde-9d1b-7bd1c1d1b0a3', name: 'Profile 2', scopeName: 'profile' }];
+    const { scan } = parse(TEXT);
+    assert.deepEqual(
+      referenceTagFindings(scan.tags, lists).map((f) => `${f.code} ${f.severity} ${JSON.stringify(TEXT.slice(f.start, f.end))} ${f.message}`),
+      [
+        'reference-unresolved error "!ref nope" No certificate key pair on the server has the name "nope".',
+        `reference-ambiguous error "!ref profile" "profile" matches 2 property mappings: authentik default OAuth Mapping: OpenID 'profile' (${scopeMappings.profile}), Profile 2 (cc5e9c53-0e64-4bde-9d1b-7bd1c1d1b0a3).`,
+      ],
+    );
+  });
+
+  it('referenceTagFindings offline: information that it is resolved at deploy', () => {
+    const { scan } = parse(TEXT);
+    assert.deepEqual(
+      referenceTagFindings(scan.tags, listsFromSource(undefined)).map((f) => `${f.code} ${f.severity} ${f.message}`),
+      [
+        "reference-deferred information Resolved when deploying: the server's flows are not known now.",
+        "reference-deferred information Resolved when deploying: the server's certificate key pairs are not known now.",
+        "reference-deferred information Resolved when deploying: the server's property mappings are not known now.",
+      ],
+    );
+  });
+
+  it('listsFromSource takes what a live reference source knows', () => {
+    const lists = seedLists();
+    const source = new StaticReferenceSource({ flow: lists.flow!, certificateKeyPair: { objects: lists.certificateKeyPair!, stale: true } });
+    assert.deepEqual(listsFromSource(source), { flow: lists.flow, certificateKeyPair: lists.certificateKeyPair });
+  });
+
+  it('describeResolved shows the tag and its object, and for !env only that it is set', () => {
+    const { scan, value } = parse(TEXT.replace('!ref nope', '!Find [authentik_crypto.certificatekeypair, [name, authentik Self-signed Certificate]]'));
+    const result = resolveRequestBody(value, scan.tags, seedLists(), { S: 'hidden-value' });
+    assert.deepEqual(result.resolved.map(describeResolved), [
+      `!ref default-provider-authorization-explicit-consent → Authorize Application (${flows.explicitConsent})`,
+      `!Find [authentik_crypto.certificatekeypair, [name, authentik Self-signed Certificate]] → authentik Self-signed Certificate (${keyPairs.selfSigned})`,
+      `!ref profile → authentik default OAuth Mapping: OpenID 'profile' (${scopeMappings.profile})`,
+      '!env S: set',
+    ]);
   });
 });

@@ -7,7 +7,10 @@
  * - `scanTags(parsed, profile)`: every tag with its field, body path and range, and findings for
  *   malformed or misplaced ones. `PORTABLE_CUSTOM_TAGS` registers the tags with the yaml parser.
  * - `resolveTag` / `resolveRef` / `resolveFind` / `resolveEnv`: one tag against the lists.
- * - `resolveRequestBody(value, tags, lists, env)`: the body with every tag replaced, or the failures.
+ * - `resolveRequestBody(value, tags, lists, env)`: the body with every tag replaced, or the failures;
+ *   `describeResolved` shows one resolved tag for a dry run (never an `!env` value).
+ * - `referenceTagFindings(tags, lists)`: the editor's findings on `!ref`/`!Find` (offline: information);
+ *   `listsFromSource(source)` adapts the live reference source.
  * - `exportProvider(provider, { profile, lists, release })`: the text and file name of the file.
  * - `nameToSlug`, `providerFileName`, `clientSecretVariable`: names derived from a provider's name.
  */
@@ -19,7 +22,8 @@ export type { FindLookup, FindModel } from './findModels';
 export type { PortableObject, PortableLists, EnvironmentSource } from './objects';
 export { resolveTag, resolveRef, resolveFind, resolveEnv } from './resolve';
 export type { TagResolution, MatchedBy } from './resolve';
-export { resolveRequestBody } from './requestBody';
+export { resolveRequestBody, describeResolved } from './requestBody';
+export { referenceTagFindings, listsFromSource } from './referenceTagFindings';
 export type { ResolvedBody, ResolvedTag } from './requestBody';
 export { exportProvider } from './exportProvider';
 export type { ExportOptions, ExportedProvider, ExportNote } from './exportProvider';

@@ -35,6 +35,17 @@ export function resolveRequestBody(value: Record<string, unknown>, tags: readonl
   return failures.length > 0 ? { ok: false, failures, resolved } : { ok: true, body, resolved };
 }
 
+/**
+ * How a dry run shows a resolved tag: the tag as written and what it became. An `!env` value is
+ * never shown, only that the variable is set.
+ */
+export function describeResolved({ tag, resolution }: ResolvedTag): string {
+  if (tag.kind === 'env') return `!env ${tag.name}: set`;
+  const written = tag.kind === 'ref' ? `!ref ${tag.text}` : `!Find [${tag.model}, ${tag.conditions.map((c) => `[${c.lookup}, ${c.value}]`).join(', ')}]`;
+  const object = resolution.object;
+  return object ? `${written} → ${object.name} (${object.pk})` : `${written} → ${String(resolution.value)}`;
+}
+
 function failureFinding(tag: PortableTag, resolution: Extract<TagResolution, { ok: false }>): Finding {
   const code = resolution.reason === 'env-missing' ? 'env-missing' : resolution.reason === 'ambiguous' ? 'reference-ambiguous' : 'reference-unresolved';
   const data = resolution.candidates.length > 0 ? { key: tag.field, candidates: resolution.candidates.map((c) => c.pk) } : { key: tag.field };
