@@ -182,6 +182,24 @@ describe('portable export: the file for a provider', () => {
     ]);
   });
 
+  it('a strict entry with backslashes that is no plain URL unescaped is flagged as a pattern', () => {
+    const provider = { ...provider2026(), redirect_uris: [{ matching_mode: 'strict', url: 'https://app\\.example\\.com/(cb|callback)' }] };
+    const text = exportProvider(provider, { profile: P2025_10, lists: seedLists(), release: '2026.2.2' }).text;
+    assert.ok(
+      text.includes(
+        [
+          'redirect_uris:',
+          '  # Strict, so this matches only the exact text, backslashes included: probably a regex the upgrade to the list form left strict.',
+          '  # It reads as a pattern: `matching_mode: regex` would make it one.',
+          '  - matching_mode: strict',
+          '    url: https://app\\.example\\.com/(cb|callback)',
+          '',
+        ].join('\n'),
+      ),
+      text,
+    );
+  });
+
   it('keeps an id when the server\'s objects of its kind were not listed, or no name names only that object', () => {
     const lists: PortableLists = { ...seedLists(), certificateKeyPair: undefined };
     // A provider named like another mapping's managed id and a mapping with the same name as another: neither round-trips.

@@ -39,6 +39,22 @@ describe('portable tags: what the yaml library does with them', () => {
   });
 });
 
+describe('portable tags: with the tags registered in the parse options', () => {
+  it('a tag on the wrong kind of node keeps its tag (the library still warns about it) and the scan reports it', () => {
+    const text = 'encryption_key: !Find authentik_crypto.certificatekeypair\nclient_id: !env [A]\nproperty_mappings: [!ref {a: 1}]\nsigning_key: !ref 4\n';
+    const documents = parseAllDocuments(text, { logLevel: 'error', prettyErrors: false, customTags: [...PORTABLE_CUSTOM_TAGS] });
+    assert.ok(Array.isArray(documents));
+    assert.deepEqual(documents[0].warnings.map((w) => w.message), ['Unresolved tag: !Find', 'Unresolved tag: !env', 'Unresolved tag: !ref']);
+    const scan = scanTags({ text, documents }, NEWEST);
+    assert.deepEqual(scan.findings.map((f) => `${f.code} ${JSON.stringify(text.slice(f.start, f.end))}`), [
+      'tag-invalid "!Find authentik_crypto.certificatekeypair"',
+      'tag-invalid "!env [A]"',
+      'tag-invalid "!ref {a: 1}"',
+    ]);
+    assert.deepEqual(scan.tags.map((t) => t.kind === 'ref' && t.text), ['4']);
+  });
+});
+
 describe('portable tags: well-formed ones, with their field path and range', () => {
   it('finds !ref, !env and !Find on single references, list items and any string field', () => {
     const text = [
