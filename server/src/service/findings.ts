@@ -76,6 +76,14 @@ export const FINDING_CODES = {
   'reference-not-found': { severity: 'warning', description: 'A UUID that refers to no object on the server.' },
   'reference-wrong-kind': { severity: 'warning', description: 'A reference to an object of the wrong kind (e.g. a flow of another designation).' },
   'reference-without-private-key': { severity: 'error', description: 'A signing key pair without a private key: every token request fails.' },
+  'tag-invalid': { severity: 'error', description: 'A `!ref`, `!env` or `!Find` tag that is not written in a form that can be resolved.' },
+  'tag-misplaced': { severity: 'error', description: 'A `!ref` or `!Find` tag on a value that refers to no object, or a tag on a key.' },
+  'tag-unsupported': { severity: 'error', description: 'A YAML tag other than `!ref`, `!env` and `!Find`; its value would be sent as written.' },
+  'env-name-invalid': { severity: 'warning', description: 'An `!env` name that is not a valid environment variable name.' },
+  'env-missing': { severity: 'error', description: 'An `!env` variable that is not set.' },
+  'reference-unresolved': { severity: 'error', description: 'A `!ref` or `!Find` that matches no object on the server, or whose objects are not known.' },
+  'reference-ambiguous': { severity: 'error', description: 'A `!ref` or `!Find` that matches more than one object on the server.' },
+  'reference-deferred': { severity: 'information', description: 'A `!ref` or `!Find` that is resolved when deploying: the server\'s objects are not known now.' },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -1,0 +1,45 @@
+import { Finding, finding } from '../findings';
+import type { ReferenceSource } from '../references';
+import { KIND_NOUNS, PortableLists } from './objects';
+import { resolveTag } from './resolve';
+import type { PortableTag } from './tagScan';
+import type { ReferenceKind } from '../../../../common/profiles';
+
+const KINDS = Object.keys(KIND_NOUNS) as ReferenceKind[];
+
+/** The lists a reference source knows now, for resolution; a kind it does not know stays out. */
+export function listsFromSource(source: ReferenceSource | undefined): PortableLists {
+  const lists: PortableLists = {};
+  if (!source) return lists;
+  for (const kind of KINDS) {
+    // The source's own kind type may not name every kind yet (OAuth2 providers); it answers undefined for those.
+    const list = source.list(kind as Parameters<ReferenceSource['list']>[0]);
+    if (list) lists[kind] = list.objects;
+  }
+  return lists;
+}
+
+/**
+ * What the editor says about each `!ref` and `!Find` against the server's lists as known now: an
+ * error when it matches nothing or several objects (the message lists them), information when the
+ * objects of its kind are not known (offline: it is resolved at deploy). `!env` is not looked at:
+ * the editor does not read the environment a deploy will run in.
+ */
+export function referenceTagFindings(tags: readonly PortableTag[], lists: PortableLists): Finding[] {
+  const findings: Finding[] = [];
+  for (const tag of tags) {
+    if (tag.kind === 'env') continue;
+    const result = resolveTag(tag, lists, {});
+    if (result.ok) continue;
+    const range = { start: tag.start, end: tag.end };
+    if (result.reason === 'unknown') {
+      const many = KIND_NOUNS[tag.reference.kind].many;
+      findings.push(finding('reference-deferred', { message: `Resolved when deploying: the server's ${many} are not known now.`, ...range, data: { key: tag.field } }));
+    } else if (result.reason === 'ambiguous') {
+      findings.push(finding('reference-ambiguous', { message: result.message, ...range, data: { key: tag.field, candidates: result.candidates.map((c) => c.pk) } }));
+    } else {
+      findings.push(finding('reference-unresolved', { message: result.message, ...range, data: { key: tag.field } }));
+    }
+  }
+  return findings;
+}
