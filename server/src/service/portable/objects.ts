@@ -28,6 +28,7 @@ export const KIND_NOUNS: Readonly<Record<ReferenceKind, { one: string; many: str
   flow: { one: 'flow', many: 'flows' },
   certificateKeyPair: { one: 'certificate key pair', many: 'certificate key pairs' },
   scopeMapping: { one: 'property mapping', many: 'property mappings' },
+  propertyMapping: { one: 'property mapping', many: 'property mappings' },
   oauthSource: { one: 'OAuth source', many: 'OAuth sources' },
   oauth2Provider: { one: 'OAuth2 provider', many: 'OAuth2 providers' },
 };
