@@ -17,13 +17,17 @@ export interface ProbeBudget {
   remaining: number;
 }
 
-export const PROBES_PER_RUN = 4000;
+export const PROBES_PER_RUN = 2000;
+/** Most probes for one pattern. */
+const PROBES_PER_PATTERN = 60;
 
-const MATCH_BUDGET = { maxStates: 4000, maxSteps: 40_000 };
+// A redirect URI pattern needs a few hundred states and a few thousand steps per probe.
+const MATCH_BUDGET = { maxStates: 1500, maxSteps: 15_000 };
 const MAX_SAMPLE_LENGTH = 2000;
 /** Longer patterns are not probed: no real redirect URI is this long, and the work grows with it. */
 const MAX_PATTERN_LENGTH = 4096;
 const MAX_FILLED_REPEATS = 12;
+const MAX_UNKNOWN = 2;
 
 /** What an open-ended repeat is filled with: the attacker's host, then what leaves the host part. */
 const FILLINGS = [ATTACKER_HOST, `${ATTACKER_HOST}/`, `${ATTACKER_HOST}?`, `${ATTACKER_HOST}#`, `${ATTACKER_HOST}\\`, `.${ATTACKER_HOST}`, `.${ATTACKER_HOST}/`, `@${ATTACKER_HOST}/`];
@@ -33,10 +37,15 @@ const SEPARATORS = ['/', '/?', '?', '#', '\\', '/#', '/?x='];
 /** A URL on the attacker's host that the pattern matches, or undefined when none of the probes does (or the budget is spent). */
 export function catchAllExample(ast: RegexAst, budget: ProbeBudget): string | undefined {
   if (ast.pattern.length > MAX_PATTERN_LENGTH) return undefined;
+  let unknown = 0;
+  let tried = 0;
   for (const probe of probesFor(ast)) {
-    if (budget.remaining <= 0) return undefined;
+    if (budget.remaining <= 0 || ++tried > PROBES_PER_PATTERN) return undefined;
     budget.remaining--;
-    if (fullmatchSafely(ast, probe, MATCH_BUDGET) === true) return probe;
+    const verdict = fullmatchSafely(ast, probe, MATCH_BUDGET);
+    if (verdict === true) return probe;
+    // The matcher cannot follow this pattern (lookarounds, backreferences, too many states): the next probe fares no better.
+    if (verdict === 'unknown' && ++unknown >= MAX_UNKNOWN) return undefined;
   }
   return undefined;
 }
@@ -53,12 +62,19 @@ export function onAttackerHost(url: string): boolean {
   return parsed.hostname === ATTACKER_HOST || parsed.hostname.endsWith(`.${ATTACKER_HOST}`);
 }
 
-function probesFor(ast: RegexAst): string[] {
-  const probes = new Set<string>([`https://${ATTACKER_HOST}/`, `https://${ATTACKER_HOST}`, `http://${ATTACKER_HOST}/`]);
+/** The probes, each once, built as they are asked for (most patterns are decided by the first few). */
+function* probesFor(ast: RegexAst): Generator<string> {
+  const tried = new Set<string>();
+  const fresh = (probe: string) => {
+    if (tried.has(probe)) return false;
+    tried.add(probe);
+    return onAttackerHost(probe);
+  };
+  for (const probe of [`https://${ATTACKER_HOST}/`, `https://${ATTACKER_HOST}`, `http://${ATTACKER_HOST}/`]) if (fresh(probe)) yield probe;
   const sampler = new Sampler(ast);
   for (const variant of VARIANTS) {
     const sample = sampler.sample(ast.body, variant);
-    if (sample !== undefined) for (const probe of probesAround(sample)) probes.add(probe);
+    if (sample !== undefined) for (const probe of probesAround(sample)) if (fresh(probe)) yield probe;
   }
   const openRepeats: { node: RegexNode; within: Set<RegexNode> }[] = [];
   walkRegex(ast.body, (node, parents) => {
@@ -67,10 +83,9 @@ function probesFor(ast: RegexAst): string[] {
   for (const { node, within } of openRepeats) {
     for (const text of FILLINGS) {
       const sample = sampler.sample(ast.body, { ...VARIANTS[0], fill: { node, text, within } });
-      if (sample !== undefined) probes.add(sample);
+      if (sample !== undefined && fresh(sample)) yield sample;
     }
   }
-  return [...probes].filter(onAttackerHost);
 }
 
 /** URLs on the attacker's host around a sample of what the pattern matches. */

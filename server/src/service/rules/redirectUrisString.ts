@@ -87,15 +87,16 @@ export function stringFormFindings({ text, root, pair }: StringFormInput, option
 function hiddenSeparator(raw: string, before: { text: string; end: number }, after: { text: string; start: number }, beforeAt: [number, number], afterAt: [number, number]): Finding[] {
   const gap = raw.slice(before.end, after.start);
   if (VISIBLE_SEPARATORS.test(gap)) return [];
-  // Between the two entries as written: the separator's own spelling (`\x85` in double quotes too).
+  // From the separator as written (`\x85` in double quotes too) to the end of the entry it hides: the
+  // separator alone is white space, which a range does not end on.
   const located = beforeAt[1] <= afterAt[0] && beforeAt[0] !== afterAt[0];
-  const [start, end] = located ? [beforeAt[1], afterAt[0]] : afterAt;
+  const [start, end] = located ? [beforeAt[1], afterAt[1]] : afterAt;
   const names = [...new Set([...gap].filter((c) => !/[ \t\r\n]/.test(c)).map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')))];
   return [
     finding('redirect-uri-hidden-separator', {
       start,
       end,
-      message: `"${before.text}" and "${after.text}" are separated by ${names.join(', ')}, which does not look like a separator: the server splits redirect_uris on it (Python's str.split()), so these are two entries.`,
+      message: `"${before.text}" and "${after.text}" are separated by ${names.join(', ')}, not a plain space or line break, which the server splits redirect_uris on too (Python's str.split()): these are two entries.`,
       data: KEY,
     }),
   ];
