@@ -62,7 +62,8 @@ function patternFindings(site: EntrySite, ast: RegexAst, context: EntryContext):
   const example = catchAllExample(ast, context.budget);
   if (example !== undefined) {
     findings.push(finding('redirect-uri-catch-all', { ...at(site), message: catchAllMessage(site.text, example, context), data: site.data }));
-  } else if (pitfalls.hostWildcards.length > 0) {
+  } else if (pitfalls.hostWildcards.length > 0 && (scheme === undefined || scheme === 'https' || scheme === 'http')) {
+    // An app's own scheme (myapp://) goes to the app whatever follows: only a web host can be someone else's.
     findings.push(finding('redirect-uri-wildcard', {
       ...at(site),
       message: `"${site.text}" has "${pitfalls.hostWildcards[0]}" in its host, which matches hosts nobody configured and can reach past the host into the path. Spell out the host; for one label of a subdomain write [a-z0-9-]+.`,

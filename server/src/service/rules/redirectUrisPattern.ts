@@ -44,6 +44,28 @@ function flatItems(node: RegexNode): RegexNode[] {
   return [node];
 }
 
+/** The literal character every match of `node` starts with, if there is one (`/` for `(/.*)?`). */
+function firstChar(node: RegexNode): number | undefined {
+  switch (node.type) {
+    case 'char':
+      return node.code;
+    case 'group':
+    case 'atomic':
+    case 'repeat':
+      return firstChar(node.body);
+    case 'sequence': {
+      const item = node.items.find((n) => n.type !== 'assertion');
+      return item && firstChar(item);
+    }
+    case 'alternation': {
+      const firsts = new Set(node.branches.map(firstChar));
+      return firsts.size === 1 ? [...firsts][0] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Each top-level branch's items, with the part of the URL each stands in: `https:` `//` host, then path. */
 function placedBranches(ast: RegexAst): Placed[][] {
   const branches = ast.body.type === 'alternation' ? ast.body.branches : [ast.body];
@@ -56,7 +78,8 @@ function placedBranches(ast: RegexAst): Placed[][] {
     const placed: Placed[] = [];
     for (let i = 0; i < items.length; i++) {
       const node = items[i];
-      if (region === 'authority' && node.type === 'char' && (node.code === SLASH || node.code === 0x3f || node.code === 0x23)) region = 'path';
+      const first = firstChar(node);
+      if (region === 'authority' && (first === SLASH || first === 0x3f || first === 0x23)) region = 'path';
       placed.push({ node, region, last: false });
       if (region === 'scheme' && isChar(node, COLON)) {
         if (isChar(items[i + 1], SLASH) && isChar(items[i + 2], SLASH)) {
