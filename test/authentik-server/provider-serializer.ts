@@ -1,4 +1,6 @@
+import { invalidRegexMessage } from '../../common/profiles';
 import type { ReferenceKind, RequestField } from '../../common/profiles';
+import { parsePythonRegex } from '../../server/src/service/pythonRegex';
 import { analyzeDuration } from '../../server/src/service/rules/duration';
 import { FieldResult, MESSAGES, validateBoolean, validateChar, validateChoice, validatePk, validatePkList } from './drf-fields';
 import { DetailResult, ErrorDetail, validateIntegerPkList, validateListField, validateSerializerItem, validateSerializerList } from './drf-lists';
@@ -90,9 +92,11 @@ function validateReference(field: RequestField, data: PyValue, { store }: Contex
 }
 
 /**
- * `RedirectURISerializer(many=True)`: errors nested per entry. The check the serializer's
- * validate_redirect_uris adds (every `regex` entry compiled with Python's re, 400
- * `Invalid Regex Pattern: <url>`) is not made here.
+ * `RedirectURISerializer(many=True)`: errors nested per entry. Then the serializer's
+ * validate_redirect_uris, once every entry is valid: each `regex` entry's (trimmed) url compiled
+ * with Python's re, by the language server's parse-only checker. An re.error is a 400
+ * `Invalid Regex Pattern: <url>` for the field; an OverflowError or ValueError escapes DRF's
+ * handler (a server error). A pattern the checker cannot decide is taken as compiling.
  */
 function validateRedirectUris(field: RequestField, data: PyValue): DetailResult<unknown> {
   const entryFields = (field.item?.fields ?? []).map((entry) => ({
@@ -101,7 +105,16 @@ function validateRedirectUris(field: RequestField, data: PyValue): DetailResult<
     defaultValue: entry.defaultValue,
     validate: (value: PyValue) => validateScalar(entry, value),
   }));
-  return validateSerializerList(data, (item) => validateSerializerItem(item, entryFields));
+  const result = validateSerializerList(data, (item) => validateSerializerItem(item, entryFields));
+  if (!result.ok) return result;
+  for (const entry of result.value) {
+    if (entry.matching_mode !== 'regex' || typeof entry.url !== 'string') continue;
+    const compiled = parsePythonRegex(entry.url);
+    if (compiled.ok !== false) continue;
+    if (compiled.exception !== 're.error') throw new ServerCrash(`re.compile(${JSON.stringify(entry.url)}) raises ${compiled.exception}: ${compiled.message}`);
+    return { ok: false, errors: [invalidRegexMessage(entry.url)] };
+  }
+  return result;
 }
 
 /** Validators the model attaches to a field: authentik's duration and URL checks, unique constraints. */

@@ -160,6 +160,36 @@ describe('authentik test server 2024.8.6: the list form of redirect_uris', () =>
     assert.deepEqual((patched.json as { redirect_uris: unknown }).redirect_uris, []);
   });
 
+  it('compiles regex entries with Python\'s rules: 400 Invalid Regex Pattern for the first that fails, strict entries unchecked', async () => {
+    const body = (redirectUris: unknown) => ({ ...listBody(server()), name: 'Regex entries', invalidation_flow: undefined, redirect_uris: redirectUris });
+    for (const url of ['https://app\\.example\\.com/(cb', '*', 'https://a\\.b/\\q', 'https://a\\.b/[z-a]', '(?P<1>x)']) {
+      assert.deepEqual(await post(server(), body([{ matching_mode: 'strict', url: 'https://a/(' }, { matching_mode: 'regex', url: ` ${url} ` }, { matching_mode: 'regex', url: '(' }])), {
+        status: 400,
+        json: { redirect_uris: [`Invalid Regex Pattern: ${url}`] },
+      }, url);
+    }
+    // What JavaScript refuses and Python takes: a named group, a possessive repeat.
+    const created = await post(server(), body([{ matching_mode: 'regex', url: 'https://(?P<t>[a-z]+)\\.example\\.com/cb' }, { matching_mode: 'regex', url: 'https://a\\.b/c++' }, { matching_mode: 'strict', url: 'https://a/(' }]));
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    // Entry errors come first: the patterns are compiled only once every entry is valid.
+    assert.deepEqual(await post(server(), { ...body([{ matching_mode: 'regex', url: '(' }, { matching_mode: 'regex' }]), name: 'Regex entries, again' }), {
+      status: 400,
+      json: { redirect_uris: [{}, { url: ['This field is required.'] }] },
+    });
+  });
+
+  it('a pattern that raises OverflowError in re.compile is a server error, and nothing is stored', async () => {
+    const fixed = await startAuthentikTestServer({ version: '2024.8.6', legacyErrorViews: false });
+    try {
+      const reply = await call(fixed, 'POST', PROVIDERS, { body: { ...listBody(fixed), invalidation_flow: undefined, redirect_uris: [{ matching_mode: 'regex', url: 'https://a\\.b/x{4294967295}' }] } });
+      assert.equal(reply.status, 500);
+      assert.match(reply.text, /Server Error \(500\)/);
+      assert.deepEqual(fixed.providers(), []);
+    } finally {
+      await fixed.close();
+    }
+  });
+
   it('has no redirect_uris filter any more: the parameter is ignored', async () => {
     const reply = await call(server(), 'GET', `${PROVIDERS}?redirect_uris=nothing-matches`);
     assert.ok((reply.json as { results: unknown[] }).results.length > 0);

@@ -5,7 +5,7 @@ import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
-import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
+import { findPair, lineEnd, lineStart, rangeOf, resolvePath, ParsedNode, Pair, PathSegment } from './yamlNodes';
 
 export type { OffsetEdit } from './edits';
 
@@ -80,15 +80,22 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
       return [{ title: `Change to "${suggestion}"`, finding, edits: [{ start: node.range[0], end: node.range[1], newText: scalarText(node, suggestion) }], preferred: true }];
     }
     case 'redirect-uri-unescaped':
-    case 'redirect-uri-insecure': {
-      const node = pair?.value;
-      if (!suggestion || !isScalar(node)) return [];
+    case 'redirect-uri-insecure':
+    case 'redirect-uri-strict-escaped': {
+      // A list entry's url is found by its path; the string form's entries sit in the value itself.
+      const node = Array.isArray(data.path) && root ? resolvePath(root as ParsedNode, data.path as PathSegment[])?.node : pair?.value;
+      const fixes: Fix[] = [];
       // Only when the finding covers exactly the entry as written (not a fallback to the whole value).
       const written = text.slice(finding.start, finding.end);
-      if (typeof data.entry !== 'string' || written !== spellInScalar(node.type, data.entry)) return [];
-      const newText = spellInScalar(node.type, suggestion);
-      const title = finding.code === 'redirect-uri-insecure' ? 'Use https' : 'Escape the regular-expression characters';
-      return [replaceFinding(title, newText)];
+      if (suggestion && isScalar(node) && typeof data.entry === 'string' && written === spellInScalar(node.type, data.entry)) {
+        const title = { 'redirect-uri-insecure': 'Use https', 'redirect-uri-unescaped': 'Escape the regular-expression characters', 'redirect-uri-strict-escaped': 'Remove the escapes' }[finding.code];
+        fixes.push(replaceFinding(title, spellInScalar(node.type, suggestion)));
+      }
+      const modeRange = data.modeRange;
+      if (finding.code === 'redirect-uri-strict-escaped' && Array.isArray(modeRange) && text.slice(modeRange[0], modeRange[1]).replace(/^["']|["']$/g, '') === 'strict') {
+        fixes.push({ title: 'Match as a regular expression (matching_mode: regex)', finding, edits: [{ start: modeRange[0], end: modeRange[1], newText: 'regex' }], preferred: fixes.length === 0 });
+      }
+      return fixes;
     }
     case 'reference-not-found':
     case 'reference-wrong-kind':

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, isPair, YAMLError, ParsedNode } from 'yaml';
 import { Finding, finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
-import { keyText, lineEnd, rangeOf } from './yamlNodes';
+import { isMergeKey, isResolvedMergeKey, keyText, lineEnd, rangeOf } from './yamlNodes';
 
 /** Findings about the file's shape: YAML syntax, documents, the top-level mapping and duplicate keys. */
 export function structureFindings(parsed: ParsedDocument): Finding[] {
@@ -34,8 +34,19 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
       end: Math.min(end, lineEnd(text, start)),
     }));
   }
-  for (const doc of parsed.documents.slice(0, 1)) findings.push(...duplicateKeys(doc.contents as ParsedNode | null));
+  for (const doc of parsed.documents.slice(0, 1)) findings.push(...keyFindings(doc.contents as ParsedNode | null));
   return findings;
+}
+
+/**
+ * Merge keys are refused, not resolved: a provider file is the request body itself, and values merged
+ * from an anchor are out of sight where the key is read (and in a diff of the key's line).
+ */
+function mergeKeyFinding(key: ParsedNode, [start, end]: [number, number]): Finding {
+  const message = isResolvedMergeKey(key)
+    ? 'Merge keys (<<) are not accepted: a provider file is the request body itself, and values merged in from an anchor are hidden from review. Write the keys out in this mapping.'
+    : '"<<" is a merge key in YAML 1.1 but an ordinary key in YAML 1.2, which this file is read as: nothing is merged, and the server ignores the key. Merge keys are not accepted either way: write the keys out in this mapping.';
+  return finding('merge-key', { message, start, end, data: { key: '<<' } });
 }
 
 function yamlFinding(text: string, error: YAMLError, code: 'yaml-syntax' | 'yaml-warning', message = error.message): Finding {
@@ -47,8 +58,8 @@ function yamlFinding(text: string, error: YAMLError, code: 'yaml-syntax' | 'yaml
   return finding(code, { message, start, end, data: { yamlCode: error.code } });
 }
 
-/** Walks every mapping (iteratively: nesting can be thousands deep) and reports each repeated key. */
-function duplicateKeys(root: ParsedNode | null): Finding[] {
+/** Walks every mapping (iteratively: nesting can be thousands deep) and reports each repeated key and each merge key. */
+function keyFindings(root: ParsedNode | null): Finding[] {
   const findings: Finding[] = [];
   const stack: unknown[] = root ? [root] : [];
   while (stack.length) {
@@ -56,8 +67,13 @@ function duplicateKeys(root: ParsedNode | null): Finding[] {
     if (isMap(node)) {
       const firstSeen = new Map<string, [number, number]>();
       for (const pair of node.items) {
-        const name = keyText(pair.key);
         const range = rangeOf(pair.key);
+        if (isMergeKey(pair.key)) {
+          if (range) findings.push(mergeKeyFinding(pair.key as ParsedNode, range));
+          if (pair.value) stack.push(pair.value);
+          continue;
+        }
+        const name = keyText(pair.key);
         const previous = firstSeen.get(name);
         if (range && previous) {
           findings.push(finding('duplicate-key', {

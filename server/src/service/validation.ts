@@ -32,8 +32,9 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     findings.push(json.finding);
   } else if (isRecord(json.value) || parsed.root || parsed.documents[0]?.contents == null) {
     const value = isRecord(json.value) ? json.value : {};
-    // While the YAML is broken, a key that seems absent may sit on the broken line: skip findings about absence.
-    const broken = parsed.errors.length > 0;
+    // While the YAML is broken, a key that seems absent may sit on the broken line; with a merge key (refused) it
+    // may come from the merge: skip findings about absence.
+    const broken = parsed.errors.length > 0 || findings.some((f) => f.code === 'merge-key');
     const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
     findings.push(...schemaFindings(parsed.text, parsed.root, value, context.drf).filter(absence));
     findings.push(...nullCharacterFindings(parsed.root, value));
@@ -51,5 +52,16 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     f.end = Math.max(f.start, beforeBreak(trimRangeEnd(text, f.start, f.end)));
     for (const r of f.related ?? []) [r.start, r.end] = [beforeBreak(r.start), beforeBreak(r.end)];
   }
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return withoutRepeats(findings).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** A rule and the schema can find the same thing (a list entry's blank url): say it once. */
+function withoutRepeats(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const id = `${f.code}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }

@@ -9,6 +9,21 @@ export function keyText(key: unknown): string {
   return String(key);
 }
 
+/**
+ * Whether a mapping key is `<<`: a merge key the yaml library resolved (under `%YAML 1.1`, or tagged
+ * `!!merge`), or a plain `<<`, which YAML 1.2 reads as an ordinary key but other YAML readers merge.
+ */
+export function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  if (typeof key.value === 'symbol') return key.value.description === '<<';
+  return key.value === '<<' && (key.type === undefined || key.type === 'PLAIN');
+}
+
+/** Whether the yaml library merges the values under this key into its mapping. */
+export function isResolvedMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol' && key.value.description === '<<';
+}
+
 export function findPair(map: YAMLMap, key: string): Pair<ParsedNode, ParsedNode | null> | undefined {
   // The last occurrence wins, as when the document is converted to JSON.
   for (let i = map.items.length - 1; i >= 0; i--) {

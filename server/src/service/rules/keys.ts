@@ -1,7 +1,7 @@
 import { FIELDS, FIELD_BY_KEY, READ_ONLY_KEYS } from '../../schema/fields';
 import { Finding, finding } from '../findings';
 import { didYouMean } from '../suggest';
-import { keyText, rangeOf } from '../yamlNodes';
+import { isMergeKey, keyText, rangeOf } from '../yamlNodes';
 import { Rule, RuleInput } from './rule';
 
 const FIELD_KEYS = FIELDS.map((f) => f.key);
@@ -9,6 +9,7 @@ const FIELD_KEYS = FIELDS.map((f) => f.key);
 function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] {
   const findings: Finding[] = [];
   for (const pair of input.root.items) {
+    if (isMergeKey(pair.key)) continue; // refused on its own (merge-key)
     const key = keyText(pair.key);
     if (FIELD_BY_KEY.has(key)) continue;
     const range = rangeOf(pair.key);
