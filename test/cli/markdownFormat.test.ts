@@ -11,6 +11,8 @@ import { tempTree, validProvider } from './tempTree';
 /** Lines of 100 characters each, so a finding at (line, character) has the offset line * 100 + character. */
 const LINE_LENGTH = 100;
 const lines = new LineCounter();
+// The parser records the start of line 1 too.
+lines.addNewLine(0);
 for (let line = 1; line < 1000; line++) lines.addNewLine(line * LINE_LENGTH);
 const at = (line: number, character: number) => ({ start: line * LINE_LENGTH + character, end: line * LINE_LENGTH + character + 1 });
 type Row = Omit<Finding, 'start' | 'end' | 'code'> & { code: string; range: { start: number; end: number } };

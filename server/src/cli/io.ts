@@ -1,11 +1,125 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
+import { guardLine, visible } from './escape';
+
+/** The byte stream under an output: the process's stdout or stderr, or a test's. */
+export interface RawStream {
+  write(text: string, callback?: (error?: Error | null) => void): boolean;
+  once?(event: 'drain', listener: () => void): unknown;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** Why an output stopped taking text. */
+export interface WriteFailure {
+  /** EPIPE: the reader went away (`| head`), which is not an error of the run. */
+  readerGone: boolean;
+  message: string;
+}
+
+/**
+ * One output stream of the CLI. Everything written passes, line by line, through the last guard of
+ * escape.ts. A failed write (EPIPE, ENOSPC...) is recorded once, never thrown, and later writes are
+ * dropped: the run ends with the exit code the caller picks for the failure.
+ */
+export class CliOutput {
+  private pending = '';
+  private drainWaiting: Promise<void> | undefined;
+  failure: WriteFailure | undefined;
+
+  private commands = false;
+
+  constructor(private readonly stream: RawStream) {
+    stream.on?.('error', (error) => this.fail(error));
+  }
+
+  /** From now on lines may start with `::`: the github format writes workflow commands on purpose (its data is escaped). */
+  allowWorkflowCommands(): void {
+    this.commands = true;
+  }
+
+  /** Writes the complete lines of `text`; a last partial line waits for more text or `end()`. */
+  write(text: string): void {
+    const joined = this.pending + text;
+    const lastBreak = joined.lastIndexOf('\n');
+    if (lastBreak < 0) {
+      this.pending = joined;
+      return;
+    }
+    this.pending = joined.slice(lastBreak + 1);
+    this.send(joined.slice(0, lastBreak).split('\n').map((line) => guardLine(line, this.commands)).join('\n') + '\n');
+  }
+
+  /** Resolves once the stream can take more (after a full buffer drains, or at once), so large outputs stream. */
+  ready(): Promise<void> {
+    return this.drainWaiting ?? new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** Writes a last partial line and waits until everything was handed to the stream. */
+  async end(): Promise<void> {
+    if (this.pending) {
+      this.send(guardLine(this.pending, this.commands));
+      this.pending = '';
+    }
+    await this.ready();
+    // A write's error arrives after the write (on the next tick): wait one more turn to see it.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  private send(text: string): void {
+    if (this.failure) return;
+    let accepted: boolean;
+    try {
+      accepted = this.stream.write(text, (error) => {
+        if (error) this.fail(error);
+      });
+    } catch (error) {
+      this.fail(error as Error);
+      return;
+    }
+    if (!accepted && this.stream.once && !this.drainWaiting) {
+      this.drainWaiting = new Promise((resolve) => {
+        this.stream.once!('drain', () => {
+          this.drainWaiting = undefined;
+          resolve();
+        });
+      });
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    const code = (error as NodeJS.ErrnoException).code;
+    this.failure = { readerGone: code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED', message: describeWriteError(error) };
+    // Nothing more will be written: a pending drain would never come.
+    this.drainWaiting = undefined;
+  }
+}
+
+function describeWriteError(error: Error): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EFBIG':
+      return 'the output file is too large for the file system';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return visible(error.message);
+  }
+}
 
 /** What a command reads and writes: the process's streams, environment and directory, or a test's. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stdout: CliOutput;
+  stderr: CliOutput;
   env: NodeJS.ProcessEnv;
   cwd: string;
+}
+
+/** Guarded outputs over raw streams. */
+export function cliIo(streams: { stdout: RawStream; stderr: RawStream; env: NodeJS.ProcessEnv; cwd: string }): CliIo {
+  return { stdout: new CliOutput(streams.stdout), stderr: new CliOutput(streams.stderr), env: streams.env, cwd: streams.cwd };
 }
 
 /** No errors (and no more warnings than allowed); for deploy: done. */
@@ -17,7 +131,10 @@ export const EXIT_USAGE = 2;
 
 const PROGRAM = 'authentik-oauth2';
 
-/** `authentik-oauth2 <command>: message` on stderr; returns `code`. */
+/**
+ * `authentik-oauth2 <command>: message` on stderr; returns `code`. Data in `message` (paths, values,
+ * server text) must already be escaped with escape.ts, so that it cannot add a line.
+ */
 export function fail(io: CliIo, command: string, message: string, code = EXIT_USAGE): number {
   io.stderr.write(`${PROGRAM} ${command}: ${message}\n`);
   return code;
@@ -26,6 +143,20 @@ export function fail(io: CliIo, command: string, message: string, code = EXIT_US
 /** A command line that cannot be run: says why and where the usage is. */
 export function usageError(io: CliIo, command: string, message: string): number {
   return fail(io, command, `${message}\nRun "${PROGRAM} --help" for usage.`);
+}
+
+/**
+ * The exit code once stdout is done: a reader that went away (`| head`) changes nothing; any other
+ * failed write (a full disk) is said in one line and makes the run fail with 2.
+ */
+export async function finishOutput(io: CliIo, code: number): Promise<number> {
+  await io.stdout.end();
+  await io.stderr.end();
+  const failure = io.stdout.failure;
+  if (!failure || failure.readerGone) return code;
+  io.stderr.write(`${PROGRAM}: could not write the output: ${failure.message}\n`);
+  await io.stderr.end();
+  return EXIT_USAGE;
 }
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -40,7 +171,7 @@ export function parseCommandLine<O extends OptionsConfig>(io: CliIo, command: st
   try {
     return parseArgs<CommandLineConfig<O>>({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
-    usageError(io, command, (error as Error).message);
+    usageError(io, command, visible((error as Error).message));
     return undefined;
   }
 }

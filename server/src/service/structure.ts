@@ -9,7 +9,10 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
   const { text } = parsed;
   // The yaml library turns its own stack overflow (thousands of nested levels) into an error on each level it unwinds: say it once, plainly.
   const tooDeep = parsed.errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.pos[0] - b.pos[0])[0];
-  if (tooDeep) findings.push(yamlFinding(text, tooDeep, 'yaml-syntax', 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.'));
+  if (tooDeep) {
+    const start = nestingStart(parsed, tooDeep.pos[0]);
+    findings.push(yamlFinding(text, { ...tooDeep, pos: [start, start] } as YAMLError, 'yaml-syntax', 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.'));
+  }
   for (const error of parsed.errors) if (error.code !== 'RESOURCE_EXHAUSTION') findings.push(yamlFinding(text, error, 'yaml-syntax'));
   for (const warning of parsed.warnings) findings.push(yamlFinding(text, warning, 'yaml-warning'));
 
@@ -36,6 +39,23 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
   }
   for (const doc of parsed.documents.slice(0, 1)) findings.push(...duplicateKeys(doc.contents as ParsedNode | null));
   return findings;
+}
+
+/**
+ * Where the nesting that overflowed the parser starts: the top-level value (or the document) that holds
+ * `offset`. The level at which the parser ran out of stack depends on the stack it had left, which differs
+ * between two reads of the same text; the value that nests too deeply does not.
+ */
+function nestingStart(parsed: ParsedDocument, offset: number): number {
+  const doc = parsed.documents.filter((d) => d.range[0] <= offset).at(-1);
+  const contents = doc?.contents as ParsedNode | null | undefined;
+  if (!contents?.range) return offset;
+  if (!isMap(contents)) return contents.range[0];
+  const value = contents.items
+    .map((pair) => pair.value as ParsedNode | null)
+    .filter((v): v is ParsedNode => !!v?.range && v.range[0] <= offset)
+    .at(-1);
+  return value?.range[0] ?? contents.range[0];
 }
 
 function yamlFinding(text: string, error: YAMLError, code: 'yaml-syntax' | 'yaml-warning', message = error.message): Finding {
