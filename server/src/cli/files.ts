@@ -176,14 +176,31 @@ class Search {
   }
 
   /**
-   * Depth-first in name order, so output is the same on every machine. `accept`: whether a file, by the
-   * path shown, is wanted. `patternDepth`: how deep a glob without `**` reaches (deeper is not an error).
+   * Depth-first in name order, so output is the same on every machine; symbolic links wait until the
+   * folders themselves were walked, so a file is shown by its own path, not by a link's. `accept`: whether
+   * a file, by the path shown, is wanted. `patternDepth`: how deep a glob without `**` reaches (deeper is
+   * not an error).
    */
   private walk(start: string, startReal: string, accept: (shown: string) => boolean, patternDepth?: number): void {
     const maxDepth = Math.min(this.limits.maxDepth, patternDepth ?? Infinity);
-    const stack: Folder[] = [{ shown: start, real: startReal, depth: 0 }];
     const where = start === '.' ? 'the folder searched' : `the folder searched (${start})`;
-    while (stack.length && !this.stopped) {
+    const stack: Folder[] = [{ shown: start, real: startReal, depth: 0 }];
+    const links: Folder[] = [];
+    const below = (parent: Folder, shown: string, real: string): Folder | undefined => {
+      if (parent.depth + 1 <= maxDepth) return { shown, real, depth: parent.depth + 1 };
+      if (patternDepth === undefined || patternDepth > this.limits.maxDepth) this.tooDeep = { first: this.tooDeep?.first ?? shown, count: (this.tooDeep?.count ?? 0) + 1 };
+      return undefined;
+    };
+    while (!this.stopped && (stack.length || links.length)) {
+      if (!stack.length) {
+        // `link.depth` is that of the folder holding the link.
+        const link = links.shift()!;
+        this.link(link.shown, link.real, startReal, where, accept, (shown, real) => {
+          const folder = below(link, shown, real);
+          if (folder) stack.push(folder);
+        });
+        continue;
+      }
       const folder = stack.pop()!;
       if (this.visited.has(folder.real)) continue; // a link loop, or a second way to the same folder
       this.visited.add(folder.real);
@@ -196,18 +213,15 @@ class Search {
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const subfolders: Folder[] = [];
-      const enter = (shown: string, real: string) => {
-        if (folder.depth + 1 <= maxDepth) subfolders.push({ shown, real, depth: folder.depth + 1 });
-        else if (patternDepth === undefined || patternDepth > this.limits.maxDepth) this.tooDeep = { first: this.tooDeep?.first ?? shown, count: (this.tooDeep?.count ?? 0) + 1 };
-      };
       for (const entry of entries) {
         if (this.stopped) break;
         const shown = path.join(folder.shown, entry.name);
         const real = path.join(folder.real, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) enter(shown, real);
+          const sub = SKIPPED_FOLDERS.has(entry.name) ? undefined : below(folder, shown, real);
+          if (sub) subfolders.push(sub);
         } else if (entry.isSymbolicLink()) {
-          this.link(shown, real, startReal, where, accept, enter);
+          links.push({ shown, real, depth: folder.depth });
         } else if (accept(shown)) {
           if (entry.isFile()) this.add(shown, real);
           else this.problem(shown, NOT_A_FILE);
