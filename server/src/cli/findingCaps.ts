@@ -45,8 +45,9 @@ export class FindingBudget {
     const room = Math.min(this.caps.perFile, runRoom);
     const capped = capFindings(report, room);
     if (capped.findings.length < report.findings.length) {
-      if (report.findings.length > this.caps.perFile) this.reached.perFile = true;
-      if (report.findings.length > runRoom) this.reached.perRun = true;
+      // The smaller room is the cap that left findings out.
+      if (runRoom < this.caps.perFile) this.reached.perRun = true;
+      else this.reached.perFile = true;
     }
     this.shownSoFar += capped.findings.length;
     return capped;

@@ -164,14 +164,34 @@ type CommandLineConfig<O extends OptionsConfig> = { args: string[]; allowPositio
 export type CommandLine<O extends OptionsConfig> = ReturnType<typeof parseArgs<CommandLineConfig<O>>>;
 
 /**
- * The options and paths of one command (node:util parseArgs, strict). A malformed command line
- * is reported as a usage error and gives undefined: the caller returns EXIT_USAGE.
+ * The options and paths of one command (node:util parseArgs). A malformed command line is reported as a
+ * usage error and gives undefined: the caller returns EXIT_USAGE. The checks are made here rather than by
+ * parseArgs' strict mode, so that a name from the command line (a shell's `*` can expand to a file name
+ * that looks like an option) is shown escaped, inside a message of one line.
  */
 export function parseCommandLine<O extends OptionsConfig>(io: CliIo, command: string, argv: string[], options: O): CommandLine<O> | undefined {
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    return parseArgs<CommandLineConfig<O>>({ args: argv, allowPositionals: true, strict: true, options });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options });
   } catch (error) {
     usageError(io, command, visible((error as Error).message));
     return undefined;
   }
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    const name = `"${visible(token.rawName)}"`;
+    const problem = !option
+      ? `unknown option ${name}`
+      : option.type === 'string' && token.value === undefined
+        ? `option ${name} needs a value`
+        : option.type === 'boolean' && token.value !== undefined
+          ? `option ${name} takes no value`
+          : undefined;
+    if (problem) {
+      usageError(io, command, problem);
+      return undefined;
+    }
+  }
+  return { values: parsed.values, positionals: parsed.positionals } as CommandLine<O>;
 }
