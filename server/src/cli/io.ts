@@ -23,6 +23,7 @@ export interface WriteFailure {
 export class CliOutput {
   private pending = '';
   private drainWaiting: Promise<void> | undefined;
+  private drained: (() => void) | undefined;
   failure: WriteFailure | undefined;
 
   private commands = false;
@@ -77,10 +78,11 @@ export class CliOutput {
     }
     if (!accepted && this.stream.once && !this.drainWaiting) {
       this.drainWaiting = new Promise((resolve) => {
-        this.stream.once!('drain', () => {
-          this.drainWaiting = undefined;
+        this.drained = () => {
+          this.drainWaiting = this.drained = undefined;
           resolve();
-        });
+        };
+        this.stream.once!('drain', this.drained);
       });
     }
   }
@@ -89,8 +91,8 @@ export class CliOutput {
     if (this.failure) return;
     const code = (error as NodeJS.ErrnoException).code;
     this.failure = { readerGone: code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED', message: describeWriteError(error) };
-    // Nothing more will be written: a pending drain would never come.
-    this.drainWaiting = undefined;
+    // Nothing more will be written: a pending drain would never come, so whoever waits for it goes on now.
+    this.drained?.();
   }
 }
 

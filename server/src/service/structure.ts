@@ -10,7 +10,7 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
   // The yaml library turns its own stack overflow (thousands of nested levels) into an error on each level it unwinds: say it once, plainly.
   const tooDeep = parsed.errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.pos[0] - b.pos[0])[0];
   if (tooDeep) {
-    const start = nestingStart(parsed, tooDeep.pos[0]);
+    const start = unreadableRegion(parsed)?.start ?? tooDeep.pos[0];
     findings.push(yamlFinding(text, { ...tooDeep, pos: [start, start] } as YAMLError, 'yaml-syntax', 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.'));
   }
   for (const error of parsed.errors) if (error.code !== 'RESOURCE_EXHAUSTION') findings.push(yamlFinding(text, error, 'yaml-syntax'));
@@ -42,20 +42,30 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
 }
 
 /**
- * Where the nesting that overflowed the parser starts: the top-level value (or the document) that holds
- * `offset`. The level at which the parser ran out of stack depends on the stack it had left, which differs
- * between two reads of the same text; the value that nests too deeply does not.
+ * The part of the text the parser could not read, when it ran out of stack: the top-level value (or the
+ * whole document) that holds the overflow, up to the next top-level key. Where inside it the parser gave
+ * up depends on the stack it had left, which differs between two reads of the same text (so do the ends
+ * of the half-read nodes); this part does not.
  */
-function nestingStart(parsed: ParsedDocument, offset: number): number {
-  const doc = parsed.documents.filter((d) => d.range[0] <= offset).at(-1);
-  const contents = doc?.contents as ParsedNode | null | undefined;
-  if (!contents?.range) return offset;
-  if (!isMap(contents)) return contents.range[0];
-  const value = contents.items
-    .map((pair) => pair.value as ParsedNode | null)
-    .filter((v): v is ParsedNode => !!v?.range && v.range[0] <= offset)
-    .at(-1);
-  return value?.range[0] ?? contents.range[0];
+export function unreadableRegion(parsed: ParsedDocument): { start: number; end: number } | undefined {
+  const overflow = parsed.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (!overflow) return undefined;
+  const offset = overflow.pos[0];
+  const docs = parsed.documents.filter((d) => d.range[0] <= offset);
+  const contents = docs.at(-1)?.contents as ParsedNode | null | undefined;
+  const docEnd = parsed.documents[docs.length]?.range[0] ?? parsed.text.length;
+  if (!contents?.range) return { start: offset, end: docEnd };
+  if (!isMap(contents)) return { start: contents.range[0], end: docEnd };
+  const pairs = contents.items;
+  let index = -1;
+  pairs.forEach((pair, i) => {
+    const start = rangeOf(pair.key)?.[0] ?? (pair.value as ParsedNode | null)?.range?.[0];
+    if (start !== undefined && start <= offset) index = i;
+  });
+  if (index < 0) return { start: contents.range[0], end: docEnd };
+  const value = pairs[index].value as ParsedNode | null;
+  const next = pairs[index + 1] ? rangeOf(pairs[index + 1].key)?.[0] : undefined;
+  return { start: value?.range?.[0] ?? offset, end: next ?? docEnd };
 }
 
 function yamlFinding(text: string, error: YAMLError, code: 'yaml-syntax' | 'yaml-warning', message = error.message): Finding {
