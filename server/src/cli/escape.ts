@@ -59,9 +59,13 @@ export function workflowProperty(text: string): string {
 /** The characters JSON.stringify leaves raw that still end a log line or drive a terminal. */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** JSON on one line, with every unsafe character as a `\uXXXX` escape (still the same JSON value). */
+/**
+ * JSON on one line, spaced as `{ "key": value, ... }`, with every unsafe character as a `\uXXXX` escape
+ * (still the same JSON value). JSON.stringify escapes line breaks inside strings, so every line break of its
+ * indented form is layout and can become a space.
+ */
 export function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
+  return JSON.stringify(value, null, 1).replace(/\n */g, ' ').replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
 }
 
 /**
