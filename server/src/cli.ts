@@ -1,12 +1,15 @@
 import { runCli } from './cli/main';
+import { visible } from './cli/escape';
+import { cliIo, EXIT_USAGE, finishOutput } from './cli/io';
 
 // The `authentik-oauth2` command: `validate` for pull requests, `deploy` to push a file to a server.
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
-  (code) => {
+const io = cliIo({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+runCli(process.argv.slice(2), io)
+  .catch((error) => {
+    io.stderr.write(`authentik-oauth2: ${visible((error as Error)?.message ?? String(error))}\n`);
+    return EXIT_USAGE;
+  })
+  .then((code) => finishOutput(io, code))
+  .then((code) => {
     process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`authentik-oauth2: ${(error as Error)?.message ?? String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+  });

@@ -48,7 +48,7 @@ describe('cli: usage errors exit with 2 and say why on stderr', () => {
   };
 
   it('an unknown --format', () => usage(['validate', '--format', 'xml', GRAFANA], /^authentik-oauth2 validate: unknown format "xml" \(use text, github, sarif, json, markdown\)\n/));
-  it('an unknown option', () => usage(['validate', '--fix', GRAFANA], /^authentik-oauth2 validate: .*'--fix'/));
+  it('an unknown option', () => usage(['validate', '--fix', GRAFANA], /^authentik-oauth2 validate: unknown option "--fix"\n/));
   it('an unknown --disable rule', () =>
     usage(['validate', '--disable', 'redirectUri', GRAFANA], /^authentik-oauth2 validate: unknown rule "redirectUri" \(rules: durations, redirectUris, clientSecret, unknownKeys, readOnlyKeys, references\)\n/));
   it('a --max-warnings that is not a whole number', () => usage(['validate', '--max-warnings', 'many', GRAFANA], /--max-warnings takes a whole number/));

@@ -1,7 +1,26 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PACKAGE_VERSION, runCli } from '../helpers/cli';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { PACKAGE_VERSION, REPO_ROOT, runCli } from '../helpers/cli';
 import { tempTree, validProvider } from './tempTree';
+
+/** The SARIF 2.1.0 schema (see test/fixtures/sarif/README.md); its draft-04 `id` read as `$id`. */
+function sarifSchemaValidator() {
+  const { id, $schema: _draft04, ...schema } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile({ ...schema, $id: id as string });
+}
+const validateSarif = sarifSchemaValidator();
+
+function assertValidSarif(text: string): void {
+  const log = JSON.parse(text) as unknown;
+  assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2));
+}
 
 interface SarifResult {
   ruleId: string;
@@ -27,6 +46,7 @@ interface SarifLog {
 
 async function sarif(args: string[], cwd?: string): Promise<{ code: number | null; log: SarifLog }> {
   const result = await runCli(['validate', '--format', 'sarif', ...args], { cwd });
+  assertValidSarif(result.stdout);
   return { code: result.code, log: JSON.parse(result.stdout) as SarifLog };
 }
 
@@ -98,5 +118,63 @@ describe('cli: sarif format', () => {
       const { log } = await sarif(['.'], root);
       assert.deepEqual(log.runs[0].results.map(brief), ['invalid-enum error my%20providers/app.oauth2provider.yaml 4:11-4:15']);
     });
+  });
+
+  describe('uris of names with URI syntax in them', () => {
+    const bad = validProvider('App') + 'sub_mode: nope\n';
+    // Each would be a fragment, a query, a scheme, an escape, a folder or a line break if written as it is.
+    const names = ['a#b', 'q?x=1', 'c:d', 'back\\slash', '100%', '%41', 'sp ace', 'é-ü-日本', 'nl\nline', 'semi;colon', '[br]', 'dir:x/inner'];
+    const files = Object.fromEntries(names.map((n) => [`${n}.oauth2provider.yaml`, bad]));
+    const root = tempTree({ ...files, 'sub/inside.oauth2provider.yaml': bad, 'outside/away.oauth2provider.yaml': bad });
+
+    it('are relative references that name the same path, segment by segment, under %SRCROOT%', async () => {
+      const { log } = await sarif(['.'], root);
+      const base = 'file:///repository/';
+      const uris = log.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation);
+      assert.equal(uris.length, names.length + 2);
+      for (const { uri, uriBaseId } of uris) {
+        assert.equal(uriBaseId, '%SRCROOT%');
+        assert.doesNotMatch(uri, /^[a-z][a-z0-9+.-]*:|[#?\\ \n]|^\.\.|^\//i, `${uri} must be a relative path reference`);
+        const resolved = new URL(uri, base);
+        assert.equal(resolved.hash + resolved.search, '', uri);
+        const file = resolved.pathname.slice('/repository/'.length).split('/').map(decodeURIComponent).join('/');
+        assert.ok(fs.existsSync(path.join(root, file)), `${uri} -> ${file}`);
+      }
+      assert.ok(uris.some((u) => u.uri === 'a%23b.oauth2provider.yaml'));
+      assert.ok(uris.some((u) => u.uri === 'c%3Ad.oauth2provider.yaml'));
+      assert.ok(uris.some((u) => u.uri === 'back%5Cslash.oauth2provider.yaml'));
+      assert.ok(uris.some((u) => u.uri === 'dir%3Ax/inner.oauth2provider.yaml'));
+      assert.ok(uris.some((u) => u.uri === '%C3%A9-%C3%BC-%E6%97%A5%E6%9C%AC.oauth2provider.yaml'));
+    });
+
+    it('a path outside %SRCROOT% is an absolute file: URI without uriBaseId, never ../ under it', async () => {
+      const cwd = path.join(root, 'sub');
+      const { log } = await sarif(['inside.oauth2provider.yaml', '../outside/away.oauth2provider.yaml', path.join(root, 'sub/inside.oauth2provider.yaml'), path.join(root, 'a#b.oauth2provider.yaml')], cwd);
+      const locations = log.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation);
+      assert.deepEqual(locations, [
+        { uri: 'inside.oauth2provider.yaml', uriBaseId: '%SRCROOT%' },
+        { uri: pathToFileURL(path.join(root, 'outside/away.oauth2provider.yaml')).href },
+        { uri: pathToFileURL(path.join(root, 'a#b.oauth2provider.yaml')).href },
+      ]);
+      assert.match(locations[2].uri, /a%23b\.oauth2provider\.yaml$/);
+    });
+  });
+
+  it('what was not checked is in the run\'s invocation, and the log is still valid SARIF', async () => {
+    const root = tempTree({ 'ok.oauth2provider.yaml': validProvider('ok') });
+    fs.symlinkSync('/etc/passwd', path.join(root, 'away.oauth2provider.yaml'));
+    const result = await runCli(['validate', '--format', 'sarif', '.', 'missing.oauth2provider.yaml'], { cwd: root });
+    assertValidSarif(result.stdout);
+    const log = JSON.parse(result.stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: unknown[] }[] }[] };
+    assert.deepEqual(log.runs[0].invocations, [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          { level: 'warning', message: { text: 'a symbolic link that leads outside the folder searched: not followed' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'away.oauth2provider.yaml', uriBaseId: '%SRCROOT%' } } }] },
+          { level: 'error', message: { text: 'no such file or directory' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'missing.oauth2provider.yaml', uriBaseId: '%SRCROOT%' } } }] },
+        ],
+      },
+    ]);
+    assert.equal(result.code, 2);
   });
 });

@@ -141,7 +141,7 @@ describe('distribution: the GitHub Action (action.yml)', () => {
     } else {
       // This build's CLI has no such option yet: the flag still has to arrive, and be refused as unknown.
       assert.equal(result.code, 2);
-      assert.match(result.stderr, /Unknown option '--server-version'/);
+      assert.match(result.stderr, /unknown option "--server-version"/);
     }
   });
 });

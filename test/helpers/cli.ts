@@ -21,6 +21,10 @@ export interface CliOptions {
   wrapper?: string[];
   /** A run that outlives this is killed and the promise rejects: the CLI froze. Default 30 s. */
   timeoutMs?: number;
+  /** The CLI's stdout goes to this open file descriptor (e.g. of /dev/full) instead of the test. */
+  stdoutFd?: number;
+  /** The test stops reading stdout and closes it after this many characters, as `| head -c N` does. */
+  closeStdoutAfter?: number;
 }
 
 /**
@@ -32,15 +36,19 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, CLI_PATH, ...args], { cwd: options.cwd ?? REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const stdio = ['ignore', options.stdoutFd ?? 'pipe', 'pipe'] as const;
+    const child = spawn(command, [...prefix, CLI_PATH, ...args], { cwd: options.cwd ?? REPO_ROOT, stdio: [...stdio], env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the CLI froze (killed after ${timeoutMs} ms): ${args.join(' ')}\nstderr: ${stderr}`));
     }, timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (options.closeStdoutAfter !== undefined && stdout.length >= options.closeStdoutAfter) child.stdout?.destroy();
+    });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.once('error', (error) => {
       clearTimeout(timer);
       reject(error);

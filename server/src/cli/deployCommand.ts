@@ -11,7 +11,8 @@ import { parseText } from '../service/parsedDocument';
 import { clampToRange, DEFAULT_SETTINGS, DEPLOY_TIMEOUT_RANGE } from '../../../common/settings';
 import { describeFsError } from './files';
 import { formatPlanMarkdown } from './deployPlanMarkdown';
-import { formatFindingLines } from './formats';
+import { formatFindingLines } from './textFormat';
+import { visible } from './escape';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, parseCommandLine, usageError } from './io';
 
 /**
@@ -31,7 +32,7 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   if (positionals.length !== 1) return usageError(io, 'deploy', 'give exactly one provider file, e.g. deploy grafana.oauth2provider.yaml --url https://auth.example.com');
   const file = positionals[0];
   if (values.format !== 'text' && !(values.format === 'markdown' && values['dry-run'])) {
-    io.stderr.write(`authentik-oauth2 deploy: --format takes text, or markdown with --dry-run (got "${values.format}")\n`);
+    io.stderr.write(`authentik-oauth2 deploy: --format takes text, or markdown with --dry-run (got "${visible(values.format ?? '')}")\n`);
     return EXIT_USAGE;
   }
   const url = values.url ?? io.env.AUTHENTIK_URL ?? '';
@@ -55,13 +56,13 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     if (stat.size > DEFAULT_SETTINGS.maxFileSize) throw Object.assign(new Error(`the file is ${stat.size} bytes, over the limit of ${DEFAULT_SETTINGS.maxFileSize}`), { code: 'EFBIG' });
     text = fs.readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    return fail(io, 'deploy', `${file}: ${describeFsError(error)}`);
+    return fail(io, 'deploy', `${visible(file)}: ${visible(describeFsError(error))}`);
   }
   const document = parseText(text, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
   const prepared = prepareBody(document, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.maxFileSize);
   if (!prepared.ok) {
     io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
-    return fail(io, 'deploy', `${file} has ${prepared.errors.length} error(s); nothing was sent.`, EXIT_FINDINGS);
+    return fail(io, 'deploy', `${visible(file)} has ${prepared.errors.length} error(s); nothing was sent.`, EXIT_FINDINGS);
   }
 
   const api = new AuthentikApi({ baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 }, http);

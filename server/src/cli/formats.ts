@@ -1,8 +1,6 @@
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { LineCounter } from 'yaml';
-import { Finding, FindingCode, FINDING_CODES, Severity } from '../service/findings';
-import { FileReport } from './validateFiles';
+import { Finding, FindingCode, Severity } from '../service/findings';
+import { countBySeverity, FileReport } from './validateFiles';
 
 export type OutputFormat = 'text' | 'github' | 'sarif' | 'json' | 'markdown';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'github', 'sarif', 'json', 'markdown'];
@@ -41,130 +39,61 @@ export interface Summary {
   files: number;
   errors: number;
   warnings: number;
+  /** Findings counted but left out of the output by a cap. */
+  notShown: number;
 }
 
+/** Counts every finding, shown or not (a capped file's counts cover all of its findings). */
 export function summarize(reports: readonly FileReport[]): Summary {
-  let errors = 0;
-  let warnings = 0;
-  for (const report of reports) {
-    for (const d of report.findings) {
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-    }
-  }
-  return { files: reports.length, errors, warnings };
+  const summary: Summary = { files: 0, errors: 0, warnings: 0, notShown: 0 };
+  for (const report of reports) addToSummary(summary, report);
+  return summary;
 }
 
-const toPosix = (p: string) => p.split('\\').join('/');
-
-/** `path:line:col: severity code message` per finding, 1-based, as editors and terminals link them. */
-export function formatFindingLines(report: FileReport): string {
-  return diagnosticsOf(report)
-    .map((d) => `${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`)
-    .join('');
+export function addToSummary(summary: Summary, report: FileReport): void {
+  const counts = report.counts ?? countBySeverity(report.findings);
+  summary.files++;
+  summary.errors += counts.error;
+  summary.warnings += counts.warning;
+  summary.notShown += report.notShown ?? 0;
 }
 
-/** Every finding as a `path:line:col` line, then a summary line. */
-export function formatText(reports: readonly FileReport[]): string {
-  const s = summarize(reports);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return reports.map(formatFindingLines).join('') + `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.\n`;
+/** A path, a problem with it, and how bad: what the search and the reads say besides findings. */
+export interface RunNotice {
+  level: 'error' | 'warning';
+  path: string;
+  message: string;
 }
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. */
-export function formatGithub(reports: readonly FileReport[]): string {
-  const lines: string[] = [];
-  for (const report of reports) {
-    for (const d of diagnosticsOf(report)) {
-      const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-      const line = d.range.start.line + 1;
-      const col = d.range.start.character + 1;
-      const endLine = d.range.end.line + 1;
-      // GitHub's endColumn is inclusive; LSP's end character is exclusive and 0-based, so they coincide.
-      const endColumn = endLine === line ? Math.max(col, d.range.end.character) : d.range.end.character;
-      const props = [
-        `file=${escapeProperty(toPosix(report.path))}`,
-        `line=${line}`,
-        `col=${col}`,
-        `endLine=${endLine}`,
-        `endColumn=${endColumn}`,
-        `title=${escapeProperty(`authentik ${d.code}`)}`,
-      ].join(',');
-      lines.push(`::${command} ${props}::${escapeData(d.message)}`);
-    }
-  }
-  return lines.join('\n') + (lines.length ? '\n' : '');
+/** What a formatter knows at the end of the run. */
+export interface RunEnd {
+  summary: Summary;
+  /** Which caps left findings out, in words, when any did. */
+  capsNote?: string;
+  /** Paths not checked, links not followed, limits reached (also said on stderr). */
+  notices: readonly RunNotice[];
 }
 
-/** The diagnostics exactly as the editor shows them, with 0-based LSP ranges. */
-export function formatJson(reports: readonly FileReport[]): string {
-  return (
-    JSON.stringify(
-      {
-        files: reports.map((r) => ({
-          path: toPosix(r.path),
-          diagnostics: diagnosticsOf(r),
-        })),
-        summary: summarize(reports),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+/**
+ * An output format, written as the run goes: `begin`, then `file` for each checked file in order,
+ * then `end`. Each returns text to write (possibly empty), so no output is ever built as one string.
+ */
+export interface Formatter {
+  begin(): string;
+  file(report: FileReport): string;
+  end(run: RunEnd): string;
 }
 
-/** Relative paths are given against the repository root, as code scanning expects; absolute ones as file URIs. */
-function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
-  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
-  return { uri: encodeURI(toPosix(path.normalize(file))), uriBaseId: '%SRCROOT%' };
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `N files checked: E errors, W warnings.`, with the findings a cap left out. */
+export function summaryLine(run: RunEnd): string {
+  const s = run.summary;
+  const base = `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`;
+  return s.notShown > 0 ? `${base}; ${s.notShown} not shown: the output lists ${run.capsNote ?? 'fewer'}.` : `${base}.`;
 }
 
-const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
-
-/** SARIF 2.1.0 for GitHub code scanning: one rule per diagnostic code, results with 1-based regions. */
-export function formatSarif(reports: readonly FileReport[], toolVersion: string): string {
-  const ruleIds = Object.keys(FINDING_CODES) as FindingCode[];
-  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
-  const rules = ruleIds.map((id) => ({
-    id,
-    name: id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
-    shortDescription: { text: FINDING_CODES[id].description },
-    defaultConfiguration: { level: SARIF_LEVEL[FINDING_CODES[id].severity] },
-  }));
-  const results = reports.flatMap((r) =>
-    diagnosticsOf(r).map((d) => ({
-      ruleId: d.code,
-      ruleIndex: ruleIndex.get(d.code),
-      level: SARIF_LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(r.path),
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: Math.max(d.range.end.character + 1, d.range.end.line === d.range.start.line ? d.range.start.character + 2 : 1),
-            },
-          },
-        },
-      ],
-    })),
-  );
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'authentik-oauth2', version: toolVersion, informationUri: 'https://goauthentik.io/docs/providers/oauth2/', rules } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
-  return JSON.stringify(sarif, null, 2) + '\n';
+/** All of a formatter's output for reports already in hand (tests, and deploy's few findings). */
+export function formatAll(formatter: Formatter, reports: readonly FileReport[], notices: readonly RunNotice[] = []): string {
+  return formatter.begin() + reports.map((r) => formatter.file(r)).join('') + formatter.end({ summary: summarize(reports), notices });
 }

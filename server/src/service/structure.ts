@@ -9,7 +9,10 @@ export function structureFindings(parsed: ParsedDocument): Finding[] {
   const { text } = parsed;
   // The yaml library turns its own stack overflow (thousands of nested levels) into an error on each level it unwinds: say it once, plainly.
   const tooDeep = parsed.errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.pos[0] - b.pos[0])[0];
-  if (tooDeep) findings.push(yamlFinding(text, tooDeep, 'yaml-syntax', 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.'));
+  if (tooDeep) {
+    const start = unreadableRegion(parsed)?.start ?? tooDeep.pos[0];
+    findings.push(yamlFinding(text, { ...tooDeep, pos: [start, start] } as YAMLError, 'yaml-syntax', 'The YAML nests too deeply to be read: the parser gave up here. Flatten the structure.'));
+  }
   for (const error of parsed.errors) if (error.code !== 'RESOURCE_EXHAUSTION') findings.push(yamlFinding(text, error, 'yaml-syntax'));
   for (const warning of parsed.warnings) findings.push(yamlFinding(text, warning, 'yaml-warning'));
 
@@ -47,6 +50,33 @@ function mergeKeyFinding(key: ParsedNode, [start, end]: [number, number]): Findi
     ? 'Merge keys (<<) are not accepted: a provider file is the request body itself, and values merged in from an anchor are hidden from review. Write the keys out in this mapping.'
     : '"<<" is a merge key in YAML 1.1 but an ordinary key in YAML 1.2, which this file is read as: nothing is merged, and the server ignores the key. Merge keys are not accepted either way: write the keys out in this mapping.';
   return finding('merge-key', { message, start, end, data: { key: '<<' } });
+}
+
+/**
+ * The part of the text the parser could not read, when it ran out of stack: the top-level value (or the
+ * whole document) that holds the overflow, up to the next top-level key. Where inside it the parser gave
+ * up depends on the stack it had left, which differs between two reads of the same text (so do the ends
+ * of the half-read nodes); this part does not.
+ */
+export function unreadableRegion(parsed: ParsedDocument): { start: number; end: number } | undefined {
+  const overflow = parsed.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (!overflow) return undefined;
+  const offset = overflow.pos[0];
+  const docs = parsed.documents.filter((d) => d.range[0] <= offset);
+  const contents = docs.at(-1)?.contents as ParsedNode | null | undefined;
+  const docEnd = parsed.documents[docs.length]?.range[0] ?? parsed.text.length;
+  if (!contents?.range) return { start: offset, end: docEnd };
+  if (!isMap(contents)) return { start: contents.range[0], end: docEnd };
+  const pairs = contents.items;
+  let index = -1;
+  pairs.forEach((pair, i) => {
+    const start = rangeOf(pair.key)?.[0] ?? (pair.value as ParsedNode | null)?.range?.[0];
+    if (start !== undefined && start <= offset) index = i;
+  });
+  if (index < 0) return { start: contents.range[0], end: docEnd };
+  const value = pairs[index].value as ParsedNode | null;
+  const next = pairs[index + 1] ? rangeOf(pairs[index + 1].key)?.[0] : undefined;
+  return { start: value?.range?.[0] ?? offset, end: next ?? docEnd };
 }
 
 function yamlFinding(text: string, error: YAMLError, code: 'yaml-syntax' | 'yaml-warning', message = error.message): Finding {

@@ -6,8 +6,8 @@ import { byteLength, ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
 import { RULES } from './rules';
 import { nullCharacterFindings, schemaFindings } from './schemaValidation';
-import { structureFindings } from './structure';
-import { trimRangeEnd } from './yamlNodes';
+import { structureFindings, unreadableRegion } from './structure';
+import { lineEnd, trimRangeEnd } from './yamlNodes';
 
 export interface ValidationContext {
   rules: RuleSettings;
@@ -43,6 +43,11 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
     }
   }
+  // Where the parser ran out of stack, the ends of the half-read nodes change from run to run: a finding that starts
+  // in that part ends with its first line, so the same text always gives the same findings.
+  const unread = unreadableRegion(parsed);
+  const halfRead = (f: Finding) => unread && f.data?.yamlCode !== 'RESOURCE_EXHAUSTION' && f.start >= unread.start && f.start < unread.end;
+  for (const f of findings) if (halfRead(f)) f.end = lineEnd(parsed.text, f.start);
   // A diagnostic ends where its node's text ends, not on the next line; no offset falls between a CR and its LF
   // (editors put such an offset before the CR, and every output must show the same line and column).
   const { text } = parsed;
