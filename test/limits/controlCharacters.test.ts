@@ -20,7 +20,8 @@ describe('limits: control characters and broken UTF-16 in the editor', () => {
 
   it('lone surrogates and other control characters: no failure, later positions exact', () => {
     const { document, diagnostics } = diagnose(`name: \uD800\u001b[31m\uDFFF\nauthorization_flow: ${FLOW}\nredirect_uris: https://a\\.b/c\nsub_mode: user_mail\n`, { settings: EVERYTHING });
-    assert.deepEqual(summarize(document, diagnostics), ['invalid-enum@3:10-3:19 "user_mail"']);
+    // The server refuses lone surrogates in a string: flagged on that value; the escape sequence is data.
+    assert.deepEqual(summarize(document, diagnostics), ['surrogate-character@0:6-0:13 "\\ud800\\u001b[31m\\udfff"', 'invalid-enum@3:10-3:19 "user_mail"']);
     useEveryFeature(service(undefined, EVERYTHING), document, 2_000);
   });
 
