@@ -4,6 +4,7 @@ import { NodeHttpClient } from '../../common/authentik/http';
 import { parseText } from '../../server/src/service/parsedDocument';
 import { ProviderBody } from '../../common/authentik/deploy';
 import { prepareBody } from '../../server/src/service/deployBody';
+import { resolveProfile } from '../../server/src/service/profileResolution';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { AuthentikTestServer, SEED_IDS, startAuthentikTestServer } from '../authentik-server';
 
@@ -45,7 +46,10 @@ ${extra}`;
 }
 
 export function bodyOf(text: string): ProviderBody {
-  const prepared = prepareBody(parseText(text, { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+  // The test server speaks 2024.8.4; a file's own comment still decides.
+  const parsed = parseText(text, { maxFileSize: 1e6 });
+  const profile = resolveProfile(parsed, { settingVersion: '2024.8.4' });
+  const prepared = prepareBody(parsed, { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: profile.profile });
   if (!prepared.ok) throw new Error(`fixture has errors: ${prepared.errors.map((e) => e.message).join('; ')}`);
   return prepared.body;
 }

@@ -8,6 +8,7 @@ import { serverErrorFindings } from '../../server/src/service/serverErrors';
 import { parseText } from '../../server/src/service/parsedDocument';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { FLOW_EXPLICIT, SCOPE_EMAIL, SCOPE_OPENID, VALID } from '../helpers/service';
+import { LEGACY } from '../helpers/profiles';
 
 function mapped(text: string, body: Record<string, unknown>): string[] {
   const parsed = parseText(text, { maxFileSize: 1e6 });
@@ -46,12 +47,12 @@ describe('400 messages on the YAML lines', () => {
 
 describe('deploy body, diff and masking', () => {
   it('the body holds only request fields', () => {
-    const prepared = prepareBody(parseText(VALID + 'pk: 4\nfoo: bar\n', { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    const prepared = prepareBody(parseText(VALID + 'pk: 4\nfoo: bar\n', { maxFileSize: 1e6 }), { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: LEGACY });
     assert.ok(prepared.ok);
     assert.deepEqual(Object.keys(prepared.body), ['name', 'authorization_flow', 'client_type', 'redirect_uris', 'property_mappings', 'access_token_validity']);
   });
   it('errors block the body', () => {
-    const prepared = prepareBody(parseText('name: x\n', { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    const prepared = prepareBody(parseText('name: x\n', { maxFileSize: 1e6 }), { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: LEGACY });
     assert.equal(prepared.ok, false);
     assert.deepEqual((prepared as { errors: { code: string }[] }).errors.map((e) => e.code), ['missing-required']);
   });

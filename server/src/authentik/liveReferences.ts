@@ -1,36 +1,30 @@
 import { AuthentikApi, ApiResult, Clock, systemClock } from '../../../common/authentik/apiClient';
+import { LIST_ENDPOINTS } from '../../../common/profiles';
 import { RefreshReferencesResult, ReferencesState } from '../../../common/protocol';
 import { ReferenceKind, ReferenceList, ReferenceObject, ReferenceSource } from '../service/references';
 
 export type { ReferencesState };
 
 interface RawObject {
-  pk: string;
+  pk: string | number;
   name?: string;
   slug?: string;
   designation?: string;
   scope_name?: string;
+  private_key_available?: boolean;
 }
 
-interface Endpoint {
-  path: string;
-  query: Record<string, string | boolean>;
-  /** Older servers (before 2024.8) list scope mappings here. */
-  fallbackPath?: string;
-}
-
-/** The list endpoints, filtered as authentik's own UI does for these fields. Flows come with all designations, so a wrong one can be flagged. */
-export const REFERENCE_ENDPOINTS: Record<ReferenceKind, Endpoint> = {
-  flow: { path: '/api/v3/flows/instances/', query: { ordering: 'slug' } },
-  certificateKeyPair: { path: '/api/v3/crypto/certificatekeypairs/', query: { has_key: true, include_details: false, ordering: 'name' } },
-  scopeMapping: { path: '/api/v3/propertymappings/provider/scope/', query: { ordering: 'scope_name' }, fallbackPath: '/api/v3/propertymappings/scope/' },
-  oauthSource: { path: '/api/v3/sources/oauth/', query: { has_jwks: true, ordering: 'name' } },
-};
-
-const KINDS = Object.keys(REFERENCE_ENDPOINTS) as ReferenceKind[];
+/**
+ * Where each kind of object is listed: the profiles' endpoints (the same for every release; scope
+ * mappings moved in 2024.8, and an older server answers 404 at the new path). Every kind is fetched,
+ * OAuth2 providers too (`jwt_federation_providers`, 2024.12 on, names them by integer pk).
+ */
+const KINDS = Object.keys(LIST_ENDPOINTS) as ReferenceKind[];
 
 function toReference(raw: RawObject): ReferenceObject {
-  return { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
+  const object: ReferenceObject = { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
+  if (typeof raw.private_key_available === 'boolean') object.privateKey = raw.private_key_available;
+  return object;
 }
 
 export interface LiveReferenceOptions {
@@ -117,10 +111,10 @@ export class LiveReferenceSource implements ReferenceSource {
   }
 
   private async fetchKind(kind: ReferenceKind): Promise<{ kind: ReferenceKind; result: ApiResult<RawObject[]> }> {
-    const endpoint = REFERENCE_ENDPOINTS[kind];
+    const endpoint = LIST_ENDPOINTS[kind];
     let result = await this.api.listAll<RawObject>(endpoint.path, endpoint.query);
-    if (!result.ok && result.failure.status === 404 && endpoint.fallbackPath) {
-      result = await this.api.listAll<RawObject>(endpoint.fallbackPath, endpoint.query);
+    if (!result.ok && result.failure.status === 404 && endpoint.legacy) {
+      result = await this.api.listAll<RawObject>(endpoint.legacy.path, endpoint.query);
     }
     return { kind, result };
   }

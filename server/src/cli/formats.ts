@@ -64,11 +64,41 @@ export function formatFindingLines(report: FileReport): string {
     .join('');
 }
 
-/** Every finding as a `path:line:col` line, then a summary line. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The profiles a run checked files against: one entry per release and reason, in the order first seen. */
+export interface ProfileUse {
+  /** The bundled profile's id (`2024.10.3`), or `server-<version>`. */
+  profile: string;
+  release: string;
+  reason: string;
+  files: number;
+}
+
+export function profilesUsed(reports: readonly FileReport[]): ProfileUse[] {
+  const uses = new Map<string, ProfileUse>();
+  for (const { profile } of reports) {
+    if (!profile) continue;
+    const id = `${profile.release}\0${profile.reason}`;
+    const use = uses.get(id) ?? { profile: profile.profile.id, release: profile.release, reason: profile.reason, files: 0 };
+    use.files++;
+    uses.set(id, use);
+  }
+  return [...uses.values()];
+}
+
+/** `Checked for authentik 2026.5.0 (the newest known release).` */
+function profileLine(reports: readonly FileReport[]): string {
+  const uses = profilesUsed(reports);
+  if (uses.length === 0) return '';
+  if (uses.length === 1) return `Checked for authentik ${uses[0].release} (${uses[0].reason}).\n`;
+  return `Checked for ${uses.map((u) => `authentik ${u.release} (${u.reason}): ${plural(u.files, 'file')}`).join('; ')}.\n`;
+}
+
+/** Every finding as a `path:line:col` line, then the profiles used and a summary line. */
 export function formatText(reports: readonly FileReport[]): string {
   const s = summarize(reports);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return reports.map(formatFindingLines).join('') + `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.\n`;
+  return reports.map(formatFindingLines).join('') + profileLine(reports) + `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.\n`;
 }
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -106,6 +136,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       {
         files: reports.map((r) => ({
           path: toPosix(r.path),
+          ...(r.profile ? { profile: { id: r.profile.profile.id, release: r.profile.release, source: r.profile.source, reason: r.profile.reason } } : {}),
           diagnostics: diagnosticsOf(r),
         })),
         summary: summarize(reports),
@@ -162,6 +193,8 @@ export function formatSarif(reports: readonly FileReport[], toolVersion: string)
       {
         tool: { driver: { name: 'authentik-oauth2', version: toolVersion, informationUri: 'https://goauthentik.io/docs/providers/oauth2/', rules } },
         columnKind: 'utf16CodeUnits',
+        // Which authentik release each group of files was checked for.
+        properties: { authentikProfiles: profilesUsed(reports) },
         results,
       },
     ],

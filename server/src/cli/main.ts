@@ -5,6 +5,7 @@ import { collectFiles } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, summarize } from './formats';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandLine, usageError } from './io';
 import { formatMarkdown } from './markdownReport';
+import { AUTO_VERSION, versionProblem } from '../service/profileResolution';
 import { validateFiles } from './validateFiles';
 
 const USAGE = `Usage: authentik-oauth2 <command> [options]
@@ -19,6 +20,8 @@ validate options:
   --max-warnings N                  Fail when there are more than N warnings (default: warnings never fail)
   --disable RULE                    Switch off an authentik rule (repeatable): ${Object.keys(DEFAULT_SETTINGS.rules).join(', ')}
   --max-file-size BYTES             Skip validation of larger files with an error (default: ${DEFAULT_SETTINGS.maxFileSize})
+  --server-version VERSION          Check files without an "# authentik-version:" comment for this release
+                                    (a line such as 2026.2 or a release such as 2024.8.4; default: the newest known)
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error or unreadable path.
 `;
@@ -46,6 +49,7 @@ function runValidate(argv: string[], io: CliIo): number {
     'max-warnings': { type: 'string' },
     disable: { type: 'string', multiple: true, default: [] },
     'max-file-size': { type: 'string' },
+    'server-version': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed) return EXIT_USAGE;
@@ -69,7 +73,10 @@ function runValidate(argv: string[], io: CliIo): number {
   }
   const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
   if (maxFileSize !== undefined && !(maxFileSize > 0)) return usage('--max-file-size takes a positive number of bytes');
-  const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize });
+  const serverVersion = values['server-version'] as string | undefined;
+  const versionError = serverVersion === undefined || serverVersion.trim() === AUTO_VERSION ? undefined : versionProblem(serverVersion);
+  if (versionError) return usage(`--server-version: ${versionError}`);
+  const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize, serverVersion });
 
   const { files, problems } = collectFiles(positionals.length ? positionals : ['.'], io.cwd);
   // A CI job pointed at the wrong folder must not pass silently.

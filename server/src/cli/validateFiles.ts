@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { LineCounter } from 'yaml';
 import { Finding, finding } from '../service/findings';
 import { parseText } from '../service/parsedDocument';
+import { ProfileChoice, ResolvedProfile, resolveProfile } from '../service/profileResolution';
 import { ReferenceSource } from '../service/references';
 import { tooLargeFinding, validate, ValidationContext } from '../service/validation';
 import { AuthentikSettings } from '../../../common/settings';
@@ -13,9 +14,14 @@ export interface FileReport {
   path: string;
   findings: Finding[];
   lines: LineCounter;
+  /** The profile the file was checked against, and why; absent when it was not read or parsed. */
+  profile?: ResolvedProfile;
   /** Set when the file could not be read at all. */
   readError?: string;
 }
+
+/** What every file of a run is checked with; the profile is chosen per file (its comment first). */
+export type RunContext = Omit<ValidationContext, 'profile' | 'profileFindings'> & { choice: ProfileChoice };
 
 const REPLACEMENT_CHARACTER = Buffer.from('\uFFFD', 'utf8');
 
@@ -29,12 +35,12 @@ function firstLineOnly(): LineCounter {
 const atStart = (file: string, ...findings: Finding[]): FileReport => ({ path: file, findings, lines: firstLineOnly() });
 
 /** Reads and validates each file with the parser and checks of the language service, as the editor shows them. */
-export function validateFiles(files: readonly string[], settings: AuthentikSettings, references?: ReferenceSource, cwd = process.cwd()): FileReport[] {
-  const context: ValidationContext = { rules: settings.rules, maxFileSize: settings.maxFileSize, references };
+export function validateFiles(files: readonly string[], settings: AuthentikSettings, references?: ReferenceSource, cwd = process.cwd(), choice: ProfileChoice = { settingVersion: settings.serverVersion }): FileReport[] {
+  const context: RunContext = { rules: settings.rules, maxFileSize: settings.maxFileSize, references, choice };
   return files.map((file) => validateFile(file, context, cwd));
 }
 
-export function validateFile(file: string, context: ValidationContext, cwd: string): FileReport {
+export function validateFile(file: string, context: RunContext, cwd: string): FileReport {
   let buffer: Buffer;
   try {
     const read = readWithinLimit(path.resolve(cwd, file), context.maxFileSize);
@@ -51,11 +57,12 @@ export function validateFile(file: string, context: ValidationContext, cwd: stri
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = parseText(text, { maxFileSize: context.maxFileSize });
-  const findings = validate(parsed, context);
+  const profile = resolveProfile(parsed, context.choice);
+  const findings = validate(parsed, { ...context, profile: profile.profile, profileFindings: profile.findings });
   if (text.includes('\uFFFD') && !buffer.includes(REPLACEMENT_CHARACTER)) {
     findings.unshift(finding('invalid-utf8', { message: 'The file is not valid UTF-8.', start: 0, end: 0 }));
   }
-  return { path: file, findings, lines: parsed.lineCounter };
+  return { path: file, findings, lines: parsed.lineCounter, profile };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { isMap, isScalar, Scalar } from 'yaml';
-import { REQUIRED_KEYS } from '../schema/fields';
+import { Profile } from '../../../common/profiles';
+import { fieldsOf } from '../schema/fields';
 import { OffsetEdit } from './edits';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
+import { ReferenceSource } from './references';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
 import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
@@ -17,13 +19,19 @@ export interface Fix {
   preferred?: boolean;
 }
 
+/** What quick fixes may use besides the document: the profile it is checked against, the server's objects. */
+export interface FixContext {
+  profile: Profile;
+  references?: ReferenceSource;
+}
+
 /** Quick fixes for the findings that overlap [start, end]. Nothing here changes a file: it only proposes edits. */
-export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number): Fix[] {
+export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number, context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   const seen = new Set<string>();
   for (const finding of findings) {
     if (finding.end < start || finding.start > end) continue;
-    for (const fix of fixesFor(parsed, finding)) {
+    for (const fix of fixesFor(parsed, finding, context)) {
       // Several findings can share one fix (each missing key has its own diagnostic): offer it once.
       const id = fix.title + JSON.stringify(fix.edits);
       if (seen.has(id)) continue;
@@ -34,7 +42,7 @@ export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[],
   return fixes;
 }
 
-function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
+function fixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const data = finding.data ?? {};
   const key = typeof data.key === 'string' ? data.key : undefined;
@@ -64,7 +72,8 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
       return removal ? [{ title: `Remove "${key}"`, finding, edits: [removal], preferred: finding.code !== 'secret-on-public-client' }] : [];
     }
     case 'missing-required':
-      return addMissingKeys(parsed, finding);
+      // A key missing inside a list item is not added at the top level.
+      return data.missing === undefined ? addMissingKeys(parsed, finding, context) : [];
     case 'wrong-type':
       return suggestion !== undefined ? [replaceFinding(`Quote as the string "${suggestion}"`, JSON.stringify(suggestion))] : [];
     case 'duration-ignored-part': {
@@ -116,11 +125,11 @@ function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | un
   return { start, end, newText: '' };
 }
 
-function addMissingKeys(parsed: ParsedDocument, finding: Finding): Fix[] {
+function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const missing = new Set<string>();
   // One fix adds every missing required key, in schema order, however many diagnostics there are.
-  for (const key of REQUIRED_KEYS) if (key === finding.data?.key || !root || !findPair(root, key)) missing.add(key);
+  for (const key of fieldsOf(context.profile).required) if (key === finding.data?.key || !root || !findPair(root, key)) missing.add(key);
   if (typeof finding.data?.key === 'string') missing.add(finding.data.key);
   if (root && (root.flow || !isMap(root))) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

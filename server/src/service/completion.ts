@@ -1,13 +1,15 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
+import { Profile } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
-import { FieldInfo, FIELDS, FIELD_BY_KEY } from '../schema/fields';
+import { fieldOf, fieldsOf, isDuration, isReferenceList, isUuidReference, RequestField } from '../schema/fields';
 import { cursorContext } from './cursor';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
-import { candidatesFor, REFERENCE_FIELDS, ReferenceObject, ReferenceSource } from './references';
+import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
 import { keyText } from './yamlNodes';
 
 export interface CompletionContext {
+  profile: Profile;
   references?: ReferenceSource;
   /** Whether the client understands snippet syntax (`${1|a,b|}`). */
   snippetSupport: boolean;
@@ -33,13 +35,13 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
     case 'key':
       return { isIncomplete: false, items: keyItems(parsed, cursor.partialStart, cursor.partialEnd, cursor.hasColon, context) };
     case 'value': {
-      const field = FIELD_BY_KEY.get(cursor.key);
+      const field = fieldOf(context.profile, cursor.key);
       if (!field) return empty();
       return valueList(field, false, cursor, context);
     }
     case 'listItem': {
-      const field = FIELD_BY_KEY.get(cursor.key);
-      if (!field?.isUuidList) return empty();
+      const field = fieldOf(context.profile, cursor.key);
+      if (!field || !isReferenceList(field)) return empty();
       return valueList(field, true, cursor, context);
     }
     default:
@@ -60,7 +62,7 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
     present.add(keyText(pair.key));
   }
   const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
-  return FIELDS.filter((f) => !present.has(f.key)).map((field, index) => {
+  return fieldsOf(context.profile).list.filter((f) => !present.has(f.key)).map((field, index) => {
     const snippet = context.snippetSupport && !hasColon ? keySnippet(field, eol) : undefined;
     return {
       label: field.key,
@@ -89,18 +91,23 @@ function escapeSnippet(text: string): string {
 }
 
 /** The key and a snippet for its value, with the document's own line ending. */
-function keySnippet(field: FieldInfo, eol: string): string {
+function keySnippet(field: RequestField, eol: string): string {
   const key = field.key;
   if (field.enumValues) return `${key}: \${1|${field.enumValues.map(escapeSnippet).join(',')}|}`;
   if (field.type === 'boolean') return `${key}: \${1|${field.defaultValue === false ? 'false,true' : 'true,false'}|}`;
-  if (field.isUuidList) return `${key}:${eol}  - $1`;
-  if (field.isDuration) return `${key}: \${1:${escapeSnippet(String(field.defaultValue ?? 'hours=1'))}}`;
-  if (field.key === 'redirect_uris') return `${key}: |${eol}  \${1:https://app.example.com/callback}`;
+  if (isReferenceList(field)) return `${key}:${eol}  - $1`;
+  if (isDuration(field)) return `${key}: \${1:${escapeSnippet(String(field.defaultValue ?? 'hours=1'))}}`;
+  if (field.key === 'redirect_uris' && field.type === 'string') return `${key}: |${eol}  \${1:https://app.example.com/callback}`;
+  if (field.key === 'redirect_uris' && field.item?.fields) {
+    const modes = field.item.fields.find((f) => f.key === 'matching_mode')?.enumValues ?? ['strict', 'regex'];
+    return `${key}:${eol}  - matching_mode: \${1|${modes.map(escapeSnippet).join(',')}|}${eol}    url: \${2:https://app.example.com/callback}`;
+  }
+  if (field.type === 'array') return `${key}:${eol}  - $1`;
   return `${key}: $1`;
 }
 
 function valueList(
-  field: FieldInfo,
+  field: RequestField,
   listItem: boolean,
   cursor: { partialStart: number; partialEnd: number; needsSpace: boolean },
   context: CompletionContext,
@@ -126,7 +133,7 @@ function valueList(
     items.push(plain('true', CompletionItemKind.Value, field.defaultValue === true ? 'default' : 'boolean', '0'));
     items.push(plain('false', CompletionItemKind.Value, field.defaultValue === false ? 'default' : 'boolean', '1'));
   }
-  if (!listItem && field.isDuration) {
+  if (!listItem && isDuration(field)) {
     const examples = [...new Set([String(field.defaultValue ?? ''), ...DURATION_EXAMPLES].filter(Boolean))];
     examples.forEach((example, i) => {
       const [unit, amount] = example.split('=');
@@ -138,8 +145,8 @@ function valueList(
       items.push(item);
     });
   }
-  const reference = REFERENCE_FIELDS[field.key];
-  if (reference && (field.isUuid || listItem)) {
+  const reference = field.reference;
+  if (reference && (isUuidReference(field) || listItem)) {
     const list = context.references?.list(reference.kind);
     if (list) {
       candidatesFor(reference, list).forEach((object, i) => {

@@ -34,6 +34,8 @@ export interface FindingData {
  * is decided. The editor, the CLI (all formats, SARIF rules) and deploy all read it from here.
  */
 export const FINDING_CODES = {
+  'version-unknown': { severity: 'warning', description: 'The version a file names (comment or setting) is not one the profiles know; the next choice applies.' },
+  'version-newer': { severity: 'information', description: 'The file is for a release newer than every bundled profile; it is checked with the newest one.' },
   'yaml-syntax': { severity: 'error', description: 'The file is not valid YAML.' },
   'yaml-warning': { severity: 'warning', description: 'YAML that parses but is probably not what was meant.' },
   'duplicate-key': { severity: 'error', description: 'A key appears twice in the same mapping.' },

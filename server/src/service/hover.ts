@@ -1,9 +1,10 @@
 import { isScalar } from 'yaml';
+import { Profile } from '../../../common/profiles';
 import { fieldDocumentation } from '../schema/fieldDocs';
-import { FIELD_BY_KEY, READ_ONLY_KEYS } from '../schema/fields';
+import { fieldOf, isDuration, READ_ONLY_KEYS } from '../schema/fields';
 import { fieldAtOffset } from './nodeAtOffset';
 import { ParsedDocument } from './parsedDocument';
-import { findReference, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
+import { findReference, objectNoun, referenceLabel, ReferenceSource } from './references';
 import { analyzeDuration, describeSeconds } from './rules/duration';
 
 export interface HoverResult {
@@ -12,10 +13,10 @@ export interface HoverResult {
   end: number;
 }
 
-export function hover(parsed: ParsedDocument, offset: number, references?: ReferenceSource): HoverResult | undefined {
+export function hover(parsed: ParsedDocument, offset: number, profile: Profile, references?: ReferenceSource): HoverResult | undefined {
   const at = fieldAtOffset(parsed, offset);
   if (!at) return undefined;
-  const field = FIELD_BY_KEY.get(at.key);
+  const field = fieldOf(profile, at.key);
   const node = at.on === 'key' ? at.pair.key : at.scalar;
   const range = node?.range;
   if (!range) return undefined;
@@ -29,13 +30,13 @@ export function hover(parsed: ParsedDocument, offset: number, references?: Refer
   const parts = [`${title} · ${fieldDocumentation(field)}`];
   if (at.on === 'value' && isScalar(node)) {
     const value = node.value;
-    const reference = REFERENCE_FIELDS[at.key];
+    const reference = field.reference;
     if (reference && typeof value === 'string') {
       const object = findReference(references, reference.kind, value);
       if (object) parts.unshift(`**${referenceLabel(object)}** · ${reference.label}${object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : ''}\n\n---`);
-      else if (references?.list(reference.kind)) parts.unshift(`No ${reference.label} with this UUID on the server.\n\n---`);
+      else if (references?.list(reference.kind)) parts.unshift(`No ${objectNoun(reference)} with this UUID on the server.\n\n---`);
     }
-    if (field.isDuration && typeof value === 'string') {
+    if (isDuration(field) && typeof value === 'string') {
       const verdict = analyzeDuration(value);
       if (verdict.kind === 'accepted') parts.unshift(`\`${value}\` = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);
     }

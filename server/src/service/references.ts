@@ -1,16 +1,15 @@
-import { ReferenceField, ReferenceKind } from '../schema/referenceFields';
+import { ReferenceField, ReferenceKind } from '../../../common/profiles';
 
-export { REFERENCE_FIELDS } from '../schema/referenceFields';
-export type { ReferenceField, ReferenceKind } from '../schema/referenceFields';
+export type { ReferenceField, ReferenceKind } from '../../../common/profiles';
 
 /**
- * UUID references: the source that knows the server's objects (which fields refer to which kind is
- * schema knowledge, in schema/referenceFields.ts). The source is injected: an in-memory one in tests,
+ * References: the source that knows the server's objects (which fields refer to which kind is the
+ * profile's knowledge, `Profile.references`). The source is injected: an in-memory one in tests,
  * a cached HTTP one in the editor.
  */
 
 export interface ReferenceObject {
-  /** The UUID to send. */
+  /** The UUID to send, or a provider's integer pk as text (`"12"`). */
   pk: string;
   name: string;
   slug?: string;
@@ -18,6 +17,8 @@ export interface ReferenceObject {
   designation?: string;
   /** Scope mappings only. */
   scopeName?: string;
+  /** Key pairs only: whether it holds a private key (`private_key_available`). */
+  privateKey?: boolean;
 }
 
 export interface ReferenceList {
@@ -33,9 +34,16 @@ export interface ReferenceSource {
   readonly generation?: number;
 }
 
-/** The objects a field may refer to (flows filtered by designation). */
+/** The objects a field may refer to: flows of its designation, key pairs with a private key where one is needed. */
 export function candidatesFor(field: ReferenceField, list: ReferenceList): ReferenceObject[] {
-  return list.objects.filter((o) => !field.designation || !o.designation || o.designation === field.designation);
+  return list.objects.filter(
+    (o) => (!field.designation || !o.designation || o.designation === field.designation) && !(field.needsPrivateKey && o.privateKey === false),
+  );
+}
+
+/** What a message calls one object of the field's kind: "authorization flow", "certificate key pair". */
+export function objectNoun(field: ReferenceField): string {
+  return field.kind === 'certificateKeyPair' ? 'certificate key pair' : field.label;
 }
 
 /** A short label that tells objects of the same name apart (several default flows share one name). */

@@ -1,27 +1,36 @@
 import Ajv, { ErrorObject, Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { YAMLMap } from 'yaml';
-import { FIELD_BY_KEY, REQUEST_SCHEMA } from '../schema/fields';
+import { Profile } from '../../../common/profiles';
+import { fieldOf } from '../schema/fields';
 import { Finding, finding } from './findings';
 import { didYouMean } from './suggest';
 import { describeValue, lineEnd, parsePointer, resolvePath, valueRange, ParsedNode } from './yamlNodes';
 
-let compiled: ValidateFunction | undefined;
-
 /**
- * ajv set up for a request schema. The schema file is not checked against the draft-07
- * meta-schema on every start (a test does that once).
+ * ajv set up for request schemas. The schema files are not checked against the draft-07
+ * meta-schema on every start (a test does that once). `format: uri` (newer releases' URL fields) is
+ * an annotation: the http(s) URL rule checks those values as the server does. Schemas are not
+ * registered by `$id`, so profiles (a bundled one and a server's) never collide.
  */
 export function createRequestAjv(extra: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, ...extra });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, formats: { uri: true }, ...extra });
   addFormats(ajv, ['uuid']);
   return ajv;
 }
 
-/** The request schema compiled once per process, shared by the editor, the CLI and the test server. */
-export function requestValidator(): ValidateFunction {
-  compiled ??= createRequestAjv().compile(REQUEST_SCHEMA);
-  return compiled;
+let sharedAjv: Ajv | undefined;
+const validators = new WeakMap<Profile, ValidateFunction>();
+
+/** The profile's request schema, compiled once per profile and shared by the editor and the CLI. */
+export function requestValidator(profile: Profile): ValidateFunction {
+  let validate = validators.get(profile);
+  if (!validate) {
+    sharedAjv ??= createRequestAjv();
+    validate = sharedAjv.compile(profile.requestSchema);
+    validators.set(profile, validate);
+  }
+  return validate;
 }
 
 /** A field name for messages: `client_id`, or `property_mappings[2]` for a list item. */
@@ -36,8 +45,8 @@ const KEYWORD_PRIORITY: Record<string, number> = { type: 0, required: 0 };
  * YAML node it is about. One finding per node: a value of the wrong type is not also reported
  * as an invalid choice.
  */
-export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, value: unknown): Finding[] {
-  const validate = requestValidator();
+export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, value: unknown, profile: Profile): Finding[] {
+  const validate = requestValidator(profile);
   if (validate(value)) return [];
   const errors = [...(validate.errors ?? [])].sort(
     (a, b) => (KEYWORD_PRIORITY[a.keyword] ?? 1) - (KEYWORD_PRIORITY[b.keyword] ?? 1),
@@ -45,20 +54,29 @@ export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, v
   const reported = new Set<string>();
   const findings: Finding[] = [];
   for (const error of errors) {
-    const id = error.keyword === 'required' ? `required:${error.params.missingProperty}` : error.instancePath;
+    const id = error.keyword === 'required' ? `required:${error.instancePath}:${error.params.missingProperty}` : error.instancePath;
     if (reported.has(id)) continue;
     reported.add(id);
-    const finding = toFinding(text, root, value, error);
+    const finding = toFinding(text, root, value, error, profile);
     if (finding) findings.push(finding);
   }
   return findings;
 }
 
-function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unknown, error: ErrorObject): Finding | undefined {
+function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unknown, error: ErrorObject, profile: Profile): Finding | undefined {
+  if (error.keyword === 'required' && error.instancePath !== '') {
+    // A key missing inside a list item (a redirect_uris entry without url): on that item.
+    const path = parsePointer(error.instancePath);
+    const target = root ? resolvePath(root as ParsedNode, path) : undefined;
+    if (!target) return undefined;
+    const [start, end] = valueRange(target);
+    const missing = String(error.params.missingProperty);
+    return finding('missing-required', { start, end, message: `"${fieldLabel(path)}" is missing the required key "${missing}".`, data: { key: path[0], missing } });
+  }
   if (error.keyword === 'required') {
     const key = String(error.params.missingProperty);
     const start = root ? root.range[0] : 0;
-    const description = FIELD_BY_KEY.get(key)?.description;
+    const description = fieldOf(profile, key)?.description;
     return finding('missing-required', {
       message: `Missing required key "${key}"${description ? `: ${description}` : '.'}`,
       start,

@@ -1,3 +1,4 @@
+import { Profile } from '../../../common/profiles';
 import { RuleSettings } from '../../../common/settings';
 import { documentValue, isRecord } from './documentValue';
 import { Finding, finding } from './findings';
@@ -13,6 +14,10 @@ export interface ValidationContext {
   /** In bytes (UTF-8). */
   maxFileSize: number;
   references?: ReferenceSource;
+  /** What the file is checked against: the release it is for (see resolveProfile). */
+  profile: Profile;
+  /** Findings of choosing the profile (an unknown version in the comment), listed with the rest. */
+  profileFindings?: readonly Finding[];
 }
 
 /** A file over the size limit, which was not validated; `limitName` says where the limit is set. */
@@ -23,7 +28,7 @@ export function tooLargeFinding(bytes: number, limit: number, limitName: string)
 /** Every finding for one parsed document, sorted by position. Pure: same input, same output. */
 export function validate(parsed: ParsedDocument, context: ValidationContext): Finding[] {
   if (parsed.tooLarge) return [tooLargeFinding(byteLength(parsed.text), context.maxFileSize, 'setting authentik.maxFileSize')];
-  const findings = structureFindings(parsed);
+  const findings = [...(context.profileFindings ?? []), ...structureFindings(parsed)];
   const json = documentValue(parsed);
   if (!json.ok) {
     findings.push(json.finding);
@@ -32,10 +37,10 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     // While the YAML is broken, a key that seems absent may sit on the broken line: skip findings about absence.
     const broken = parsed.errors.length > 0;
     const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
-    findings.push(...schemaFindings(parsed.text, parsed.root, value).filter(absence));
+    findings.push(...schemaFindings(parsed.text, parsed.root, value, context.profile).filter(absence));
     findings.push(...nullCharacterFindings(parsed.root, value));
     if (parsed.root) {
-      const input = { text: parsed.text, root: parsed.root, value, references: context.references };
+      const input = { text: parsed.text, root: parsed.root, value, references: context.references, profile: context.profile };
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
     }
   }

@@ -1,18 +1,16 @@
 import { isScalar } from 'yaml';
-import { FIELDS } from '../../schema/fields';
+import { fieldsOf, isDuration } from '../../schema/fields';
 import { Finding, finding } from '../findings';
 import { ScalarLocator } from '../scalarLocator';
 import { findPair } from '../yamlNodes';
 import { analyzeDuration, describeSeconds, DURATION_UNITS } from './duration';
 import { Rule } from './rule';
 
-const DURATION_KEYS = FIELDS.filter((f) => f.isDuration).map((f) => f.key);
-
 export const durationsRule: Rule = {
   id: 'durations',
-  check({ text, root }) {
+  check({ text, root, profile }) {
     const findings: Finding[] = [];
-    for (const key of DURATION_KEYS) {
+    for (const { key } of fieldsOf(profile).list.filter(isDuration)) {
       const pair = findPair(root, key);
       const node = pair?.value;
       if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;

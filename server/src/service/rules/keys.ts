@@ -1,16 +1,15 @@
-import { FIELDS, FIELD_BY_KEY, READ_ONLY_KEYS } from '../../schema/fields';
+import { fieldsOf, READ_ONLY_KEYS } from '../../schema/fields';
 import { Finding, finding } from '../findings';
 import { didYouMean } from '../suggest';
 import { keyText, rangeOf } from '../yamlNodes';
 import { Rule, RuleInput } from './rule';
 
-const FIELD_KEYS = FIELDS.map((f) => f.key);
-
 function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] {
   const findings: Finding[] = [];
+  const fields = fieldsOf(input.profile);
   for (const pair of input.root.items) {
     const key = keyText(pair.key);
-    if (FIELD_BY_KEY.has(key)) continue;
+    if (fields.byKey.has(key)) continue;
     const range = rangeOf(pair.key);
     if (!range) continue;
     const readOnly = READ_ONLY_KEYS.has(key);
@@ -23,7 +22,7 @@ function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] 
         unnecessary: true,
       }));
     } else if (want === 'unknown' && !readOnly) {
-      const suggestion = didYouMean(key, FIELD_KEYS);
+      const suggestion = didYouMean(key, fields.list.map((f) => f.key));
       findings.push(finding('unknown-key', {
         message: `Unknown key "${key}": the server silently ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         start: range[0],

@@ -1,6 +1,6 @@
 import { isScalar, isSeq } from 'yaml';
 import { Finding, finding } from '../findings';
-import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../references';
+import { candidatesFor, objectNoun, referenceLabel } from '../references';
 import { findPair, rangeOf, ParsedNode } from '../yamlNodes';
 import { Rule } from './rule';
 
@@ -9,10 +9,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** UUIDs that refer to nothing on the server, or to a flow of the wrong designation. Needs a reference source. */
 export const referencesRule: Rule = {
   id: 'references',
-  check({ root, references }) {
+  check({ root, references, profile }) {
     if (!references) return [];
     const findings: Finding[] = [];
-    for (const [key, field] of Object.entries(REFERENCE_FIELDS)) {
+    for (const [key, field] of Object.entries(profile.references)) {
       const list = references.list(field.kind);
       if (!list) continue;
       const pair = findPair(root, key);
@@ -28,7 +28,7 @@ export const referencesRule: Rule = {
         const data = { key, kind: field.kind, choices: choices.slice(0, 10).map((o) => ({ pk: o.pk, label: referenceLabel(o) })) };
         if (!object) {
           findings.push(finding('reference-not-found', {
-            message: `No ${field.label} with UUID ${node.value} exists on the server${list.stale ? ' (as last seen; the server is unreachable)' : ''}.`,
+            message: `No ${objectNoun(field)} with UUID ${node.value} exists on the server${list.stale ? ' (as last seen; the server is unreachable)' : ''}.`,
             start: range[0],
             end: range[1],
             data,
