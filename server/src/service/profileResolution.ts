@@ -86,7 +86,7 @@ function matchVersionText(text: string, serverProfile: Profile | undefined): Ver
   const lookup = profileForVersion(text);
   if ('error' in lookup) {
     const parsed = parseVersion(text);
-    return { ok: false, problem: parsed ? `${lookup.error.replace(/\.$/, '')}: write ${knownVersionsText()}.` : lookup.error };
+    return { ok: false, problem: parsed ? `${lookup.error.replace(/\.$/, '')}; write ${knownVersionsText()}.` : lookup.error };
   }
   const asked = parseVersion(text)!;
   const newestLine = releaseLine(asked) === NEWEST_LINE;
