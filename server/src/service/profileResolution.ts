@@ -32,6 +32,11 @@ export interface ProfileChoice {
   serverProfile?: Profile;
 }
 
+/** What validation takes from a resolved profile. */
+export function profileContext(resolved: ResolvedProfile): { profile: Profile; release: string; profileFindings: readonly Finding[] } {
+  return { profile: resolved.profile, release: resolved.release, profileFindings: resolved.findings };
+}
+
 /** The value of `authentik.serverVersion` that defers to the connected server. */
 export const AUTO_VERSION = 'auto';
 
