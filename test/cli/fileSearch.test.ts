@@ -15,6 +15,7 @@ describe('cli: directories', () => {
       'test/fixtures/encodings/crlf.oauth2provider.yaml',
       'test/fixtures/mistakes/missing-required.oauth2provider.yaml',
       'test/fixtures/mistakes/typos.oauth2provider.yaml',
+      'test/fixtures/versions/outline.oauth2provider.yaml',
       'test/fixtures/warnings/public-app.oauth2provider.yaml',
       'test/fixtures/warnings/wiki.oauth2provider.yaml',
     ]);
@@ -79,6 +80,7 @@ describe('cli: quoted globs', () => {
       'test/fixtures/encodings/crlf.oauth2provider.yaml',
       'test/fixtures/mistakes/missing-required.oauth2provider.yaml',
       'test/fixtures/mistakes/typos.oauth2provider.yaml',
+      'test/fixtures/versions/outline.oauth2provider.yaml',
       'test/fixtures/warnings/public-app.oauth2provider.yaml',
       'test/fixtures/warnings/wiki.oauth2provider.yaml',
     ]);

@@ -68,15 +68,16 @@ describe('cli: json format', () => {
       'test/fixtures/encodings/crlf.oauth2provider.yaml',
       'test/fixtures/mistakes/missing-required.oauth2provider.yaml',
       'test/fixtures/mistakes/typos.oauth2provider.yaml',
+      'test/fixtures/versions/outline.oauth2provider.yaml',
       'test/fixtures/warnings/public-app.oauth2provider.yaml',
       'test/fixtures/warnings/wiki.oauth2provider.yaml',
     ]);
     for (const file of report.files) assert.deepEqual(file.diagnostics, editorDiagnostics(file.path), file.path);
-    // The file with a byte order mark has no version comment: the newest profile adds two errors.
-    assert.deepEqual(report.summary, { files: 8, errors: 8, warnings: 5 });
+    // The files with a byte order mark and for 2026 have no version comment: the newest profile adds two errors to the first.
+    assert.deepEqual(report.summary, { files: 9, errors: 8, warnings: 5 });
     assert.deepEqual(
       report.files.map((f) => f.profile?.id),
-      ['2023.5.0', '2023.5.0', '2026.5.0', '2023.5.0', '2023.5.0', '2023.5.0', '2023.5.0', '2023.5.0'],
+      ['2023.5.0', '2023.5.0', '2026.5.0', '2023.5.0', '2023.5.0', '2023.5.0', '2026.5.0', '2023.5.0', '2023.5.0'],
     );
   });
 

@@ -93,7 +93,7 @@ describe('cli: sarif format', () => {
     assert.deepEqual((log.runs[0] as unknown as { properties: unknown }).properties, {
       authentikProfiles: [
         { profile: '2023.5.0', release: '2024.8.4', reason: 'from the comment on line 1', files: 7 },
-        { profile: '2026.5.0', release: '2026.5.0', reason: 'the newest known release', files: 1 },
+        { profile: '2026.5.0', release: '2026.5.0', reason: 'the newest known release', files: 2 },
       ],
     });
   });

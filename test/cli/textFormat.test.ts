@@ -28,9 +28,9 @@ describe('cli: text format', () => {
         'test/fixtures/warnings/public-app.oauth2provider.yaml:5:16: information secret-in-file A literal client secret is kept in this file. Keep secrets out of the repository: omit client_secret and the server generates one, shown once in the deploy result.',
         'test/fixtures/warnings/wiki.oauth2provider.yaml:4:16: warning redirect-uri-unescaped Unescaped "." in "https://wiki.example.com/callback": the server matches each entry as a regular expression, so "." matches any character (app.example.com also matches appXexample.com). Write "https://wiki\\.example\\.com/callback".',
         'test/fixtures/warnings/wiki.oauth2provider.yaml:5:32: warning duration-ignored-part "minuts=5" is ignored by the server: "minuts" is not a unit (microseconds, milliseconds, seconds, minutes, hours, days, weeks). This duration means 1 hour.',
-        // Every fixture but the one with a byte order mark names its release in a comment.
-        'Checked for authentik 2024.8.4 (from the comment on line 1): 7 files; authentik 2026.5.0 (the newest known release): 1 file.',
-        '8 files checked: 8 errors, 5 warnings.',
+        // Every fixture but the one with a byte order mark and the one for the newest release names its release in a comment.
+        'Checked for authentik 2024.8.4 (from the comment on line 1): 7 files; authentik 2026.5.0 (the newest known release): 2 files.',
+        '9 files checked: 8 errors, 5 warnings.',
         '',
       ].join('\n'),
     );

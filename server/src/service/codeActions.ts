@@ -163,7 +163,10 @@ function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixCo
   }
   const keys = [...missing];
   const withValues = [...filled].map(([key, object]) => `${key}: ${object.label}`).join(', ');
-  const title = `Add missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}${withValues ? ` (${withValues})` : ''}`;
+  const title =
+    keys.length === 1 && filled.size === 1
+      ? `Add missing required key ${withValues}`
+      : `Add missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}${withValues ? ` (${withValues})` : ''}`;
   return [{ title, finding, edits: [{ start: at, end: at, newText }], preferred: true }];
 }
 
