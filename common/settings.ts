@@ -30,6 +30,11 @@ export interface AuthentikSettings {
   referencesTtlSeconds: number;
   /** Show inlay hints naming the object a UUID refers to. */
   inlayHints: boolean;
+  /**
+   * The authentik release files are checked for when they have no `# authentik-version:` comment:
+   * `auto` (the connected server's release, else the newest known one) or a version (`2026.2`, `2024.8.4`).
+   */
+  serverVersion: string;
   rules: RuleSettings;
 }
 
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: AuthentikSettings = {
   maxFileSize: 1024 * 1024,
   referencesTtlSeconds: 300,
   inlayHints: true,
+  serverVersion: 'auto',
   rules: {
     durations: true,
     redirectUris: true,
@@ -80,6 +86,7 @@ export function normalizeSettings(input: unknown): AuthentikSettings {
     maxFileSize: positive(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
     referencesTtlSeconds: positive(raw.referencesTtlSeconds, DEFAULT_SETTINGS.referencesTtlSeconds),
     inlayHints: pick(raw.inlayHints, DEFAULT_SETTINGS.inlayHints),
+    serverVersion: pick(raw.serverVersion, DEFAULT_SETTINGS.serverVersion).trim() || DEFAULT_SETTINGS.serverVersion,
     rules,
   };
 }

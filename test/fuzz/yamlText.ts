@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { FIELDS, READ_ONLY_KEYS } from '../../server/src/schema/fields';
+import { bundledProfiles } from '../../common/profiles';
+import { fieldsOf, isDuration, isReferenceList, isUuidReference, READ_ONLY_KEYS, RequestField } from '../../server/src/schema/fields';
 import { FLOW_AUTHN, FLOW_EXPLICIT, KEY_PAIR, SCOPE_EMAIL, SCOPE_OPENID, SOURCE_JWKS } from '../helpers/service';
 
 /**
@@ -7,6 +8,8 @@ import { FLOW_AUTHN, FLOW_EXPLICIT, KEY_PAIR, SCOPE_EMAIL, SCOPE_OPENID, SOURCE_
  * language service gets past the parser into every rule, plus noise that breaks the YAML.
  */
 
+/** Every field of any bundled profile, as the newest profile that has it describes it. */
+const FIELDS: RequestField[] = [...new Map([...bundledProfiles].flatMap((p) => fieldsOf(p).list.map((f) => [f.key, f] as const))).values()];
 const FIELD_KEYS = [...FIELDS.map((f) => f.key), ...READ_ONLY_KEYS];
 const KNOWN_UUIDS = [FLOW_AUTHN, FLOW_EXPLICIT, KEY_PAIR, SCOPE_EMAIL, SCOPE_OPENID, SOURCE_JWKS];
 
@@ -97,9 +100,9 @@ function fieldValue(key: string): fc.Arbitrary<Tree> {
       fc.array(redirectText, { maxLength: 3 }).map((urls): Tree => ({ kind: 'seq', items: urls.map((text) => ({ kind: 'scalar', text })) })),
     );
   }
-  if (field?.isUuidList) return fc.oneof(fc.array(uuid, { maxLength: 4 }).map((ids): Tree => ({ kind: 'seq', items: ids.map((text) => ({ kind: 'scalar', text })) })), scalar(uuid), scalar(fc.constant('[]')));
-  if (field?.isUuid) return scalar(uuid);
-  if (field?.isDuration) return scalar(fc.oneof(durationText, fc.constantFrom('hours=1', 'minutes=1', 'days=30', '', '1h', 'hours=1;minutes=-61')));
+  if (field && isReferenceList(field)) return fc.oneof(fc.array(uuid, { maxLength: 4 }).map((ids): Tree => ({ kind: 'seq', items: ids.map((text) => ({ kind: 'scalar', text })) })), scalar(uuid), scalar(fc.constant('[]')));
+  if (field && isUuidReference(field)) return scalar(uuid);
+  if (field && isDuration(field)) return scalar(fc.oneof(durationText, fc.constantFrom('hours=1', 'minutes=1', 'days=30', '', '1h', 'hours=1;minutes=-61')));
   if (field?.enumValues) return scalar(fc.oneof(fc.constantFrom(...field.enumValues), fc.constantFrom('confidental', 'Public', 'user-email', 'perprovider', '')));
   if (field?.type === 'boolean') return scalar(fc.constantFrom('true', 'false', 'yes', 'no', '"true"', '1', ''));
   if (key === 'client_secret') return scalar(fc.constantFrom('s3cr3t-value-not-real', '', '${SECRET}', "'quoted'"));

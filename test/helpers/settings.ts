@@ -2,13 +2,18 @@ import { AuthentikSettings, DEFAULT_SETTINGS, RuleId, RuleSettings } from '../..
 
 const ALL_RULES_OFF = Object.fromEntries(Object.keys(DEFAULT_SETTINGS.rules).map((id) => [id, false])) as unknown as RuleSettings;
 
+/** The release the test documents written in the 2024.8 shape (one-string redirect_uris) are for. */
+export const LEGACY_VERSION = '2024.8.4';
+
 /**
  * Settings for a unit test: every authentik rule and the inlay hints start off, and a test turns on
  * only what it is about, so a finding from another rule never shows up in its assertions.
- * The schema checks (types, required keys, enums) and the YAML checks always run.
+ * The schema checks (types, required keys, enums) and the YAML checks always run. Documents
+ * without a version comment are checked for 2024.8.4, the shape most test documents are written
+ * in (as `authentik.serverVersion` would say); `withServerVersion('auto')` gives the default.
  */
 export class SettingsBuilder {
-  private settings: AuthentikSettings = { ...DEFAULT_SETTINGS, inlayHints: false, rules: { ...ALL_RULES_OFF } };
+  private settings: AuthentikSettings = { ...DEFAULT_SETTINGS, inlayHints: false, serverVersion: LEGACY_VERSION, rules: { ...ALL_RULES_OFF } };
 
   withRules(...ids: RuleId[]): this {
     for (const id of ids) this.settings.rules[id] = true;
@@ -21,6 +26,11 @@ export class SettingsBuilder {
 
   withInlayHints(): this {
     this.settings.inlayHints = true;
+    return this;
+  }
+
+  withServerVersion(version: string): this {
+    this.settings.serverVersion = version;
     return this;
   }
 

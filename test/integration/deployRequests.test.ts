@@ -47,13 +47,13 @@ describe('deploy through the language server', () => {
 
   it('answers with the errors that block a deploy, where they are in the file', async () => {
     const uri = 'file:///work/broken.oauth2provider.yaml';
-    await client.open(uri, 'name: Broken\nclient_type: confidental\n');
+    await client.open(uri, '# authentik-version: 2024.8.4\nname: Broken\nclient_type: confidental\n');
     const prepared = await prepare(uri);
     assert.equal(prepared.kind, 'invalid');
     assert.ok(prepared.kind === 'invalid');
     assert.deepEqual(
       prepared.errors.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`),
-      ['missing-required@0:0-0:12', 'invalid-enum@1:13-1:24'],
+      ['missing-required@1:0-1:12', 'invalid-enum@2:13-2:24'],
     );
     assert.equal(server().requests.length, 0, 'nothing was sent');
   });

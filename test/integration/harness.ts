@@ -4,6 +4,7 @@ import { NodeHttpClient } from '../../common/authentik/http';
 import { parseText } from '../../server/src/service/parsedDocument';
 import { ProviderBody } from '../../common/authentik/deploy';
 import { prepareBody } from '../../server/src/service/deployBody';
+import { resolveProfile } from '../../server/src/service/profileResolution';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { AuthentikTestServer, SEED_IDS, startAuthentikTestServer } from '../authentik-server';
 
@@ -31,8 +32,10 @@ export function apiFor(baseUrl: string, token: string | undefined = TOKEN, timeo
   return new AuthentikApi({ baseUrl, token, allowInsecureHttp: false, timeoutMs }, new NodeHttpClient());
 }
 
+/** A provider for the test server, which speaks 2024.8.4 (the file says so on its first line). */
 export function providerYaml(name = 'Grafana', extra = ''): string {
-  return `name: ${name}
+  return `# authentik-version: 2024.8.4
+name: ${name}
 authorization_flow: ${SEED_IDS.flows.explicitConsent}
 client_type: confidential
 redirect_uris: |
@@ -45,7 +48,9 @@ ${extra}`;
 }
 
 export function bodyOf(text: string): ProviderBody {
-  const prepared = prepareBody(parseText(text, { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+  const parsed = parseText(text, { maxFileSize: 1e6 });
+  const profile = resolveProfile(parsed);
+  const prepared = prepareBody(parsed, { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: profile.profile });
   if (!prepared.ok) throw new Error(`fixture has errors: ${prepared.errors.map((e) => e.message).join('; ')}`);
   return prepared.body;
 }

@@ -6,6 +6,7 @@ import { validate } from '../../server/src/service/validation';
 import { ReferencesStatusNotification } from '../../common/protocol';
 import { LspClient } from '../helpers/lspClient';
 import { rulesOn } from '../helpers/settings';
+import { LEGACY } from '../helpers/profiles';
 import { apiFor, providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -14,7 +15,7 @@ const server = useTestServer();
 async function referenceFindings(text: string) {
   const references = new LiveReferenceSource(apiFor(server().url), { ttlMs: 60_000 });
   assert.equal((await references.refresh()).ok, true);
-  return validate(parseText(text, { maxFileSize: 1 << 20 }), { rules: rulesOn('references').rules, maxFileSize: 1 << 20, references });
+  return validate(parseText(text, { maxFileSize: 1 << 20 }), { rules: rulesOn('references').rules, maxFileSize: 1 << 20, references, profile: LEGACY });
 }
 
 const CERTIFICATE_ONLY = SEED_IDS.keyPairs.certificateOnly;

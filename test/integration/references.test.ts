@@ -1,7 +1,8 @@
 import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { LiveReferenceSource, ReferencesState } from '../../server/src/authentik/liveReferences';
-import { candidatesFor, REFERENCE_FIELDS, referenceLabel } from '../../server/src/service/references';
+import { newestProfile } from '../../common/profiles';
+import { candidatesFor, referenceLabel } from '../../server/src/service/references';
 import { RefreshReferencesRequest, ReferencesStatusNotification, SetConnectionsNotification } from '../../common/protocol';
 import { LspClient } from '../helpers/lspClient';
 import { startAuthentikTestServer } from '../authentik-server';
@@ -19,11 +20,11 @@ class FakeClock {
 describe('live references from the test server', () => {
   beforeEach(() => server().reset());
 
-  it('fetches flows, key pairs, scope mappings, every property mapping and JWKS sources, labelled for completion', async () => {
+  it('fetches flows, every key pair (signing_key offers those with a key), scope mappings, every property mapping, JWKS sources and OAuth2 providers, labelled for completion', async () => {
     const source = new LiveReferenceSource(apiFor(server().url), { ttlMs: 60_000 });
     const outcome = await source.refresh();
     assert.equal(outcome.ok, true);
-    const flows = candidatesFor(REFERENCE_FIELDS.authorization_flow, source.list('flow')!).map(referenceLabel);
+    const flows = candidatesFor(newestProfile().references.authorization_flow, source.list('flow')!).map(referenceLabel);
     assert.deepEqual(flows, [
       'Authorize Application (default-provider-authorization-explicit-consent)',
       'Authorize Application (default-provider-authorization-implicit-consent)',
@@ -33,7 +34,10 @@ describe('live references from the test server', () => {
       ['authentik Self-signed Certificate', true],
       ['Example Corp Root CA', false],
     ]);
-    assert.deepEqual(candidatesFor(REFERENCE_FIELDS.signing_key, source.list('certificateKeyPair')!).map((o) => o.name), ['authentik Self-signed Certificate']);
+    const references = newestProfile().references;
+    assert.deepEqual(candidatesFor(references.signing_key, source.list('certificateKeyPair')!).map((o) => o.name), ['authentik Self-signed Certificate']);
+    assert.deepEqual(candidatesFor(references.encryption_key, source.list('certificateKeyPair')!).map((o) => o.name), ['authentik Self-signed Certificate', 'Example Corp Root CA']);
+    assert.deepEqual(source.list('oauth2Provider')!.objects, []);
     assert.deepEqual(source.list('scopeMapping')!.objects.map((o) => o.scopeName), ['email', 'offline_access', 'openid', 'profile']);
     assert.deepEqual(source.list('propertyMapping')!.objects.map((o) => [o.name, o.kindName]), [
       ['authentik default OAuth Mapping: OpenID \'email\'', 'Scope Mapping'],
@@ -46,6 +50,7 @@ describe('live references from the test server', () => {
     const queries = server().requests.map((r) => `${r.path}?${new URLSearchParams(r.query).toString()}`);
     assert.ok(queries.includes('/api/v3/crypto/certificatekeypairs/?include_details=false&ordering=name&page=1&page_size=100'), queries.join('\n'));
     assert.ok(queries.includes('/api/v3/propertymappings/all/?ordering=name&page=1&page_size=100'), queries.join('\n'));
+    assert.ok(queries.includes('/api/v3/providers/oauth2/?ordering=name&page=1&page_size=100'), queries.join('\n'));
     assert.ok(queries.includes('/api/v3/sources/oauth/?has_jwks=true&ordering=name&page=1&page_size=100'), queries.join('\n'));
   });
 

@@ -5,6 +5,7 @@ import { DRF_3_14, DRF_3_16, drfFieldRulesFor } from '../../common/profiles/drfF
 import { parseText } from '../../server/src/service/parsedDocument';
 import { validate } from '../../server/src/service/validation';
 import { applyEdits, diagnose, FLOW_EXPLICIT, service, summarize, VALID } from '../helpers/service';
+import { LEGACY } from '../helpers/profiles';
 import { noRules, rulesOn } from '../helpers/settings';
 
 /** The quick fixes on the first diagnostic, each as [title, preferred, text after applying it]. */
@@ -207,11 +208,11 @@ describe('DRF: the words and numbers BooleanField takes', () => {
 
   it('a word in another letter case: an error for DRF 3.14, a warning for DRF 3.16 (authentik 2025.4 on)', () => {
     const text = withClaims('tRuE');
-    const older = validate(parseText(text, { maxFileSize: 1 << 20 }), { rules: noRules().rules, maxFileSize: 1 << 20, drf: DRF_3_14 });
+    const older = validate(parseText(text, { maxFileSize: 1 << 20 }), { rules: noRules().rules, maxFileSize: 1 << 20, drf: DRF_3_14, profile: LEGACY });
     assert.deepEqual(older.map((f) => [f.code, f.message]), [
       ['wrong-type', '"include_claims_in_id_token" must be true or false, not "tRuE" (Must be a valid boolean.). Servers from authentik 2025.4.0 on read it in any letter case; earlier ones do not. Write true.'],
     ]);
-    const newer = validate(parseText(text, { maxFileSize: 1 << 20 }), { rules: noRules().rules, maxFileSize: 1 << 20, drf: DRF_3_16 });
+    const newer = validate(parseText(text, { maxFileSize: 1 << 20 }), { rules: noRules().rules, maxFileSize: 1 << 20, drf: DRF_3_16, profile: LEGACY });
     assert.deepEqual(newer.map((f) => [f.code, f.severity, f.message, f.data?.suggestion]), [
       ['boolean-word', 'warning', 'The server reads "tRuE" in "include_claims_in_id_token" as true: write true.', 'true'],
     ]);

@@ -39,6 +39,7 @@ describe('extension manifest', () => {
       'authentik.maxFileSize': DEFAULT_SETTINGS.maxFileSize,
       'authentik.referencesTtlSeconds': DEFAULT_SETTINGS.referencesTtlSeconds,
       'authentik.inlayHints': DEFAULT_SETTINGS.inlayHints,
+      'authentik.serverVersion': DEFAULT_SETTINGS.serverVersion,
     };
     for (const [rule, on] of Object.entries(DEFAULT_SETTINGS.rules)) expected[`authentik.rules.${rule}`] = on;
     assert.deepEqual(Object.keys(properties).sort(), Object.keys(expected).sort());

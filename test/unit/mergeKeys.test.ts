@@ -4,6 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { prepareBody } from '../../server/src/service/deployBody';
 import { parseText } from '../../server/src/service/parsedDocument';
 import { diagnose, FLOW_EXPLICIT, summarize } from '../helpers/service';
+import { LEGACY } from '../helpers/profiles';
 import { noRules, SettingsBuilder } from '../helpers/settings';
 
 const EVERY_RULE = new SettingsBuilder().withAllRules().build();
@@ -73,7 +74,7 @@ describe('merge keys are refused', () => {
 
   it('deploy builds no body from a merged file', () => {
     for (const text of [HIDDEN, HIDDEN.replace('%YAML 1.1\n---\n', '')]) {
-      const prepared = prepareBody(parseText(text, { maxFileSize: 1 << 20 }), noRules().rules, 1 << 20);
+      const prepared = prepareBody(parseText(text, { maxFileSize: 1 << 20 }), { rules: noRules().rules, maxFileSize: 1 << 20, profile: LEGACY });
       assert.equal(prepared.ok, false);
       assert.ok(!prepared.ok);
       assert.deepEqual(prepared.errors.map((f) => f.code), ['merge-key']);

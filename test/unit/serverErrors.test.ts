@@ -10,6 +10,7 @@ import { serverErrorFindings, serverErrorsStillApplying } from '../../server/src
 import { parseText } from '../../server/src/service/parsedDocument';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { FLOW_EXPLICIT, SCOPE_EMAIL, SCOPE_OPENID, VALID } from '../helpers/service';
+import { LEGACY } from '../helpers/profiles';
 
 function mapped(text: string, body: Record<string, unknown>): string[] {
   const parsed = parseText(text, { maxFileSize: 1e6 });
@@ -48,7 +49,7 @@ describe('400 messages on the YAML lines', () => {
 
 describe('400 messages on a file edited since the deploy', () => {
   const sent = (text: string) => {
-    const prepared = prepareBody(parseText(text, { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    const prepared = prepareBody(parseText(text, { maxFileSize: 1e6 }), { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: LEGACY });
     assert.ok(prepared.ok);
     return prepared.body;
   };
@@ -81,12 +82,12 @@ describe('400 messages on a file edited since the deploy', () => {
 
 describe('deploy body, diff and masking', () => {
   it('the body holds only request fields', () => {
-    const prepared = prepareBody(parseText(VALID + 'pk: 4\nfoo: bar\n', { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    const prepared = prepareBody(parseText(VALID + 'pk: 4\nfoo: bar\n', { maxFileSize: 1e6 }), { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: LEGACY });
     assert.ok(prepared.ok);
     assert.deepEqual(Object.keys(prepared.body), ['name', 'authorization_flow', 'client_type', 'redirect_uris', 'property_mappings', 'access_token_validity']);
   });
   it('errors block the body', () => {
-    const prepared = prepareBody(parseText('name: x\n', { maxFileSize: 1e6 }), DEFAULT_SETTINGS.rules, 1e6);
+    const prepared = prepareBody(parseText('name: x\n', { maxFileSize: 1e6 }), { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: LEGACY });
     assert.equal(prepared.ok, false);
     assert.deepEqual((prepared as { errors: { code: string }[] }).errors.map((e) => e.code), ['missing-required']);
   });
@@ -106,5 +107,29 @@ describe('deploy body, diff and masking', () => {
     assert.equal(isNewerApi('2024.10.1'), true);
     assert.equal(isNewerApi('2026.2.2'), true);
     assert.equal(isNewerApi('2023.5.0'), false);
+  });
+});
+
+describe('400 messages on the entries of a list-form redirect_uris', () => {
+  const LIST = `name: App
+redirect_uris:
+  - matching_mode: strict
+    url: ""
+  - matching_mode: regex
+    url: https://(app.example.com/cb
+`;
+
+  it('a message nested by index and field goes on that field of that entry', () => {
+    assert.deepEqual(mapped(LIST, { redirect_uris: { '0': { url: ['This field may not be blank.'] } } }), ['3:9 "\\"\\"" authentik: This field may not be blank.']);
+  });
+
+  it('"Invalid Regex Pattern: <url>" goes on the entry with that url', () => {
+    assert.deepEqual(mapped(LIST, { redirect_uris: ['Invalid Regex Pattern: https://(app.example.com/cb'] }), [
+      '5:9 "https://(app.example.com/cb" authentik: Invalid Regex Pattern: https://(app.example.com/cb',
+    ]);
+  });
+
+  it('a message about an entry as a whole goes on the entry', () => {
+    assert.deepEqual(mapped(LIST, { redirect_uris: { '1': ['Invalid data.'] } }), ['4:4 "matching_mode: regex\\n    url: https://(app.example.com/cb" authentik: Invalid data.']);
   });
 });

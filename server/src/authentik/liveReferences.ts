@@ -1,11 +1,12 @@
 import { AuthentikApi, ApiResult, Clock, systemClock } from '../../../common/authentik/apiClient';
+import { LIST_ENDPOINTS, ListEndpoint } from '../../../common/profiles';
 import { RefreshReferencesResult, ReferencesState } from '../../../common/protocol';
 import { ReferenceKind, ReferenceList, ReferenceObject, ReferenceSource } from '../service/references';
 
 export type { ReferencesState };
 
 interface RawObject {
-  pk: string;
+  pk: string | number;
   name?: string;
   slug?: string;
   designation?: string;
@@ -14,28 +15,14 @@ interface RawObject {
   verbose_name?: string;
 }
 
-interface Endpoint {
-  path: string;
-  query: Record<string, string | boolean>;
-  /** Older servers (before 2024.8) list scope mappings here. */
-  fallbackPath?: string;
-}
-
 /**
- * The list endpoints, filtered as authentik's own UI does for these fields. Flows come with every
- * designation and key pairs with and without a private key, so that a reference to the wrong one
- * can be named as such; property mappings of every kind are where the server looks up
- * `property_mappings` (every release has `/propertymappings/all/`).
+ * Every kind is fetched, OAuth2 providers too (`jwt_federation_providers`, 2024.12 on, names them by
+ * integer pk), from the profile's endpoints (scope mappings moved in 2024.8: an older server answers
+ * 404 at the new path, and the legacy one is asked). Flows come with every designation and key pairs
+ * with and without a private key, so that a reference to the wrong one can be named as such; property
+ * mappings of every kind are where the server looks up `property_mappings`.
  */
-export const REFERENCE_ENDPOINTS: Record<ReferenceKind, Endpoint> = {
-  flow: { path: '/api/v3/flows/instances/', query: { ordering: 'slug' } },
-  certificateKeyPair: { path: '/api/v3/crypto/certificatekeypairs/', query: { include_details: false, ordering: 'name' } },
-  scopeMapping: { path: '/api/v3/propertymappings/provider/scope/', query: { ordering: 'scope_name' }, fallbackPath: '/api/v3/propertymappings/scope/' },
-  propertyMapping: { path: '/api/v3/propertymappings/all/', query: { ordering: 'name' } },
-  oauthSource: { path: '/api/v3/sources/oauth/', query: { has_jwks: true, ordering: 'name' } },
-};
-
-const KINDS = Object.keys(REFERENCE_ENDPOINTS) as ReferenceKind[];
+const KINDS = Object.keys(LIST_ENDPOINTS) as ReferenceKind[];
 
 function toReference(kind: ReferenceKind, raw: RawObject): ReferenceObject {
   const object: ReferenceObject = { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
@@ -46,6 +33,8 @@ function toReference(kind: ReferenceKind, raw: RawObject): ReferenceObject {
 
 export interface LiveReferenceOptions {
   ttlMs: number;
+  /** Where each kind is listed: `Profile.endpoints` of the server's profile; default the bundled profiles' (the same for all). */
+  endpoints?: Readonly<Record<ReferenceKind, ListEndpoint>>;
   clock?: Clock;
   /** Called after new objects arrived (to revalidate and refresh hints). */
   onChange?: () => void;
@@ -128,10 +117,10 @@ export class LiveReferenceSource implements ReferenceSource {
   }
 
   private async fetchKind(kind: ReferenceKind): Promise<{ kind: ReferenceKind; result: ApiResult<RawObject[]> }> {
-    const endpoint = REFERENCE_ENDPOINTS[kind];
+    const endpoint = (this.options.endpoints ?? LIST_ENDPOINTS)[kind];
     let result = await this.api.listAll<RawObject>(endpoint.path, endpoint.query);
-    if (!result.ok && result.failure.status === 404 && endpoint.fallbackPath) {
-      result = await this.api.listAll<RawObject>(endpoint.fallbackPath, endpoint.query);
+    if (!result.ok && result.failure.status === 404 && endpoint.legacy) {
+      result = await this.api.listAll<RawObject>(endpoint.legacy.path, endpoint.query);
     }
     return { kind, result };
   }

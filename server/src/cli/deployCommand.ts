@@ -6,6 +6,7 @@ import { planDeploy } from '../../../common/authentik/deploy';
 import { deployBody, describePlan, renderOutcome } from '../../../common/authentik/deployRun';
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
 import { prepareBody } from '../service/deployBody';
+import { profileContext, resolveProfile } from '../service/profileResolution';
 import { serverErrorFindings } from '../service/serverErrors';
 import { parseText } from '../service/parsedDocument';
 import { clampToRange, DEFAULT_SETTINGS, DEPLOY_TIMEOUT_RANGE } from '../../../common/settings';
@@ -59,7 +60,8 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     return fail(io, 'deploy', `${visible(file)}: ${visible(describeFsError(error))}`);
   }
   const document = parseText(text, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
-  const prepared = prepareBody(document, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.maxFileSize);
+  const profile = resolveProfile(document);
+  const prepared = prepareBody(document, { rules: DEFAULT_SETTINGS.rules, maxFileSize: DEFAULT_SETTINGS.maxFileSize, ...profileContext(profile) });
   if (!prepared.ok) {
     io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
     return fail(io, 'deploy', `${visible(file)} has ${prepared.errors.length} error(s); nothing was sent.`, EXIT_FINDINGS);

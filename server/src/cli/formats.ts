@@ -97,3 +97,38 @@ export function summaryLine(run: RunEnd): string {
 export function formatAll(formatter: Formatter, reports: readonly FileReport[], notices: readonly RunNotice[] = []): string {
   return formatter.begin() + reports.map((r) => formatter.file(r)).join('') + formatter.end({ summary: summarize(reports), notices });
 }
+
+/** The profiles a run checked files against: one entry per release and reason, in the order first seen. */
+export interface ProfileUse {
+  /** The bundled profile's id (`2024.10.3`), or a server's. */
+  profile: string;
+  release: string;
+  reason: string;
+  files: number;
+}
+
+/** Counts, file by file as the output streams, which profiles a run used. */
+export class ProfileTally {
+  private readonly uses = new Map<string, ProfileUse>();
+
+  add(report: FileReport): void {
+    const { profile } = report;
+    if (!profile) return;
+    const id = `${profile.release}\0${profile.reason}`;
+    const use = this.uses.get(id) ?? { profile: profile.profile.id, release: profile.release, reason: profile.reason, files: 0 };
+    use.files++;
+    this.uses.set(id, use);
+  }
+
+  list(): ProfileUse[] {
+    return [...this.uses.values()];
+  }
+
+  /** `Checked for authentik 2026.5.0 (the newest known release).`, or one part per profile. */
+  line(): string {
+    const uses = this.list();
+    if (uses.length === 0) return '';
+    if (uses.length === 1) return `Checked for authentik ${uses[0].release} (${uses[0].reason}).\n`;
+    return `Checked for ${uses.map((u) => `authentik ${u.release} (${u.reason}): ${plural(u.files, 'file')}`).join('; ')}.\n`;
+  }
+}

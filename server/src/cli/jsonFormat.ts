@@ -19,7 +19,9 @@ export class JsonFormatter implements Formatter {
   file(report: FileReport): string {
     const diagnostics = diagnosticsOf(report).map((d) => `\n        ${jsonLine(d)}`);
     const notShown = report.notShown ? `,\n      "notShown": ${report.notShown}` : '';
-    const body = `\n    {\n      "path": ${jsonLine(toPosix(report.path))},\n      "diagnostics": [${diagnostics.join(',')}${diagnostics.length ? '\n      ' : ''}]${notShown}\n    }`;
+    const { profile } = report;
+    const profileLine = profile ? `\n      "profile": ${jsonLine({ id: profile.profile.id, release: profile.release, source: profile.source, reason: profile.reason })},` : '';
+    const body = `\n    {\n      "path": ${jsonLine(toPosix(report.path))},${profileLine}\n      "diagnostics": [${diagnostics.join(',')}${diagnostics.length ? '\n      ' : ''}]${notShown}\n    }`;
     return (this.files++ ? ',' : '') + body;
   }
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FindingCode, FINDING_CODES } from '../service/findings';
 import { jsonLine } from './escape';
-import { diagnosticsOf, Formatter, RunEnd } from './formats';
+import { diagnosticsOf, Formatter, ProfileTally, RunEnd } from './formats';
 import { FileReport } from './validateFiles';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
@@ -31,6 +31,7 @@ const INDENT = '\n      ';
  */
 export class SarifFormatter implements Formatter {
   private results = 0;
+  private readonly profiles = new ProfileTally();
   private readonly ruleIndex: Map<FindingCode, number>;
   private readonly ruleIds: FindingCode[];
 
@@ -60,6 +61,7 @@ export class SarifFormatter implements Formatter {
   }
 
   file(report: FileReport): string {
+    this.profiles.add(report);
     const artifact = artifactLocation(report.path, this.cwd);
     let out = '';
     for (const d of diagnosticsOf(report)) {
@@ -99,6 +101,8 @@ export class SarifFormatter implements Formatter {
     const successful = !run.notices.some((n) => n.level === 'error');
     const listed = notifications.map((n) => `${INDENT}      ${jsonLine(n)}`).join(',');
     const invocation = `{ "executionSuccessful": ${successful}, "toolExecutionNotifications": [${listed}${listed ? `${INDENT}    ` : ''}] }`;
-    return `${this.results ? INDENT : ''}],${INDENT}"invocations": [${INDENT}  ${invocation}${INDENT}]\n    }\n  ]\n}\n`;
+    // Which authentik release each group of files was checked for.
+    const properties = `${INDENT}"properties": ${jsonLine({ authentikProfiles: this.profiles.list() })},`;
+    return `${this.results ? INDENT : ''}],${properties}${INDENT}"invocations": [${INDENT}  ${invocation}${INDENT}]\n    }\n  ]\n}\n`;
   }
 }

@@ -1,5 +1,5 @@
 import { linePath, visible } from './escape';
-import { diagnosticsOf, Formatter, plural, RunEnd, summaryLine } from './formats';
+import { diagnosticsOf, Formatter, plural, ProfileTally, RunEnd, summaryLine } from './formats';
 import { FileReport } from './validateFiles';
 
 /** `path:line:col: severity code message` per finding, 1-based, as editors and terminals link them; one line each, whatever the path and message hold. */
@@ -11,17 +11,20 @@ export function formatFindingLines(report: FileReport): string {
   return out;
 }
 
-/** Every finding as a `path:line:col` line, then a summary line. */
+/** Every finding as a `path:line:col` line, then the releases checked for and a summary line. */
 export class TextFormatter implements Formatter {
+  private readonly profiles = new ProfileTally();
+
   begin(): string {
     return '';
   }
 
   file(report: FileReport): string {
+    this.profiles.add(report);
     return formatFindingLines(report);
   }
 
   end(run: RunEnd): string {
-    return `${summaryLine(run)}\n`;
+    return `${visible(this.profiles.line().trimEnd())}${this.profiles.list().length ? '\n' : ''}${summaryLine(run)}\n`;
   }
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../../../common/settings';
 import { VERSION } from '../../../common/version';
-import { ValidationContext } from '../service/validation';
+import { AUTO_VERSION, versionProblem } from '../service/profileResolution';
 import { visible } from './escape';
 import { collectFiles, DEFAULT_SEARCH_LIMITS, SearchLimits } from './files';
 import { DEFAULT_FINDING_CAPS, FindingBudget } from './findingCaps';
@@ -11,7 +11,7 @@ import { JsonFormatter } from './jsonFormat';
 import { MarkdownFormatter } from './markdownReport';
 import { SarifFormatter } from './sarifFormat';
 import { TextFormatter } from './textFormat';
-import { validateFile } from './validateFiles';
+import { RunContext, validateFile } from './validateFiles';
 
 /** Bytes read over all files before a run stops (about 128 files at the default size limit). */
 export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
@@ -27,6 +27,8 @@ export const VALIDATE_OPTIONS_HELP = `validate options:
   --max-files N                     Stop after N provider files (default: ${DEFAULT_SEARCH_LIMITS.maxFiles})
   --max-depth N                     Search folders at most N levels deep (default: ${DEFAULT_SEARCH_LIMITS.maxDepth})
   --max-bytes BYTES                 Stop after reading this much in all (default: ${DEFAULT_MAX_BYTES})
+  --server-version VERSION          Check files without an "# authentik-version:" comment for this release
+                                    (a line such as 2026.2 or a release such as 2024.8.4; default: the newest known)
 
 Symbolic links are followed only inside the folder a search starts in (never into .git or node_modules);
 others are reported and not read.`;
@@ -67,6 +69,7 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string):
     'max-files': { type: 'string' },
     'max-depth': { type: 'string' },
     'max-bytes': { type: 'string' },
+    'server-version': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed) return EXIT_USAGE;
@@ -93,7 +96,10 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string):
   }
   const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
   if (maxFileSize !== undefined && !(maxFileSize > 0)) return usage('--max-file-size takes a positive number of bytes');
-  const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize });
+  const serverVersion = values['server-version'] as string | undefined;
+  const versionError = serverVersion === undefined || serverVersion.trim() === AUTO_VERSION ? undefined : versionProblem(serverVersion);
+  if (versionError) return usage(`--server-version: ${visible(versionError)}`);
+  const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize, serverVersion });
   const limits: SearchLimits = { maxFiles: numbers['max-files'] ?? DEFAULT_SEARCH_LIMITS.maxFiles, maxDepth: numbers['max-depth'] ?? DEFAULT_SEARCH_LIMITS.maxDepth };
   const maxBytes = numbers['max-bytes'] ?? DEFAULT_MAX_BYTES;
   const budget = new FindingBudget({ perRun: numbers['max-findings'] ?? DEFAULT_FINDING_CAPS.perRun, perFile: numbers['max-findings-per-file'] ?? DEFAULT_FINDING_CAPS.perFile });
@@ -107,7 +113,7 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string):
   const formatter = formatterFor(format, io.cwd);
   if (format === 'github') io.stdout.allowWorkflowCommands();
   io.stdout.write(formatter.begin());
-  const context: ValidationContext = { rules: settings.rules, maxFileSize: settings.maxFileSize };
+  const context: RunContext = { rules: settings.rules, maxFileSize: settings.maxFileSize, choice: { settingVersion: settings.serverVersion } };
   const summary: Summary = { files: 0, errors: 0, warnings: 0, notShown: 0 };
   let bytes = 0;
   for (let i = 0; i < files.length; i++) {

@@ -2,9 +2,11 @@ import * as fs from 'node:fs';
 import { isSeq, LineCounter } from 'yaml';
 import { Finding, finding, Severity } from '../service/findings';
 import { parseText, ParsedDocument } from '../service/parsedDocument';
+import { ProfileChoice, profileContext, ResolvedProfile, resolveProfile } from '../service/profileResolution';
 import { tooLargeFinding, validate, ValidationContext } from '../service/validation';
 import { keyText } from '../service/yamlNodes';
-import { FIELD_BY_KEY, READ_ONLY_KEYS } from '../schema/fields';
+import { bundledProfiles } from '../../../common/profiles';
+import { fieldsOf, READ_ONLY_KEYS } from '../schema/fields';
 import { describeFsError, FoundFile } from './files';
 
 /** One checked file: its findings in offsets, and the line table that turns them into positions (in the formatter). */
@@ -13,6 +15,8 @@ export interface FileReport {
   /** The findings to show (all of them, unless a cap of findingCaps.ts left some out). */
   findings: Finding[];
   lines: LineCounter;
+  /** The profile the file was checked against, and why; absent when it was not read or parsed. */
+  profile?: ResolvedProfile;
   /** Set when the file could not be read at all. */
   readError?: string;
   /** Every finding by severity, shown or not; absent: count `findings`. */
@@ -22,6 +26,9 @@ export interface FileReport {
   /** Bytes read from the file. */
   bytes?: number;
 }
+
+/** What every file of a run is checked with; the profile is chosen per file (its comment first). */
+export type RunContext = Omit<ValidationContext, 'profile' | 'release' | 'profileFindings'> & { choice: ProfileChoice };
 
 const REPLACEMENT_CHARACTER = Buffer.from('\uFFFD', 'utf8');
 
@@ -48,7 +55,7 @@ const report = (file: string, findings: Finding[], lines: LineCounter, bytes: nu
 });
 
 /** Reads and validates one file with the parser and checks of the language service, as the editor shows them. */
-export function validateFile(file: FoundFile, context: ValidationContext): FileReport {
+export function validateFile(file: FoundFile, context: RunContext): FileReport {
   let buffer: Buffer;
   try {
     const read = readWithinLimit(file.real, context.maxFileSize);
@@ -69,11 +76,12 @@ export function validateFile(file: FoundFile, context: ValidationContext): FileR
   if (notProvider) {
     return report(file.path, [finding('not-a-mapping', { message: `This does not look like an OAuth2 provider file: ${notProvider}. It was not checked further, and its text is not shown.`, start: 0, end: 0 })], firstLineOnly(), buffer.length);
   }
-  const findings = validate(parsed, context);
+  const profile = resolveProfile(parsed, context.choice);
+  const findings = validate(parsed, { ...context, ...profileContext(profile) });
   if (text.includes('\uFFFD') && !buffer.includes(REPLACEMENT_CHARACTER)) {
     findings.unshift(finding('invalid-utf8', { message: 'The file is not valid UTF-8.', start: 0, end: 0 }));
   }
-  return report(file.path, findings, parsed.lineCounter, buffer.length);
+  return { ...report(file.path, findings, parsed.lineCounter, buffer.length), profile };
 }
 
 /**
@@ -88,7 +96,7 @@ function whyNotProvider(parsed: ParsedDocument): string | undefined {
   if (!parsed.root) return parsed.errors.length > 0 ? 'it is not valid YAML' : `its top level is ${isSeq(contents) ? 'a list' : 'a single value'}, not a mapping of provider fields`;
   const known = parsed.root.items.some((pair) => {
     const key = keyText(pair.key);
-    return FIELD_BY_KEY.has(key) || READ_ONLY_KEYS.has(key);
+    return bundledProfiles.some((profile) => fieldsOf(profile).byKey.has(key)) || READ_ONLY_KEYS.has(key);
   });
   return known ? undefined : 'none of its top-level keys is a provider field (name, authorization_flow, client_type, ...)';
 }

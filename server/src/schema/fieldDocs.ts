@@ -1,12 +1,19 @@
-import { FieldInfo } from './fields';
-import { REFERENCE_FIELDS } from './referenceFields';
+import { isDuration, isReferenceList, isUuidReference, RequestField } from './fields';
+
+/** What one item of a reference list is named by. */
+function pkWord(field: RequestField, plural: boolean): string {
+  if (field.reference?.pk === 'integer') return plural ? 'integer pks' : 'integer pk';
+  return plural ? 'UUIDs' : 'UUID';
+}
 
 /** A field's type in a few words, as completion shows it: `list of UUIDs`, `confidential | public`, `duration`. */
-export function typeLabel(field: FieldInfo): string {
-  if (field.isUuidList) return 'list of UUIDs';
-  if (field.isUuid) return field.nullable ? 'UUID or null' : 'UUID';
+export function typeLabel(field: RequestField): string {
+  if (isReferenceList(field)) return `list of ${pkWord(field, true)}`;
+  if (isUuidReference(field)) return field.nullable ? 'UUID or null' : 'UUID';
   if (field.enumValues) return field.enumValues.join(' | ');
-  if (field.isDuration) return 'duration';
+  if (field.type === 'array' && field.item?.enumValues) return `list of ${field.item.enumValues.join(' | ')}`;
+  if (field.type === 'array' && field.item?.fields) return `list of {${field.item.fields.filter((f) => f.required).map((f) => f.key).join(', ')}}`;
+  if (isDuration(field)) return 'duration';
   return field.type;
 }
 
@@ -20,20 +27,23 @@ const COMPLETED_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 /** Markdown describing a field: type, allowed values, server default and the schema's description. */
-export function fieldDocumentation(field: FieldInfo): string {
+export function fieldDocumentation(field: RequestField): string {
   const facts: string[] = [field.required ? '**required**' : 'optional'];
-  if (field.isUuidList) facts.push('list of UUIDs');
-  else if (field.isUuid) facts.push(field.nullable ? 'UUID or `null`' : 'UUID');
-  else facts.push(field.isDuration ? 'duration string' : field.type);
-  if (field.enumValues) facts.push(`one of ${field.enumValues.map((v) => `\`${v}\``).join(', ')}`);
+  if (isReferenceList(field)) facts.push(`list of ${pkWord(field, true)}`);
+  else if (isUuidReference(field)) facts.push(field.nullable ? 'UUID or `null`' : 'UUID');
+  else if (field.type === 'array' && field.item?.fields) facts.push(typeLabel(field));
+  else facts.push(isDuration(field) ? 'duration string' : field.type);
+  const choices = field.enumValues ?? (field.type === 'array' ? field.item?.enumValues : undefined);
+  if (choices) facts.push(`${field.enumValues ? 'one' : 'each'} of ${choices.map((v) => `\`${v}\``).join(', ')}`);
   if (field.minLength) facts.push('non-empty');
   if (field.maxLength) facts.push(`at most ${field.maxLength} characters`);
-  if (field.defaultValue !== undefined && field.defaultValue !== '') facts.push(`server default \`${String(field.defaultValue)}\``);
+  const fallback = field.defaultValue;
+  if (fallback !== undefined && fallback !== '' && !(Array.isArray(fallback) && fallback.length === 0)) facts.push(`server default \`${Array.isArray(fallback) ? fallback.join(', ') : String(fallback)}\``);
   const lines = [facts.join(' · ')];
   const description = COMPLETED_DESCRIPTIONS[field.key] ?? field.description;
   if (description) lines.push(description);
-  if (field.isDuration) lines.push('Units: `microseconds`, `milliseconds`, `seconds`, `minutes`, `hours`, `days`, `weeks`, joined by `;` without spaces.');
-  const reference = REFERENCE_FIELDS[field.key];
-  if (reference) lines.push(`Refers to: ${reference.label}${field.isUuidList ? 's' : ''} on the server, by UUID.`);
+  if (isDuration(field)) lines.push('Units: `microseconds`, `milliseconds`, `seconds`, `minutes`, `hours`, `days`, `weeks`, joined by `;` without spaces.');
+  const reference = field.reference;
+  if (reference) lines.push(`Refers to: ${reference.label}${reference.many ? 's' : ''} on the server, by ${pkWord(field, false)}.`);
   return lines.join('\n\n');
 }

@@ -1,74 +1,50 @@
-import requestSchema from '../../../schemas/oauth2provider.request.schema.json';
+import { Profile, ReferenceField, RequestField, requestFields } from '../../../common/profiles';
 import responseSchema from '../../../schemas/oauth2provider.response.schema.json';
 
-/** A JSON Schema fragment as it appears in our schema files. */
-export interface SchemaProperty {
-  type?: string | string[];
-  format?: string;
-  enum?: string[];
-  minLength?: number;
-  maxLength?: number;
-  description?: string;
-  title?: string;
-  default?: unknown;
-  readOnly?: boolean;
-  items?: SchemaProperty;
+export type { RequestField } from '../../../common/profiles';
+
+/** A profile's request fields, read once per profile from its schema. */
+export interface ProfileFields {
+  /** In the schema's order. */
+  readonly list: readonly RequestField[];
+  readonly byKey: ReadonlyMap<string, RequestField>;
+  /** The required keys, in schema order. */
+  readonly required: readonly string[];
 }
 
-/** What the editor needs to know about one request field, derived from the schema file. */
-export interface FieldInfo {
-  key: string;
-  required: boolean;
-  /** The JSON type without null: string, boolean, array, integer... */
-  type: string;
-  nullable: boolean;
-  isUuid: boolean;
-  isUuidList: boolean;
-  isDuration: boolean;
-  enumValues?: readonly string[];
-  minLength?: number;
-  maxLength?: number;
-  description?: string;
-  defaultValue?: unknown;
+const cache = new WeakMap<Profile, ProfileFields>();
+
+export function fieldsOf(profile: Profile): ProfileFields {
+  let fields = cache.get(profile);
+  if (!fields) {
+    const list = requestFields(profile);
+    fields = { list, byKey: new Map(list.map((f) => [f.key, f])), required: list.filter((f) => f.required).map((f) => f.key) };
+    cache.set(profile, fields);
+  }
+  return fields;
 }
 
-export const REQUEST_SCHEMA: Record<string, unknown> = requestSchema;
-export const RESPONSE_SCHEMA: Record<string, unknown> = responseSchema;
-
-const DURATION_FIELDS = new Set(['access_code_validity', 'access_token_validity', 'refresh_token_validity']);
-
-function toFieldInfo(key: string, prop: SchemaProperty, required: boolean): FieldInfo {
-  const types = Array.isArray(prop.type) ? prop.type : prop.type ? [prop.type] : [];
-  const type = types.find((t) => t !== 'null') ?? 'string';
-  return {
-    key,
-    required,
-    type,
-    nullable: types.includes('null'),
-    isUuid: type === 'string' && prop.format === 'uuid',
-    isUuidList: type === 'array' && prop.items?.format === 'uuid',
-    isDuration: DURATION_FIELDS.has(key),
-    enumValues: prop.enum,
-    minLength: prop.minLength,
-    maxLength: prop.maxLength,
-    description: prop.description ?? prop.title ?? prop.items?.title,
-    defaultValue: prop.default,
-  };
+export function fieldOf(profile: Profile, key: string): RequestField | undefined {
+  return fieldsOf(profile).byKey.get(key);
 }
 
-const requestProperties = requestSchema.properties as Record<string, SchemaProperty>;
-const requiredKeys = new Set<string>(requestSchema.required);
+export const isDuration = (field: RequestField): boolean => field.kind === 'duration';
+/** A list of references (`property_mappings`, `jwt_federation_providers`). */
+export const isReferenceList = (field: RequestField): boolean => field.type === 'array' && !!field.reference?.many;
+/** One reference by UUID (`authorization_flow`). */
+export const isUuidReference = (field: RequestField): boolean => field.type === 'string' && field.format === 'uuid';
 
-/** Request fields in schema order. */
-export const FIELDS: readonly FieldInfo[] = Object.entries(requestProperties).map(([key, prop]) =>
-  toFieldInfo(key, prop, requiredKeys.has(key)),
-);
-export const FIELD_BY_KEY: ReadonlyMap<string, FieldInfo> = new Map(FIELDS.map((f) => [f.key, f]));
-export const REQUIRED_KEYS: readonly string[] = requestSchema.required;
-
-/** Response-only fields the server computes; sent in a request they are ignored. */
+/**
+ * Response-only fields the server computes; sent in a request they are ignored. The same nine in
+ * every release's `OAuth2Provider` from 2023.5 to 2026.5, so one response schema serves them all.
+ */
 export const READ_ONLY_KEYS: ReadonlySet<string> = new Set(
-  Object.entries(responseSchema.properties as Record<string, SchemaProperty>)
+  Object.entries(responseSchema.properties as Record<string, { readOnly?: boolean }>)
     .filter(([, prop]) => prop.readOnly === true)
     .map(([key]) => key),
 );
+
+/** What a request field refers to, if it is a reference in this profile. */
+export function referenceOf(profile: Profile, key: string): ReferenceField | undefined {
+  return fieldOf(profile, key)?.reference;
+}

@@ -1,8 +1,10 @@
 import { isMap, isScalar, Scalar } from 'yaml';
-import { REQUIRED_KEYS } from '../schema/fields';
+import { Profile } from '../../../common/profiles';
+import { fieldsOf, referenceOf } from '../schema/fields';
 import { OffsetEdit } from './edits';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
+import { referenceLabel, ReferenceSource } from './references';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
 import { findPair, lineEnd, lineStart, rangeOf, resolvePath, ParsedNode, Pair, PathSegment } from './yamlNodes';
@@ -17,13 +19,19 @@ export interface Fix {
   preferred?: boolean;
 }
 
+/** What quick fixes may use besides the document: the profile it is checked against, the server's objects. */
+export interface FixContext {
+  profile: Profile;
+  references?: ReferenceSource;
+}
+
 /** Quick fixes for the findings that overlap [start, end]. Nothing here changes a file: it only proposes edits. */
-export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number): Fix[] {
+export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number, context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   const seen = new Set<string>();
   for (const finding of findings) {
     if (finding.end < start || finding.start > end) continue;
-    for (const fix of fixesFor(parsed, finding)) {
+    for (const fix of fixesFor(parsed, finding, context)) {
       // Several findings can share one fix (each missing key has its own diagnostic): offer it once.
       const id = fix.title + JSON.stringify(fix.edits);
       if (seen.has(id)) continue;
@@ -34,7 +42,7 @@ export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[],
   return fixes;
 }
 
-function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
+function fixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const data = finding.data ?? {};
   const key = typeof data.key === 'string' ? data.key : undefined;
@@ -49,7 +57,9 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
   switch (finding.code) {
     case 'invalid-enum':
       return suggestion ? [replaceFinding(`Change to "${suggestion}"`, suggestion)] : [];
-    case 'unknown-key': {
+    case 'unknown-key':
+    case 'field-renamed':
+    case 'field-not-in-version': {
       const fixes: Fix[] = [];
       // Renaming onto a key the file already has would only make a duplicate.
       if (suggestion && !(root && findPair(root, suggestion))) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
@@ -64,7 +74,8 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
       return removal ? [{ title: `Remove "${key}"`, finding, edits: [removal], preferred: finding.code !== 'secret-on-public-client' }] : [];
     }
     case 'missing-required':
-      return addMissingKeys(parsed, finding);
+      // A key missing inside a list item is not added at the top level.
+      return data.missing === undefined ? addMissingKeys(parsed, finding, context) : [];
     case 'wrong-type':
     case 'string-from-number':
       return suggestion !== undefined ? [replaceFinding(`Quote as the string "${suggestion}"`, JSON.stringify(suggestion))] : [];
@@ -131,16 +142,22 @@ function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | un
   return { start, end, newText: '' };
 }
 
-function addMissingKeys(parsed: ParsedDocument, finding: Finding): Fix[] {
+function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const missing = new Set<string>();
   // One fix adds every missing required key, in schema order, however many diagnostics there are.
-  for (const key of REQUIRED_KEYS) if (key === finding.data?.key || !root || !findPair(root, key)) missing.add(key);
+  for (const key of fieldsOf(context.profile).required) if (key === finding.data?.key || !root || !findPair(root, key)) missing.add(key);
   if (typeof finding.data?.key === 'string') missing.add(finding.data.key);
   if (root && (root.flow || !isMap(root))) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indent = ' '.repeat(topIndent(parsed));
-  const lines = [...missing].map((k) => `${indent}${k}: `);
+  // A key the server has a default object for gets it; the others stay empty, an error until filled in.
+  const filled = new Map<string, { pk: string; label: string }>();
+  for (const key of missing) {
+    const object = defaultReference(context, key);
+    if (object) filled.set(key, object);
+  }
+  const lines = [...missing].map((k) => `${indent}${k}: ${filled.get(k)?.pk ?? ''}`);
   let at: number;
   let newText: string;
   if (root) {
@@ -160,5 +177,24 @@ function addMissingKeys(parsed: ParsedDocument, finding: Finding): Fix[] {
     newText = (at > 0 && !/[\r\n]$/.test(text) ? eol : '') + lines.join(eol) + eol;
   }
   const keys = [...missing];
-  return [{ title: `Add missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`, finding, edits: [{ start: at, end: at, newText }], preferred: true }];
+  const withValues = [...filled].map(([key, object]) => `${key}: ${object.label}`).join(', ');
+  const title =
+    keys.length === 1 && filled.size === 1
+      ? `Add missing required key ${withValues}`
+      : `Add missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}${withValues ? ` (${withValues})` : ''}`;
+  return [{ title, finding, edits: [{ start: at, end: at, newText }], preferred: true }];
+}
+
+/** The objects authentik creates for a fresh install, by the field that takes them. */
+const DEFAULT_OBJECT_SLUGS: Readonly<Record<string, string>> = {
+  invalidation_flow: 'default-provider-invalidation-flow',
+};
+
+/** The server's default object for a reference field, when the reference source lists it. */
+function defaultReference(context: FixContext, key: string): { pk: string; label: string } | undefined {
+  const field = referenceOf(context.profile, key);
+  const slug = Object.prototype.hasOwnProperty.call(DEFAULT_OBJECT_SLUGS, key) ? DEFAULT_OBJECT_SLUGS[key] : undefined;
+  const list = field && slug ? context.references?.list(field.kind) : undefined;
+  const object = list?.objects.find((o) => o.slug === slug);
+  return object ? { pk: object.pk, label: referenceLabel(object) } : undefined;
 }

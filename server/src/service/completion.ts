@@ -1,13 +1,16 @@
+import { isScalar, isSeq } from 'yaml';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
+import { Profile } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
-import { FieldInfo, FIELDS, FIELD_BY_KEY } from '../schema/fields';
+import { fieldOf, fieldsOf, isDuration, isReferenceList, isUuidReference, RequestField } from '../schema/fields';
 import { cursorContext } from './cursor';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
-import { candidatesFor, REFERENCE_FIELDS, ReferenceObject, ReferenceSource } from './references';
-import { keyText } from './yamlNodes';
+import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
+import { findPair, keyText } from './yamlNodes';
 
 export interface CompletionContext {
+  profile: Profile;
   references?: ReferenceSource;
   /** Whether the client understands snippet syntax (`${1|a,b|}`). */
   snippetSupport: boolean;
@@ -33,18 +36,43 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
     case 'key':
       return { isIncomplete: false, items: keyItems(parsed, cursor.partialStart, cursor.partialEnd, cursor.hasColon, context) };
     case 'value': {
-      const field = FIELD_BY_KEY.get(cursor.key);
+      const field = fieldOf(context.profile, cursor.key);
       if (!field) return empty();
       return valueList(field, false, cursor, context);
     }
     case 'listItem': {
-      const field = FIELD_BY_KEY.get(cursor.key);
-      if (!field?.isUuidList) return empty();
+      const field = fieldOf(context.profile, cursor.key);
+      if (field?.type === 'array' && field.item?.enumValues) return choiceItems(parsed, field, cursor);
+      if (!field || !isReferenceList(field)) return empty();
       return valueList(field, true, cursor, context);
     }
     default:
       return empty();
   }
+}
+
+/** The choices of a list of choices (`grant_types`) that the list does not hold yet. */
+function choiceItems(parsed: ParsedDocument, field: RequestField, cursor: { partialStart: number; partialEnd: number; needsSpace: boolean }): Proposals {
+  const pair = parsed.root ? findPair(parsed.root, field.key) : undefined;
+  const taken = new Set<unknown>();
+  if (isSeq(pair?.value)) {
+    for (const item of pair.value.items) {
+      // The item being typed does not count.
+      const range = (item as { range?: number[] }).range;
+      if (isScalar(item) && !(range && range[0] <= cursor.partialEnd && range[1] >= cursor.partialStart)) taken.add(item.value);
+    }
+  }
+  const items = (field.item?.enumValues ?? [])
+    .filter((value) => !taken.has(value))
+    .map((value, i): Proposal => ({
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      detail: field.key,
+      sortText: String(i).padStart(2, '0'),
+      filterText: value,
+      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: (cursor.needsSpace ? ' ' : '') + value },
+    }));
+  return { isIncomplete: false, items };
 }
 
 function empty(): Proposals {
@@ -60,7 +88,7 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
     present.add(keyText(pair.key));
   }
   const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
-  return FIELDS.filter((f) => !present.has(f.key)).map((field, index) => {
+  return fieldsOf(context.profile).list.filter((f) => !present.has(f.key)).map((field, index) => {
     const snippet = context.snippetSupport && !hasColon ? keySnippet(field, eol) : undefined;
     return {
       label: field.key,
@@ -81,7 +109,9 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
  */
 export function referenceItemLabel(object: ReferenceObject): { label: string; description: string } {
   if (object.slug) return { label: object.slug, description: object.name };
-  return { label: object.name, description: object.scopeName ? `scope ${object.scopeName}` : `UUID ${object.pk.slice(0, 8)}…` };
+  if (object.scopeName) return { label: object.name, description: `scope ${object.scopeName}` };
+  // OAuth2 providers are named by an integer pk.
+  return { label: object.name, description: /^\d+$/.test(object.pk) ? `pk ${object.pk}` : `UUID ${object.pk.slice(0, 8)}…` };
 }
 
 function escapeSnippet(text: string): string {
@@ -89,18 +119,24 @@ function escapeSnippet(text: string): string {
 }
 
 /** The key and a snippet for its value, with the document's own line ending. */
-function keySnippet(field: FieldInfo, eol: string): string {
+function keySnippet(field: RequestField, eol: string): string {
   const key = field.key;
   if (field.enumValues) return `${key}: \${1|${field.enumValues.map(escapeSnippet).join(',')}|}`;
   if (field.type === 'boolean') return `${key}: \${1|${field.defaultValue === false ? 'false,true' : 'true,false'}|}`;
-  if (field.isUuidList) return `${key}:${eol}  - $1`;
-  if (field.isDuration) return `${key}: \${1:${escapeSnippet(String(field.defaultValue ?? 'hours=1'))}}`;
-  if (field.key === 'redirect_uris') return `${key}: |${eol}  \${1:https://app.example.com/callback}`;
+  if (isReferenceList(field)) return `${key}:${eol}  - $1`;
+  if (field.type === 'array' && field.item?.enumValues) return `${key}:${eol}  - \${1|${field.item.enumValues.map(escapeSnippet).join(',')}|}`;
+  if (isDuration(field)) return `${key}: \${1:${escapeSnippet(String(field.defaultValue ?? 'hours=1'))}}`;
+  if (field.key === 'redirect_uris' && field.type === 'string') return `${key}: |${eol}  \${1:https://app.example.com/callback}`;
+  if (field.key === 'redirect_uris' && field.item?.fields) {
+    const modes = field.item.fields.find((f) => f.key === 'matching_mode')?.enumValues ?? ['strict', 'regex'];
+    return `${key}:${eol}  - matching_mode: \${1|${modes.map(escapeSnippet).join(',')}|}${eol}    url: \${2:https://app.example.com/callback}`;
+  }
+  if (field.type === 'array') return `${key}:${eol}  - $1`;
   return `${key}: $1`;
 }
 
 function valueList(
-  field: FieldInfo,
+  field: RequestField,
   listItem: boolean,
   cursor: { partialStart: number; partialEnd: number; needsSpace: boolean },
   context: CompletionContext,
@@ -126,7 +162,7 @@ function valueList(
     items.push(plain('true', CompletionItemKind.Value, field.defaultValue === true ? 'default' : 'boolean', '0'));
     items.push(plain('false', CompletionItemKind.Value, field.defaultValue === false ? 'default' : 'boolean', '1'));
   }
-  if (!listItem && field.isDuration) {
+  if (!listItem && isDuration(field)) {
     const examples = [...new Set([String(field.defaultValue ?? ''), ...DURATION_EXAMPLES].filter(Boolean))];
     examples.forEach((example, i) => {
       const [unit, amount] = example.split('=');
@@ -138,15 +174,15 @@ function valueList(
       items.push(item);
     });
   }
-  const reference = REFERENCE_FIELDS[field.key];
-  if (reference && (field.isUuid || listItem)) {
+  const reference = field.reference;
+  if (reference && (isUuidReference(field) || listItem)) {
     const referenceItem = (object: ReferenceObject, what: string, stale: boolean | undefined, sortText: string, description = referenceItemLabel(object).description): Proposal => {
       const detail = what + (stale ? ' (cached: the server cannot be asked now)' : '');
       return {
         label: referenceItemLabel(object).label,
         ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
         kind: CompletionItemKind.Reference,
-        documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
+        documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\n${reference.pk === 'integer' ? 'pk' : 'UUID'} \`${object.pk}\`` },
         sortText,
         filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
         edit: replace(object.pk),

@@ -34,6 +34,8 @@ export interface FindingData {
  * is decided. The editor, the CLI (all formats, SARIF rules) and deploy all read it from here.
  */
 export const FINDING_CODES = {
+  'version-unknown': { severity: 'warning', description: 'The version a file names (comment or setting) is not one the profiles know; the next choice applies.' },
+  'version-newer': { severity: 'information', description: 'The file is for a release newer than every bundled profile; it is checked with the newest one.' },
   'yaml-syntax': { severity: 'error', description: 'The file is not valid YAML.' },
   'yaml-warning': { severity: 'warning', description: 'YAML that parses but is probably not what was meant.' },
   'duplicate-key': { severity: 'error', description: 'A key appears twice in the same mapping.' },
@@ -53,6 +55,7 @@ export const FINDING_CODES = {
   'empty-string': { severity: 'error', description: 'A field that may not be blank is empty.' },
   'too-long': { severity: 'error', description: 'A string is longer than the server allows.' },
   'invalid-enum': { severity: 'error', description: 'A value is not one of the allowed choices.' },
+  'invalid-url': { severity: 'error', description: 'A URL field holds something the server does not take as an http(s) URL.' },
   'invalid-uuid': { severity: 'error', description: 'A reference is not a well-formed UUID.' },
   'schema': { severity: 'error', description: 'The value does not match the request schema.' },
   'string-from-number': { severity: 'warning', description: 'A number where a string is expected: the server stores its text.' },
@@ -60,6 +63,8 @@ export const FINDING_CODES = {
   'uuid-not-canonical': { severity: 'warning', description: 'A UUID written in a form the server reads but does not store (no dashes, braces, urn:uuid:, upper case, a number).' },
   'reference-blank': { severity: 'warning', description: 'An empty string for a reference, which the server reads as null.' },
   'unknown-key': { severity: 'warning', description: 'A key the server does not know; it is silently ignored.' },
+  'field-not-in-version': { severity: 'warning', description: 'A field of other authentik releases that the file\'s release does not have; the server ignores it.' },
+  'field-renamed': { severity: 'warning', description: 'A field under the name it had before a rename; the server ignores the old name.' },
   'read-only-key': { severity: 'warning', description: 'A response-only field; the server ignores it in a request.' },
   'duration-invalid': { severity: 'error', description: 'A duration the server rejects.' },
   'duration-crash': { severity: 'error', description: 'A duration that makes the server fail with HTTP 500.' },

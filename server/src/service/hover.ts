@@ -1,9 +1,11 @@
 import { isScalar } from 'yaml';
+import { Profile } from '../../../common/profiles';
 import { fieldDocumentation } from '../schema/fieldDocs';
-import { FIELD_BY_KEY, READ_ONLY_KEYS } from '../schema/fields';
+import { fieldOf, isDuration, READ_ONLY_KEYS } from '../schema/fields';
+import { absentField, absentFieldMessage } from './fieldAvailability';
 import { fieldAtOffset } from './nodeAtOffset';
 import { ParsedDocument } from './parsedDocument';
-import { REFERENCE_FIELDS, referenceLabel, ReferenceSource, resolveReference } from './references';
+import { objectNoun, referenceLabel, ReferenceSource, resolveReference } from './references';
 import { pythonStrip } from './drf/pythonValues';
 import { analyzeDuration, describeSeconds } from './rules/duration';
 
@@ -13,24 +15,27 @@ export interface HoverResult {
   end: number;
 }
 
-export function hover(parsed: ParsedDocument, offset: number, references?: ReferenceSource): HoverResult | undefined {
+export function hover(parsed: ParsedDocument, offset: number, profile: Profile, references?: ReferenceSource, release = profile.releases.from): HoverResult | undefined {
   const at = fieldAtOffset(parsed, offset);
   if (!at) return undefined;
-  const field = FIELD_BY_KEY.get(at.key);
+  const field = fieldOf(profile, at.key);
   const node = at.on === 'key' ? at.pair.key : at.scalar;
   const range = node?.range;
   if (!range) return undefined;
   const title = `**${at.key}**`;
   if (!field) {
+    const absent = absentField(profile, release, at.key);
     const note = READ_ONLY_KEYS.has(at.key)
       ? 'Read-only response field: the server ignores it in a request.'
-      : 'Not a field of an OAuth2 provider: the server ignores it.';
+      : absent
+        ? absentFieldMessage(at.key, release, absent)
+        : 'Not a field of an OAuth2 provider: the server ignores it.';
     return { markdown: `${title}\n\n${note}`, start: range[0], end: range[1] };
   }
   const parts = [`${title} · ${fieldDocumentation(field)}`];
   if (at.on === 'value' && isScalar(node)) {
     const value = node.value;
-    const reference = REFERENCE_FIELDS[at.key];
+    const reference = field.reference;
     const match = reference ? resolveReference(references, reference, value) : undefined;
     if (reference && match) {
       const { status } = match;
@@ -41,10 +46,10 @@ export function hover(parsed: ParsedDocument, offset: number, references?: Refer
       } else if (status === 'other-kind') {
         parts.unshift(`**${referenceLabel(match.object)}** · ${match.object.kindName ?? 'property mapping'} (no effect here: not a ${reference.label})\n\n---`);
       } else {
-        parts.unshift(`No ${reference.lookup ? 'property mapping' : reference.label} with this UUID on the server.\n\n---`);
+        parts.unshift(`No ${reference.lookup ? 'property mapping' : objectNoun(reference)} with this ${reference.pk === 'integer' ? 'pk' : 'UUID'} on the server.\n\n---`);
       }
     }
-    if (field.isDuration && typeof value === 'string') {
+    if (isDuration(field) && typeof value === 'string') {
       const stored = pythonStrip(value).text;
       const verdict = analyzeDuration(stored);
       if (verdict.kind === 'accepted') parts.unshift(`\`${stored}\` = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);

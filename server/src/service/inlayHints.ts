@@ -1,6 +1,8 @@
 import { isScalar, isSeq, Pair, ParsedNode } from 'yaml';
+import { Profile } from '../../../common/profiles';
+import { referenceOf } from '../schema/fields';
 import { ParsedDocument } from './parsedDocument';
-import { REFERENCE_FIELDS, referenceLabel, ReferenceSource, resolveReference } from './references';
+import { referenceLabel, ReferenceSource, resolveReference } from './references';
 import { keyText } from './yamlNodes';
 
 export interface OffsetInlayHint {
@@ -10,13 +12,14 @@ export interface OffsetInlayHint {
   tooltip: string;
 }
 
-/** Names the object each UUID refers to, when the reference source knows it. */
-export function inlayHints(parsed: ParsedDocument, references: ReferenceSource | undefined, start = 0, end = Infinity): OffsetInlayHint[] {
+/** Names the object each reference (a UUID, a provider's pk) refers to, when the reference source knows it. */
+export function inlayHints(parsed: ParsedDocument, profile: Profile, references: ReferenceSource | undefined, start = 0, end = Infinity): OffsetInlayHint[] {
   if (!references || !parsed.root) return [];
   const hints: OffsetInlayHint[] = [];
   for (const item of parsed.root.items) {
     const pair = item as Pair<ParsedNode, ParsedNode | null>;
-    const field = REFERENCE_FIELDS[keyText(pair.key)];
+    const key = keyText(pair.key);
+    const field = referenceOf(profile, key);
     if (!field || !pair.value) continue;
     const nodes = isSeq(pair.value) ? (pair.value.items as ParsedNode[]) : [pair.value];
     for (const node of nodes) {

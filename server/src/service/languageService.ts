@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { ProviderBody } from '../../../common/authentik/deploy';
+import { newestProfile, Profile } from '../../../common/profiles';
 import { AuthentikSettings, DEFAULT_SETTINGS } from '../../../common/settings';
 import { quickFixes } from './codeActions';
 import { complete } from './completion';
@@ -11,6 +12,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint } from './lspEdge';
 import { ParseCache, ParsedDocument } from './parsedDocument';
+import { profileContext, ResolvedProfile, resolveProfile } from './profileResolution';
 import { ReferenceSource } from './references';
 import { documentSymbols } from './symbols';
 import { validate } from './validation';
@@ -22,6 +24,8 @@ export { DIAGNOSTIC_SOURCE, toDiagnostic } from './lspEdge';
 export interface LanguageServiceDeps {
   /** Where the UUID references of a file (by URI) are looked up; absent when offline or not configured. */
   references?: (uri: string) => ReferenceSource | undefined;
+  /** The profile of the server a file (by URI) is deployed to, built from its own schema; absent when none is known. */
+  serverProfile?: (uri: string) => Profile | undefined;
 }
 
 /** What the client says it can show, as far as completion cares. */
@@ -43,16 +47,29 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     return cache.get(document.uri, document.version, document.getText(), { maxFileSize: settings.maxFileSize });
   }
 
+  // The profile of a document is resolved once per parse, setting and server profile.
+  const resolved = new WeakMap<ParsedDocument, { settingVersion: string; serverProfile: Profile | undefined; result: ResolvedProfile }>();
+
+  function profileOf(document: TextDocument, parsed: ParsedDocument, settings: AuthentikSettings): ResolvedProfile {
+    const serverProfile = deps.serverProfile?.(document.uri);
+    const hit = resolved.get(parsed);
+    if (hit && hit.settingVersion === settings.serverVersion && hit.serverProfile === serverProfile) return hit.result;
+    const result = resolveProfile(parsed, { settingVersion: settings.serverVersion, serverProfile });
+    resolved.set(parsed, { settingVersion: settings.serverVersion, serverProfile, result });
+    return result;
+  }
+
   // Code actions are asked on every cursor move: they reuse the findings of the published diagnostics
-  // as long as the parse, the settings object and the reference lists are the same.
-  const validated = new WeakMap<ParsedDocument, { settings: AuthentikSettings; source: ReferenceSource | undefined; generation: number | undefined; findings: Finding[] }>();
+  // as long as the parse, the settings object, the profile and the reference lists are the same.
+  const validated = new WeakMap<ParsedDocument, { settings: AuthentikSettings; profile: ResolvedProfile; source: ReferenceSource | undefined; generation: number | undefined; findings: Finding[] }>();
 
   function findingsOf(document: TextDocument, parsed: ParsedDocument, settings: AuthentikSettings): Finding[] {
     const source = references(document);
+    const profile = profileOf(document, parsed, settings);
     const hit = validated.get(parsed);
-    if (hit && hit.settings === settings && hit.source === source && hit.generation === source?.generation) return hit.findings;
-    const result = validate(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, references: source });
-    validated.set(parsed, { settings, source, generation: source?.generation, findings: result });
+    if (hit && hit.settings === settings && hit.profile === profile && hit.source === source && hit.generation === source?.generation) return hit.findings;
+    const result = validate(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, references: source, ...profileContext(profile) });
+    validated.set(parsed, { settings, profile, source, generation: source?.generation, findings: result });
     return result;
   }
 
@@ -64,6 +81,11 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     parse,
     findings,
 
+    /** The profile a document is checked against, and why (for the status bar). */
+    profile(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): ResolvedProfile {
+      return profileOf(document, parse(document, settings), settings);
+    },
+
     validate(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): Diagnostic[] {
       return findings(document, settings).map((f) => toDiagnostic(document, f));
     },
@@ -72,6 +94,7 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       const parsed = parse(document, settings);
       if (parsed.tooLarge) return { isIncomplete: false, items: [] };
       const proposals = complete(parsed, document.offsetAt(position), {
+        profile: profileOf(document, parsed, settings).profile,
         references: references(document),
         snippetSupport: options.snippetSupport,
         labelDetailsSupport: options.labelDetailsSupport ?? false,
@@ -80,18 +103,22 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     },
 
     hover(document: TextDocument, position: Position, settings: AuthentikSettings = DEFAULT_SETTINGS): Hover | null {
-      const result = hover(parse(document, settings), document.offsetAt(position), references(document));
+      const parsed = parse(document, settings);
+      const resolved = profileOf(document, parsed, settings);
+      const result = hover(parsed, document.offsetAt(position), resolved.profile, references(document), resolved.release);
       return result ? toHover(document, result) : null;
     },
 
     codeActions(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): CodeAction[] {
       const parsed = parse(document, settings);
-      const fixes = quickFixes(parsed, findingsOf(document, parsed, settings), document.offsetAt(range.start), document.offsetAt(range.end));
+      const context = { profile: profileOf(document, parsed, settings).profile, references: references(document) };
+      const fixes = quickFixes(parsed, findingsOf(document, parsed, settings), document.offsetAt(range.start), document.offsetAt(range.end), context);
       return fixes.map((fix) => toCodeAction(document, fix));
     },
 
     documentSymbols(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): DocumentSymbol[] {
-      return documentSymbols(parse(document, settings), references(document)).map((s) => toDocumentSymbol(document, s));
+      const parsed = parse(document, settings);
+      return documentSymbols(parsed, profileOf(document, parsed, settings).profile, references(document)).map((s) => toDocumentSymbol(document, s));
     },
 
     foldingRanges(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): FoldingRange[] {
@@ -100,12 +127,15 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
 
     inlayHints(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): InlayHint[] {
       if (!settings.inlayHints) return [];
-      return inlayHints(parse(document, settings), references(document), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => toInlayHint(document, h));
+      const parsed = parse(document, settings);
+      return inlayHints(parsed, profileOf(document, parsed, settings).profile, references(document), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => toInlayHint(document, h));
     },
 
     /** What a deploy of the file sends: its request fields, or the errors that block it. */
     prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
-      const prepared = prepareBody(parse(document, settings), settings.rules, settings.maxFileSize);
+      const parsed = parse(document, settings);
+      const profile = profileOf(document, parsed, settings);
+      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, ...profileContext(profile) });
       return prepared.ok ? prepared : { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
     },
 
@@ -120,9 +150,9 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       return { diagnostics, dropped: applying.dropped };
     },
 
-    /** Compiles the schema validator ahead of the first document. */
+    /** Compiles the newest profile's validator ahead of the first document (what a file without a comment uses). */
     warmUp(): void {
-      requestValidator();
+      requestValidator(newestProfile());
     },
 
     closeDocument(uri: string): void {

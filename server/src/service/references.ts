@@ -1,17 +1,16 @@
-import { ReferenceField, ReferenceKind } from '../schema/referenceFields';
+import { ReferenceField, ReferenceKind } from '../../../common/profiles';
 import { pythonUuid } from './drf/pythonValues';
 
-export { REFERENCE_FIELDS } from '../schema/referenceFields';
-export type { ReferenceField, ReferenceKind } from '../schema/referenceFields';
+export type { ReferenceField, ReferenceKind } from '../../../common/profiles';
 
 /**
- * UUID references: the source that knows the server's objects (which fields refer to which kind is
- * schema knowledge, in schema/referenceFields.ts). The source is injected: an in-memory one in tests,
+ * References: the source that knows the server's objects (which fields refer to which kind is the
+ * profile's knowledge, `Profile.references`). The source is injected: an in-memory one in tests,
  * a cached HTTP one in the editor.
  */
 
 export interface ReferenceObject {
-  /** The UUID to send. */
+  /** The UUID to send, or a provider's integer pk as text (`"12"`). */
   pk: string;
   name: string;
   slug?: string;
@@ -19,7 +18,7 @@ export interface ReferenceObject {
   designation?: string;
   /** Scope mappings only. */
   scopeName?: string;
-  /** Key pairs only: whether the pair holds a private key. */
+  /** Key pairs only: whether the pair holds a private key (`private_key_available`). */
   privateKeyAvailable?: boolean;
   /** Property mappings of every kind: what kind this one is ("SAML Provider Property Mapping"). */
   kindName?: string;
@@ -38,11 +37,22 @@ export interface ReferenceSource {
   readonly generation?: number;
 }
 
-/** The objects a field may refer to (flows filtered by designation, signing keys by their private key). */
+/** The objects a field may refer to: flows of its designation, key pairs with a private key where one is needed. */
 export function candidatesFor(field: ReferenceField, list: ReferenceList): ReferenceObject[] {
   return list.objects.filter(
-    (o) => (!field.designation || !o.designation || o.designation === field.designation) && (!field.needsPrivateKey || o.privateKeyAvailable !== false),
+    (o) => (!field.designation || !o.designation || o.designation === field.designation) && !(field.needsPrivateKey && o.privateKeyAvailable === false),
   );
+}
+
+/** The pk a YAML value names for the field: a UUID string, or a provider's integer as text. */
+export function referencePk(field: ReferenceField, value: unknown): string | undefined {
+  if (field.pk === 'integer') return Number.isSafeInteger(value) ? String(value) : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** What a message calls one object of the field's kind: "authorization flow", "certificate key pair". */
+export function objectNoun(field: ReferenceField): string {
+  return field.kind === 'certificateKeyPair' ? 'certificate key pair' : field.label;
 }
 
 /** A short label that tells objects of the same name apart (several default flows share one name). */
@@ -51,11 +61,20 @@ export function referenceLabel(object: ReferenceObject): string {
   return qualifier && qualifier !== object.name ? `${object.name} (${qualifier})` : object.name;
 }
 
-/** The object of a kind with this UUID, in any form the server reads (`pk` may be upper case, undashed, ...). */
+/**
+ * The object of a kind with this pk: a provider's integer (as a number or its text), or a UUID in any
+ * form the server reads (`pk` may be upper case, undashed, ...).
+ */
 export function findReference(source: ReferenceSource | undefined, kind: ReferenceKind, pk: unknown): ReferenceObject | undefined {
+  const objects = source?.list(kind)?.objects;
+  if (!objects) return undefined;
+  if (kind === 'oauth2Provider') {
+    const text = typeof pk === 'number' && Number.isSafeInteger(pk) ? String(pk) : typeof pk === 'string' && /^\d+$/.test(pk) ? pk : undefined;
+    return text === undefined ? undefined : objects.find((o) => o.pk === text);
+  }
   const uuid = pythonUuid(pk);
   if (uuid === undefined) return undefined;
-  return source?.list(kind)?.objects.find((o) => pythonUuid(o.pk) === uuid);
+  return objects.find((o) => pythonUuid(o.pk) === uuid);
 }
 
 /**
@@ -70,7 +89,8 @@ export type ReferenceMatch =
 
 export function resolveReference(source: ReferenceSource | undefined, field: ReferenceField, pk: unknown): ReferenceMatch | undefined {
   const list = source?.list(field.kind);
-  if (!list || pythonUuid(pk) === undefined) return undefined;
+  if (!list) return undefined;
+  if (field.pk === 'integer' ? !Number.isSafeInteger(pk) : pythonUuid(pk) === undefined) return undefined;
   const object = findReference(source, field.kind, pk);
   if (object) return { status: 'found', object, list };
   const other = field.lookup ? findReference(source, field.lookup, pk) : undefined;

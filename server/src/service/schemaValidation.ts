@@ -1,31 +1,39 @@
 import Ajv, { ErrorObject, Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { YAMLMap } from 'yaml';
-import { DRF_3_14, DrfFieldRules } from '../../../common/profiles/drfFieldRules';
-import type { RequestSchema } from '../../../common/profiles/jsonSchema';
-import { FIELD_BY_KEY, REQUEST_SCHEMA } from '../schema/fields';
+import { Profile } from '../../../common/profiles';
+import { DrfFieldRules, drfFieldRulesFor } from '../../../common/profiles/drfFieldRules';
+import { fieldOf } from '../schema/fields';
 import { pythonLength } from './drf/pythonValues';
 import { readAsServer } from './drf/serverReading';
 import { Finding, finding } from './findings';
 import { didYouMean } from './suggest';
 import { describeValue, fieldLabel, lineEnd, parsePointer, resolvePath, valueRange, ParsedNode } from './yamlNodes';
 
-let compiled: ValidateFunction | undefined;
-
 /**
- * ajv set up for a request schema. The schema file is not checked against the draft-07
- * meta-schema on every start (a test does that once).
+ * ajv set up for request schemas. The schema files are not checked against the draft-07
+ * meta-schema on every start (a test does that once). `format: uri` (newer releases' URL fields) is
+ * an annotation: the http(s) URL rule checks those values as the server does. Schemas are not
+ * registered by `$id`, so profiles (a bundled one and a server's) never collide.
  */
 export function createRequestAjv(extra: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, ...extra });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, formats: { uri: true }, ...extra });
   addFormats(ajv, ['uuid']);
   return ajv;
 }
 
-/** The request schema compiled once per process, shared by the editor, the CLI and the test server. */
-export function requestValidator(): ValidateFunction {
-  compiled ??= createRequestAjv().compile(REQUEST_SCHEMA);
-  return compiled;
+let sharedAjv: Ajv | undefined;
+const validators = new WeakMap<Profile, ValidateFunction>();
+
+/** The profile's request schema, compiled once per profile and shared by the editor and the CLI. */
+export function requestValidator(profile: Profile): ValidateFunction {
+  let validate = validators.get(profile);
+  if (!validate) {
+    sharedAjv ??= createRequestAjv();
+    validate = sharedAjv.compile(profile.requestSchema);
+    validators.set(profile, validate);
+  }
+  return validate;
 }
 
 const KEYWORD_PRIORITY: Record<string, number> = { type: 0, required: 0 };
@@ -36,9 +44,15 @@ const KEYWORD_PRIORITY: Record<string, number> = { type: 0, required: 0 };
  * request schema, and puts each finding on the YAML node it is about. One error per node: a value
  * of the wrong type is not also reported as an invalid choice.
  */
-export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, value: Record<string, unknown>, drf: DrfFieldRules = DRF_3_14): Finding[] {
-  const validate = requestValidator();
-  const reading = readAsServer({ text, root, value, properties: (REQUEST_SCHEMA as unknown as RequestSchema).properties, rules: drf });
+export function schemaFindings(
+  text: string,
+  root: YAMLMap.Parsed | undefined,
+  value: Record<string, unknown>,
+  profile: Profile,
+  drf: DrfFieldRules = drfFieldRulesFor(profile.releases.from),
+): Finding[] {
+  const validate = requestValidator(profile);
+  const reading = readAsServer({ text, root, value, properties: profile.requestSchema.properties, rules: drf });
   const findings: Finding[] = [...reading.findings];
   if (validate(reading.stored)) return findings;
   const isHandled = (path: string) => [...reading.handled].some((p) => path === p || path.startsWith(p + '/'));
@@ -47,21 +61,30 @@ export function schemaFindings(text: string, root: YAMLMap.Parsed | undefined, v
     .sort((a, b) => (KEYWORD_PRIORITY[a.keyword] ?? 1) - (KEYWORD_PRIORITY[b.keyword] ?? 1));
   const reported = new Set<string>();
   for (const error of errors) {
-    const id = error.keyword === 'required' ? `required:${error.params.missingProperty}` : error.instancePath;
+    const id = error.keyword === 'required' ? `required:${error.instancePath}:${error.params.missingProperty}` : error.instancePath;
     if (reported.has(id)) continue;
     reported.add(id);
-    const finding = toFinding(text, root, value, reading.stored, error);
+    const finding = toFinding(text, root, value, reading.stored, error, profile);
     if (finding) findings.push(finding);
   }
   return findings;
 }
 
 /** `written` is the document's value, `stored` the server's reading of it, which the schema checked. */
-function toFinding(text: string, root: YAMLMap.Parsed | undefined, written: unknown, stored: unknown, error: ErrorObject): Finding | undefined {
+function toFinding(text: string, root: YAMLMap.Parsed | undefined, written: unknown, stored: unknown, error: ErrorObject, profile: Profile): Finding | undefined {
+  if (error.keyword === 'required' && error.instancePath !== '') {
+    // A key missing inside a list item (a redirect_uris entry without url): on that item.
+    const path = parsePointer(error.instancePath);
+    const target = root ? resolvePath(root as ParsedNode, path) : undefined;
+    if (!target) return undefined;
+    const [start, end] = valueRange(target);
+    const missing = String(error.params.missingProperty);
+    return finding('missing-required', { start, end, message: `"${fieldLabel(path)}" is missing the required key "${missing}".`, data: { key: path[0], missing } });
+  }
   if (error.keyword === 'required') {
     const key = String(error.params.missingProperty);
     const start = root ? root.range[0] : 0;
-    const description = FIELD_BY_KEY.get(key)?.description;
+    const description = fieldOf(profile, key)?.description;
     return finding('missing-required', {
       message: `Missing required key "${key}"${description ? `: ${description}` : '.'}`,
       start,
@@ -82,7 +105,8 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, written: unkn
     case 'type': {
       const expected = String(error.params.type).split(',').filter((t) => t !== 'null')[0] ?? 'string';
       if (value === null) {
-        return finding('not-nullable', { ...at, message: `"${label}" may not be null: give it a value or remove the key.`, data: { key } });
+        const required = path.length === 1 && fieldOf(profile, key)?.required;
+        return finding('not-nullable', { ...at, message: `"${label}" may not be null: ${required ? 'give it a value (the field is required)' : 'give it a value or remove the key'}.`, data: { key } });
       }
       const scalarText = typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
       return finding('wrong-type', { ...at, message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${expected === 'string' && scalarText !== undefined ? ` Quote it: "${scalarText}".` : ''}`,

@@ -1,7 +1,9 @@
 import { isMap, isScalar, isSeq, Pair, ParsedNode } from 'yaml';
 import { SymbolKind } from 'vscode-languageserver-types';
+import { Profile } from '../../../common/profiles';
+import { referenceOf } from '../schema/fields';
 import { ParsedDocument } from './parsedDocument';
-import { findReference, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
+import { findReference, referenceLabel, ReferenceSource } from './references';
 import { keyText } from './yamlNodes';
 
 /** An outline entry in offsets. */
@@ -47,7 +49,7 @@ function textEnd(text: string, start: number, end: number): number {
 }
 
 /** The outline: one symbol per top-level key, list items as children (named after their reference when known). */
-export function documentSymbols(parsed: ParsedDocument, references?: ReferenceSource): OffsetSymbol[] {
+export function documentSymbols(parsed: ParsedDocument, profile: Profile, references?: ReferenceSource): OffsetSymbol[] {
   const root = parsed.root;
   if (!root) return [];
   const symbols: OffsetSymbol[] = [];
@@ -68,7 +70,7 @@ export function documentSymbols(parsed: ParsedDocument, references?: ReferenceSo
       selectionEnd: keyRange[1],
     };
     if (isSeq(value)) {
-      const reference = REFERENCE_FIELDS[key];
+      const reference = referenceOf(profile, key);
       symbol.children = (value.items as ParsedNode[])
         .filter((n) => n?.range)
         .map((n) => {

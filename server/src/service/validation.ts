@@ -1,3 +1,4 @@
+import { Profile } from '../../../common/profiles';
 import type { DrfFieldRules } from '../../../common/profiles/drfFieldRules';
 import { RuleSettings } from '../../../common/settings';
 import { documentValue, isRecord } from './documentValue';
@@ -7,6 +8,7 @@ import { ReferenceSource } from './references';
 import { RULES } from './rules';
 import { nullCharacterFindings, schemaFindings } from './schemaValidation';
 import { structureFindings, unreadableRegion } from './structure';
+import { urlFindings } from './urlFields';
 import { lineEnd, trimRangeEnd } from './yamlNodes';
 
 export interface ValidationContext {
@@ -14,7 +16,13 @@ export interface ValidationContext {
   /** In bytes (UTF-8). */
   maxFileSize: number;
   references?: ReferenceSource;
-  /** How the server's DRF reads values; DRF 3.14's reading (authentik up to 2025.2) when absent. */
+  /** What the file is checked against: the release it is for (see resolveProfile). */
+  profile: Profile;
+  /** The release the file is checked for, as messages name it (`2024.8.4`); default: the profile's first release. */
+  release?: string;
+  /** Findings of choosing the profile (an unknown version in the comment), listed with the rest. */
+  profileFindings?: readonly Finding[];
+  /** How the server's DRF reads values; by default the reading of the profile's first release. */
   drf?: DrfFieldRules;
 }
 
@@ -26,7 +34,7 @@ export function tooLargeFinding(bytes: number, limit: number, limitName: string)
 /** Every finding for one parsed document, sorted by position. Pure: same input, same output. */
 export function validate(parsed: ParsedDocument, context: ValidationContext): Finding[] {
   if (parsed.tooLarge) return [tooLargeFinding(byteLength(parsed.text), context.maxFileSize, 'setting authentik.maxFileSize')];
-  const findings = structureFindings(parsed);
+  const findings = [...(context.profileFindings ?? []), ...structureFindings(parsed)];
   const json = documentValue(parsed);
   if (!json.ok) {
     findings.push(json.finding);
@@ -36,10 +44,12 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     // may come from the merge: skip findings about absence.
     const broken = parsed.errors.length > 0 || findings.some((f) => f.code === 'merge-key');
     const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
-    findings.push(...schemaFindings(parsed.text, parsed.root, value, context.drf).filter(absence));
+    findings.push(...schemaFindings(parsed.text, parsed.root, value, context.profile, context.drf).filter(absence));
     findings.push(...nullCharacterFindings(parsed.root, value));
+    findings.push(...urlFindings(parsed.root, context.profile));
     if (parsed.root) {
-      const input = { text: parsed.text, root: parsed.root, value, references: context.references };
+      const release = context.release ?? context.profile.releases.from;
+      const input = { text: parsed.text, root: parsed.root, value, references: context.references, profile: context.profile, release };
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
     }
   }

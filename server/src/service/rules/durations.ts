@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { FIELDS } from '../../schema/fields';
+import { fieldsOf, isDuration } from '../../schema/fields';
 import { Finding, finding } from '../findings';
 import { ScalarLocator } from '../scalarLocator';
 import { pythonNumberText, pythonStrip } from '../drf/pythonValues';
@@ -7,13 +7,13 @@ import { findPair, rangeOf } from '../yamlNodes';
 import { analyzeDuration, describeSeconds, DURATION_UNITS } from './duration';
 import { Rule } from './rule';
 
-const DURATION_KEYS = FIELDS.filter((f) => f.isDuration).map((f) => f.key);
+const THRESHOLDS = new Set(['refresh_token_threshold']);
 
 export const durationsRule: Rule = {
   id: 'durations',
-  check({ text, root }) {
+  check({ text, root, profile }) {
     const findings: Finding[] = [];
-    for (const key of DURATION_KEYS) {
+    for (const { key } of fieldsOf(profile).list.filter(isDuration)) {
       const pair = findPair(root, key);
       const node = pair?.value;
       if (!isScalar(node)) continue;
@@ -64,7 +64,9 @@ export const durationsRule: Rule = {
           data: { key, suggestion: spaced ? normalizeDuration(value) : undefined },
         }));
       }
-      if (verdict.totalSeconds <= 0) {
+      // A validity of zero or less expires at once. The refresh threshold is no validity: seconds=0 (its default)
+      // renews the refresh token on every use, and the token view compares it with now minus the expiry.
+      if (verdict.totalSeconds <= 0 && !THRESHOLDS.has(key)) {
         findings.push(finding('duration-negative', {
           message: `"${value}" is ${verdict.totalSeconds === 0 ? 'zero' : 'negative'} (${meaning}): anything it governs expires at once.`,
           start: whole[0],

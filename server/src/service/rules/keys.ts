@@ -1,17 +1,17 @@
-import { FIELDS, FIELD_BY_KEY, READ_ONLY_KEYS } from '../../schema/fields';
+import { fieldsOf, READ_ONLY_KEYS } from '../../schema/fields';
 import { Finding, finding } from '../findings';
 import { didYouMean } from '../suggest';
+import { absentField, absentFieldMessage } from '../fieldAvailability';
 import { isMergeKey, keyText, rangeOf } from '../yamlNodes';
 import { Rule, RuleInput } from './rule';
 
-const FIELD_KEYS = FIELDS.map((f) => f.key);
-
 function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] {
   const findings: Finding[] = [];
+  const fields = fieldsOf(input.profile);
   for (const pair of input.root.items) {
     if (isMergeKey(pair.key)) continue; // refused on its own (merge-key)
     const key = keyText(pair.key);
-    if (FIELD_BY_KEY.has(key)) continue;
+    if (fields.byKey.has(key)) continue;
     const range = rangeOf(pair.key);
     if (!range) continue;
     const readOnly = READ_ONLY_KEYS.has(key);
@@ -23,8 +23,20 @@ function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] 
         data: { key },
         unnecessary: true,
       }));
+    } else if (want === 'unknown' && !readOnly && absentField(input.profile, input.release, key)) {
+      const absent = absentField(input.profile, input.release, key)!;
+      // A field renamed since: renaming it back or forth is the fix; the successor of a removed field is no one key.
+      const suggestion = absent.renamedTo ?? absent.history.renamedFrom?.key;
+      const usable = suggestion && fields.byKey.has(suggestion) ? suggestion : undefined;
+      findings.push(finding(absent.renamedTo ? 'field-renamed' : 'field-not-in-version', {
+        message: absentFieldMessage(key, input.release, absent),
+        start: range[0],
+        end: range[1],
+        data: { key, suggestion: usable },
+        unnecessary: true,
+      }));
     } else if (want === 'unknown' && !readOnly) {
-      const suggestion = didYouMean(key, FIELD_KEYS);
+      const suggestion = didYouMean(key, fields.list.map((f) => f.key));
       findings.push(finding('unknown-key', {
         message: `Unknown key "${key}": the server silently ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         start: range[0],

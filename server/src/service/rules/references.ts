@@ -1,28 +1,28 @@
 import { isScalar, isSeq } from 'yaml';
 import { Finding, finding } from '../findings';
-import { candidatesFor, REFERENCE_FIELDS, referenceLabel, resolveReference } from '../references';
+import { candidatesFor, objectNoun, referenceLabel, resolveReference } from '../references';
 import { findPair, rangeOf, ParsedNode } from '../yamlNodes';
 import { Rule } from './rule';
 
 const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
 
 /**
- * UUIDs that refer to nothing on the server, or to an object that is accepted but does not work:
+ * References that refer to nothing on the server, or to an object that is accepted but does not work:
  * a flow of the wrong designation, a signing key pair without a private key, a property mapping
  * that is no scope mapping. UUIDs are compared in the form the server reads them. Needs a
  * reference source.
  */
 export const referencesRule: Rule = {
   id: 'references',
-  check({ root, references }) {
+  check({ root, references, profile }) {
     if (!references) return [];
     const findings: Finding[] = [];
-    for (const [key, field] of Object.entries(REFERENCE_FIELDS)) {
+    for (const [key, field] of Object.entries(profile.references)) {
       const pair = findPair(root, key);
       if (!pair?.value) continue;
       const nodes: ParsedNode[] = isSeq(pair.value) ? (pair.value.items as ParsedNode[]) : [pair.value];
       for (const node of nodes) {
-        // Malformed values are schema findings; only what the server reads as a UUID is looked up.
+        // Malformed values are schema findings; only what the server reads as a UUID (or a provider's integer pk) is looked up.
         if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) continue;
         const match = resolveReference(references, field, node.value);
         const range = rangeOf(node);
@@ -32,8 +32,9 @@ export const referencesRule: Rule = {
         const at = { start: range[0], end: range[1], data };
         const stale = match.list.stale ? ' (as last seen; the server is unreachable)' : '';
         if (match.status === 'missing') {
-          const what = field.lookup ? 'property mapping' : field.label;
-          findings.push(finding('reference-not-found', { ...at, message: `No ${what} with UUID ${String(node.value)} exists on the server${stale}.` }));
+          const what = field.lookup ? 'property mapping' : objectNoun(field);
+          const named = field.pk === 'integer' ? `pk ${String(node.value)}` : `UUID ${String(node.value)}`;
+          findings.push(finding('reference-not-found', { ...at, message: `No ${what} with ${named} exists on the server${stale}.` }));
           continue;
         }
         const { object } = match;
