@@ -7,7 +7,8 @@ import { ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
-import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
+import { removePairAt } from './pairEdits';
+import { findPair, lineEnd, rangeOf, ParsedNode } from './yamlNodes';
 
 export type { OffsetEdit } from './edits';
 
@@ -107,22 +108,6 @@ function scalarText(node: Scalar, value: string): string {
   if (node.type === 'PLAIN' && /^[\w=;.-]+$/.test(value)) return value;
   if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   return JSON.stringify(value);
-}
-
-/** Deletes the whole lines of the block-mapping pair whose key starts at `keyStart`. */
-function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | undefined {
-  const { text, root } = parsed;
-  if (!root || root.flow) return undefined;
-  const pair = root.items.find((p) => rangeOf(p.key)?.[0] === keyStart) as Pair<ParsedNode, ParsedNode | null> | undefined;
-  if (!pair) return undefined;
-  const start = lineStart(text, keyStart);
-  if (text.slice(start, keyStart).replace(/^\uFEFF/, '').trim() !== '') return undefined;
-  const valueEnd = Math.max(rangeOf(pair.key)![1], pair.value?.range?.[1] ?? 0);
-  let end = lineEnd(text, Math.max(keyStart, valueEnd - 1));
-  if (valueEnd > 0 && (text[valueEnd - 1] === '\n' || text[valueEnd - 1] === '\r')) end = valueEnd;
-  else if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
-  else if (text[end] === '\n' || text[end] === '\r') end += 1;
-  return { start, end, newText: '' };
 }
 
 function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
