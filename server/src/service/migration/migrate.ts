@@ -99,7 +99,8 @@ function headerComment(parsed: ParsedDocument, pair: AnyPair): string {
   const { text } = parsed;
   const keyEnd = rangeOf(pair.key)![1];
   const value = pair.value!;
-  const header = text.slice(keyEnd, isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') ? lineEnd(text, value.range[0]) : value.range[0]);
+  const block = isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED');
+  const header = text.slice(keyEnd, block ? lineEnd(text, value.range[0]) : Math.min(value.range[0], lineEnd(text, keyEnd)));
   const hash = header.search(/(^|[ \t])#/);
   return hash >= 0 ? ` ${header.slice(hash).trim()}` : '';
 }

@@ -10,8 +10,10 @@ export interface RedirectUriEntry {
 /**
  * The list that means what a string-form value meant to the server: split as it splits
  * (`str.split()`), exactly `*` is any URI, an entry that is a plain escaped literal is compared
- * strictly, any other is a regex. When one entry is not a valid Python regex the server compared every
- * entry literally, so every entry becomes `strict` as written.
+ * strictly, any other is a regex. An entry whose only regex characters are unescaped dots
+ * (`https://app.example.com/cb`) is read as the exact URL it names, as authentik's own upgrade to the
+ * list form did: it becomes `strict`, which no longer matches `appXexample`. When one entry is not a
+ * valid Python regex the server compared every entry literally, so every entry becomes `strict` as written.
  */
 export function entriesFromString(value: string): RedirectUriEntry[] {
   if (value === '*') return [{ matching_mode: 'regex', url: '.*' }];
@@ -19,9 +21,21 @@ export function entriesFromString(value: string): RedirectUriEntry[] {
   const parsed = parts.map((text) => ({ text, result: parsePythonRegex(text) }));
   if (parsed.some((p) => p.result.ok !== true)) return parts.map((url) => ({ matching_mode: 'strict', url }));
   return parsed.map(({ text, result }) => {
-    const literal = result.ok === true ? literalValue(result.ast) : undefined;
+    const literal = (result.ok === true ? literalValue(result.ast) : undefined) ?? dottedLiteral(text);
     return literal !== undefined ? { matching_mode: 'strict', url: literal } : { matching_mode: 'regex', url: text };
   });
+}
+
+/** The URL an entry names when its only regex characters are unescaped dots, else undefined. */
+function dottedLiteral(pattern: string): string | undefined {
+  let escaped = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\') escaped += pattern.slice(i, ++i + 1);
+    else escaped += pattern[i] === '.' ? '\\.' : pattern[i];
+  }
+  if (escaped === pattern) return undefined;
+  const result = parsePythonRegex(escaped);
+  return result.ok === true ? literalValue(result.ast) : undefined;
 }
 
 export type StringResult = { ok: true; value: string } | { ok: false; reason: string };
