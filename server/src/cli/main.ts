@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../../../common/settings';
 import { VERSION } from '../../../common/version';
 import { runDeploy } from './deployCommand';
+import { runMigrate } from './migrateCommand';
 import { collectFiles } from './files';
 import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, summarize } from './formats';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandLine, usageError } from './io';
@@ -13,6 +14,8 @@ const USAGE = `Usage: authentik-oauth2 <command> [options]
 Commands:
   validate [paths or globs...]   Check *.oauth2provider.yaml files (directories are searched; default: .)
   deploy <file> --url <base URL> Create or update the provider on an authentik server (token from AUTHENTIK_TOKEN)
+  migrate [paths...] --to VERSION
+                                 Show, as a unified diff, how the files change for another release; --write rewrites them
 
 validate options:
   --format text|github|sarif|json|markdown
@@ -23,7 +26,13 @@ validate options:
   --server-version VERSION          Check files without an "# authentik-version:" comment for this release
                                     (a line such as 2026.2 or a release such as 2024.8.4; default: the newest known)
 
+migrate options:
+  --to VERSION                      The release to migrate to (a line such as 2026.5 or a release such as 2024.8.4)
+  --write                           Rewrite the files instead of printing the diff
+  --invalidation-flow UUID          The flow an added invalidation_flow names (default: a blank value to fill in)
+
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error or unreadable path.
+  migrate: 0 nothing to change (or all written), 1 changes needed, 2 a file cannot be migrated or read.
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -38,6 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'validate') return runValidate(rest, io);
   if (command === 'deploy') return runDeploy(rest, io);
+  if (command === 'migrate') return runMigrate(rest, io);
   io.stderr.write(`authentik-oauth2: unknown command "${command}"\n\n${USAGE}`);
   return EXIT_USAGE;
 }

@@ -3,6 +3,7 @@ import { Profile } from '../../../common/profiles';
 import { fieldsOf } from '../schema/fields';
 import { OffsetEdit } from './edits';
 import { Finding } from './findings';
+import { migrate, versionLabel } from './migration';
 import { ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
 import { topIndent } from './cursor';
@@ -44,6 +45,35 @@ export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[],
 }
 
 function fixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
+  const own = ownFixesFor(parsed, finding, context);
+  const convert = isShapeMismatch(finding) ? convertFix(parsed, finding, context) : undefined;
+  return convert ? [...own, convert] : own;
+}
+
+/** Keys whose form differs between releases: a finding on one of them may mean the file is written for another release. */
+const SHAPE_KEYS = new Set(['redirect_uris', 'invalidation_flow', 'jwks_sources', 'jwt_federation_sources']);
+
+function isShapeMismatch(finding: Finding): boolean {
+  const key = finding.data?.key;
+  if (typeof key !== 'string' || !SHAPE_KEYS.has(key)) return false;
+  if (finding.code === 'missing-required') return finding.data?.missing === undefined;
+  return finding.code === 'wrong-type' || finding.code === 'unknown-key';
+}
+
+/** The UUID of the server's default invalidation flow for providers, when the server is known. */
+export function defaultInvalidationFlow(context: FixContext): string | undefined {
+  return context.references?.list('flow')?.objects.find((f) => f.slug === 'default-provider-invalidation-flow' && (!f.designation || f.designation === 'invalidation'))?.pk;
+}
+
+/** Rewrites the whole file for the active profile, when that changes something. */
+function convertFix(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix | undefined {
+  const version = versionLabel(context.profile);
+  const result = migrate(parsed, { profile: context.profile, version }, { invalidationFlow: defaultInvalidationFlow(context) });
+  if (!result.ok || result.edits.length === 0) return undefined;
+  return { title: `Convert to authentik ${version} format`, finding, edits: result.edits, preferred: finding.code === 'wrong-type' };
+}
+
+function ownFixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const data = finding.data ?? {};
   const key = typeof data.key === 'string' ? data.key : undefined;
