@@ -2,7 +2,7 @@
  * The custom LSP messages between the extension and the language server, declared once for both
  * sides: each message type carries its payload types, so `sendRequest`/`onRequest` check them.
  */
-import { Diagnostic, NotificationType, RequestType, VersionedTextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import { Diagnostic, NotificationType, RequestType, TextEdit, VersionedTextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
 /** The server connection for the files of one workspace folder. The token is never logged. */
 export interface ScopedConnection {
@@ -78,3 +78,30 @@ export type PlaceServerErrorsResult = { kind: 'placed'; diagnostics: Diagnostic[
 
 /** client -> server: puts the messages of a rejected deploy on the lines of the file they are about. */
 export const PlaceServerErrorsRequest = new RequestType<PlaceServerErrorsParams, PlaceServerErrorsResult, void>('authentik/placeServerErrors');
+
+export interface ConvertFormatParams {
+  /** The file to convert, at the version the extension saw. */
+  textDocument: VersionedTextDocumentIdentifier;
+  /** The release to convert to (`2026.5`, `2024.8.4`); absent: the profile the file is checked against now. */
+  version?: string;
+}
+
+export type ConvertFormatResult =
+  /** The edits to apply (none when the file already has that release's shape), and what they change. */
+  | { kind: 'edits'; version: string; edits: TextEdit[]; changes: string[] }
+  /** The file cannot be converted (a logout redirect URI for an older release, broken YAML, an unknown version). */
+  | { kind: 'refused'; message: string }
+  | Unavailable;
+
+/** client -> server: the edits that rewrite a file for another authentik release; the client applies them. */
+export const ConvertFormatRequest = new RequestType<ConvertFormatParams, ConvertFormatResult, void>('authentik/convertFormat');
+
+/** Whether a request's params have the shape ConvertFormatParams says (the request crosses a process boundary). */
+export function isConvertFormatParams(value: unknown): value is ConvertFormatParams {
+  if (!value || typeof value !== 'object') return false;
+  const { textDocument, version } = value as Record<string, unknown>;
+  if (!textDocument || typeof textDocument !== 'object') return false;
+  const document = textDocument as Record<string, unknown>;
+  if (typeof document.uri !== 'string' || typeof document.version !== 'number') return false;
+  return version === undefined || (typeof version === 'string' && version.length <= 40);
+}

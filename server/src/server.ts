@@ -12,6 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ConvertFormatRequest,
+  isConvertFormatParams,
   PlaceServerErrorsRequest,
   PrepareDeployRequest,
   RefreshReferencesRequest,
@@ -234,6 +236,16 @@ connection.onRequest(PlaceServerErrorsRequest, (params) =>
     const found = await deployedDocument(params.textDocument);
     if ('kind' in found) return found;
     return { kind: 'placed', diagnostics: languageService().placeServerErrors(found.document, params.fieldErrors ?? {}, found.settings) };
+  }),
+);
+
+connection.onRequest(ConvertFormatRequest, (params) =>
+  guarded('convertFormat', failedDeployRequest, async () => {
+    if (!isConvertFormatParams(params)) return { kind: 'refused', message: 'The request names no file to convert.' } as const;
+    const found = await deployedDocument(params.textDocument);
+    if ('kind' in found) return found;
+    const result = languageService().convertFormat(found.document, params.version, found.settings);
+    return result.ok ? { kind: 'edits', version: result.version, edits: result.edits, changes: result.changes } : { kind: 'refused', message: result.reason };
   }),
 );
 

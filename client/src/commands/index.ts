@@ -1,5 +1,6 @@
 import { CommandContext } from '../context';
 import { clearToken } from './clearToken';
+import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
 import { refreshReferences } from './refreshReferences';
@@ -19,5 +20,6 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.refreshReferences': refreshReferences,
     'authentik.copyClientSecret': copyClientSecret,
     'authentik.showDeployResult': showDeployResult,
+    'authentik.convertFormat': convertFormat,
   };
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
+  ConvertFormatRequest,
   PlaceServerErrorsRequest,
   PrepareDeployRequest,
   RefreshReferencesRequest,
@@ -44,6 +45,10 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
     async placeServerErrors(document, version, fieldErrors) {
       const result = await client.sendRequest(PlaceServerErrorsRequest, { textDocument: identifier(document, version), fieldErrors });
       return result.kind === 'placed' ? client.protocol2CodeConverter.asDiagnostics(result.diagnostics) : result;
+    },
+    async convertFormat(document, version) {
+      const result = await client.sendRequest(ConvertFormatRequest, { textDocument: identifier(document, document.version), version });
+      return result.kind === 'edits' ? { ...result, edits: await client.protocol2CodeConverter.asTextEdits(result.edits) } : result;
     },
     onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
   };

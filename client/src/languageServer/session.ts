@@ -16,12 +16,19 @@ export interface LanguageServerSession {
   prepareDeploy(document: vscode.TextDocument): Promise<DeployPreparation>;
   /** The messages of a 400 answer to a deploy of `version`, as diagnostics on the lines they are about. */
   placeServerErrors(document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>): Promise<vscode.Diagnostic[] | Unavailable>;
+  /** The edits that rewrite the document (as it is now) for a release (undefined: the one it is checked for), or why not. */
+  convertFormat(document: vscode.TextDocument, version: string | undefined): Promise<FormatConversion>;
   onReferencesStatus(listener: (status: ReferencesStatusParams) => void): vscode.Disposable;
 }
 
 export type DeployPreparation =
   | { kind: 'ready'; version: number; body: Record<string, unknown> }
   | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[] }
+  | Unavailable;
+
+export type FormatConversion =
+  | { kind: 'edits'; version: string; edits: vscode.TextEdit[]; changes: string[] }
+  | { kind: 'refused'; message: string }
   | Unavailable;
 
 export interface SessionOptions {

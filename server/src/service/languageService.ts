@@ -1,16 +1,17 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { ProviderBody } from '../../../common/authentik/deploy';
 import { newestProfile, Profile } from '../../../common/profiles';
 import { AuthentikSettings, DEFAULT_SETTINGS } from '../../../common/settings';
-import { quickFixes } from './codeActions';
+import { defaultInvalidationFlow, quickFixes } from './codeActions';
 import { complete } from './completion';
 import { prepareBody } from './deployBody';
 import { Finding } from './findings';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
-import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint } from './lspEdge';
+import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint, toTextEdit } from './lspEdge';
+import { migrate, migrationTarget, MigrationTarget, versionLabel } from './migration';
 import { ParseCache, ParsedDocument } from './parsedDocument';
 import { ResolvedProfile, resolveProfile } from './profileResolution';
 import { ReferenceSource } from './references';
@@ -141,6 +142,26 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     /** The messages of the server's 400 answer to a deploy, on the lines they are about. */
     placeServerErrors(document: TextDocument, fieldErrors: Record<string, unknown>, settings: AuthentikSettings = DEFAULT_SETTINGS): Diagnostic[] {
       return serverErrorFindings(parse(document, settings), fieldErrors).map((f) => ({ ...toDiagnostic(document, f), source: SERVER_ERROR_SOURCE }));
+    },
+
+    /**
+     * The edits that rewrite the file for another release (`version`; absent: the active profile's),
+     * or why it cannot be. Nothing is changed here: the client applies the edits when the user asks.
+     */
+    convertFormat(document: TextDocument, version: string | undefined, settings: AuthentikSettings = DEFAULT_SETTINGS): { ok: true; version: string; edits: TextEdit[]; changes: string[] } | { ok: false; reason: string } {
+      const parsed = parse(document, settings);
+      let target: MigrationTarget;
+      if (version === undefined || version.trim() === '') {
+        const active = profileOf(document, parsed, settings).profile;
+        target = { profile: active, version: versionLabel(active) };
+      } else {
+        const named = migrationTarget(version);
+        if ('error' in named) return { ok: false, reason: named.error };
+        target = named;
+      }
+      const result = migrate(parsed, target, { invalidationFlow: defaultInvalidationFlow({ profile: target.profile, references: references(document) }) });
+      if (!result.ok) return { ok: false, reason: `It cannot be converted to authentik ${target.version}: ${result.reason}` };
+      return { ok: true, version: target.version, edits: result.edits.map((e) => toTextEdit(document, e)), changes: result.changes };
     },
 
     /** Compiles the newest profile's validator ahead of the first document (what a file without a comment uses). */

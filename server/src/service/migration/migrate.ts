@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { Profile, profileForVersion } from '../../../../common/profiles';
+import { FIELD_RENAMES } from '../../../../common/profiles/releases';
 import { fieldOf } from '../../schema/fields';
 import { OffsetEdit } from '../edits';
 import { removePairAt } from '../pairEdits';
@@ -159,15 +160,13 @@ function toString(parsed: ParsedDocument, pair: AnyPair, value: string) {
   return { edits, change: 'redirect_uris: the list became one string, one entry per line' };
 }
 
-const RENAMES: readonly [string, string][] = [['jwks_sources', 'jwt_federation_sources']];
-
 /** `jwks_sources` ↔ `jwt_federation_sources`, whichever the target has. */
 const renameStep: Step = (parsed, { profile }) => {
   const root = parsed.root;
   if (!root) return undefined;
   const edits: OffsetEdit[] = [];
   const changes: string[] = [];
-  for (const [older, newer] of RENAMES) {
+  for (const { from: older, to: newer } of FIELD_RENAMES) {
     const [from, to] = fieldOf(profile, newer) ? [older, newer] : fieldOf(profile, older) ? [newer, older] : [undefined, undefined];
     if (!from || !to) continue;
     const pair = findPair(root, from);
