@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ConvertFormatRequest,
+  ConvertFormatResult,
   isConvertFormatParams,
   PlaceServerErrorsRequest,
   PrepareDeployRequest,
@@ -240,11 +241,12 @@ connection.onRequest(PlaceServerErrorsRequest, (params) =>
 );
 
 connection.onRequest(ConvertFormatRequest, (params) =>
-  guarded('convertFormat', failedDeployRequest, async () => {
-    if (!isConvertFormatParams(params)) return { kind: 'refused', message: 'The request names no file to convert.' } as const;
-    const found = await deployedDocument(params.textDocument);
-    if ('kind' in found) return found;
-    const result = languageService().convertFormat(found.document, params.version, found.settings);
+  guarded<ConvertFormatResult>('convertFormat', failedDeployRequest, async () => {
+    if (!isConvertFormatParams(params)) return { kind: 'refused', message: 'The request names no file to convert.' };
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: 'unavailable', message: 'The language server does not have this file open.' };
+    if (document.version !== params.textDocument.version) return { kind: 'unavailable', message: 'The file changed while it was being converted; try again.' };
+    const result = languageService().convertFormat(document, params.version, await settingsFor(document.uri));
     return result.ok ? { kind: 'edits', version: result.version, edits: result.edits, changes: result.changes } : { kind: 'refused', message: result.reason };
   }),
 );

@@ -82,6 +82,9 @@ mkdir -p "$RUN_DIR/home/.config" "$RUN_DIR/tmp" "$RUN_DIR/user-data/User" "$RUN_
 # 3. The authentik test server (seeded, fresh for every run), in its own process group. The token is
 #    random and never printed; it reaches the extension host and the driver through their environment.
 AUTHENTIK_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')
+# The logs exist before the servers start: the background shell may open them after the first look below.
+: > "$RUN_DIR/authentik-server.log"
+: > "$RUN_DIR/authentik-server-2026.log"
 setsid node --import tsx test/authentik-server/main.ts --port 0 --token "$AUTHENTIK_TOKEN" \
   > "$RUN_DIR/authentik-server.log" 2>&1 &
 PROCESS_GROUPS+=("$!")
