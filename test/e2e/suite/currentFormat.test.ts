@@ -3,17 +3,26 @@ import * as vscode from 'vscode';
 import { CURRENT, INVALIDATION_FLOWS, OLD_FORMAT } from './fixtures';
 import { completionLabel as labelOf, openWithLanguageServer, summarize, waitForCompletion, waitForDiagnostics, waitForSummary } from './helpers';
 
-/** Points the extension at the authentik 2026.5 test server (a user setting, as run.sh sets the first one) while `run` runs. */
+/**
+ * Points the extension at the authentik 2026.5 test server while a block runs: the user setting
+ * authentik.serverUrl (as run.sh sets the first server's), and AUTHENTIK_URL in the extension host's
+ * environment, which this suite shares, since the editor gives the environment's token (the same for
+ * both test servers) only to the server AUTHENTIK_URL names.
+ */
 function against2026(): void {
-  let previous: string | undefined;
+  let previousSetting: string | undefined;
+  let previousUrl: string | undefined;
   before(async () => {
     assert.ok(process.env.AUTHENTIK_URL_2026, 'AUTHENTIK_URL_2026 is not set: test/e2e/run.sh starts the authentik 2026.5 test server');
     const settings = vscode.workspace.getConfiguration('authentik');
-    previous = settings.inspect<string>('serverUrl')?.globalValue;
+    previousSetting = settings.inspect<string>('serverUrl')?.globalValue;
+    previousUrl = process.env.AUTHENTIK_URL;
+    process.env.AUTHENTIK_URL = process.env.AUTHENTIK_URL_2026;
     await settings.update('serverUrl', process.env.AUTHENTIK_URL_2026, vscode.ConfigurationTarget.Global);
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('authentik').update('serverUrl', previous, vscode.ConfigurationTarget.Global);
+    process.env.AUTHENTIK_URL = previousUrl;
+    await vscode.workspace.getConfiguration('authentik').update('serverUrl', previousSetting, vscode.ConfigurationTarget.Global);
   });
 }
 
