@@ -156,6 +156,31 @@ jwks_sources: []
     assert.match(refused('jwks_sources: []\njwt_federation_sources: []\n', '2026.5'), /both jwks_sources and jwt_federation_sources/);
   });
 
+  it('drops redirect_uri_type: authorization for a list-form release before 2026.5, wherever it is in the entry', () => {
+    const text = `# authentik-version: 2026.5
+redirect_uris:
+  - matching_mode: strict
+    url: https://a.example.com/cb
+    redirect_uri_type: authorization
+  - redirect_uri_type: authorization
+    matching_mode: regex  # any path
+    url: https://b\\.example\\.com/.*
+  - redirect_uri_type: authorization  # said twice
+    url: https://c.example.com/cb
+    matching_mode: strict
+`;
+    assert.equal(migrated(text, '2025.10').replace(/^invalidation_flow:.*\n/m, ''), `# authentik-version: 2025.10
+redirect_uris:
+  - matching_mode: strict
+    url: https://a.example.com/cb
+  - matching_mode: regex  # any path
+    url: https://b\\.example\\.com/.*
+  - redirect_uri_type: authorization  # said twice
+    url: https://c.example.com/cb
+    matching_mode: strict
+`);
+  });
+
   it('refuses a logout entry for a list-form release before 2026.5', () => {
     assert.match(refused('redirect_uris:\n  - matching_mode: strict\n    url: https://a/cb\n    redirect_uri_type: logout\n', '2025.10'), /logout redirect URI/);
   });

@@ -6,7 +6,7 @@ import { OffsetEdit } from '../edits';
 import { removePairAt } from '../pairEdits';
 import { ParsedDocument } from '../parsedDocument';
 import { versionComment } from '../profileResolution';
-import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from '../yamlNodes';
+import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair, YAMLSeq } from '../yamlNodes';
 import { entriesFromString, RedirectUriEntry, stringFromEntries } from './redirectUris';
 import { commentLines, commentsWithin, scalarText } from './yamlText';
 
@@ -89,9 +89,42 @@ const redirectUrisStep: Step = (parsed, { profile }) => {
   if (profile.redirectUris.kind === 'list' && !profile.redirectUris.uriTypes && isSeq(value)) {
     const logout = (value.toJSON() as unknown[]).findIndex((e) => isRecord(e) && e.redirect_uri_type !== undefined && e.redirect_uri_type !== 'authorization');
     if (logout >= 0) return { reason: `entry ${logout + 1} of redirect_uris is a logout redirect URI, which releases before 2026.5 do not have.` };
+    return withoutUriTypes(parsed, value);
   }
   return undefined;
 };
+
+/**
+ * Drops `redirect_uri_type: authorization` from each entry, for a release that has no redirect URI types
+ * (every entry is an authorization redirect URI there). An entry that has it on a line with a comment,
+ * or as its only key, keeps it: the server ignores the field.
+ */
+function withoutUriTypes(parsed: ParsedDocument, seq: YAMLSeq): { edits: OffsetEdit[]; change: string } | undefined {
+  const { text } = parsed;
+  const edits: OffsetEdit[] = [];
+  for (const item of seq.items) {
+    if (!isMap(item) || item.flow) continue;
+    const pairs = item.items as AnyPair[];
+    const index = pairs.findIndex((p) => isScalar(p.key) && p.key.value === 'redirect_uri_type');
+    if (index < 0 || pairs.length < 2) continue;
+    const pair = pairs[index];
+    const keyStart = rangeOf(pair.key)![0];
+    const valueEnd = pair.value?.range?.[1] ?? rangeOf(pair.key)![1];
+    const lineEndAt = lineEnd(text, keyStart);
+    if (valueEnd > lineEndAt || /#/.test(text.slice(valueEnd, lineEndAt))) continue;
+    const before = text.slice(lineStart(text, keyStart), keyStart);
+    const next = lineEndAt + (text.startsWith('\r\n', lineEndAt) ? 2 : 1);
+    if (before.trim() === '') {
+      edits.push({ start: lineStart(text, keyStart), end: Math.min(next, text.length), newText: '' });
+    } else if (before.trim() === '-' && index === 0) {
+      // `- redirect_uri_type: …` first: the next key moves up behind the dash.
+      const following = rangeOf(pairs[1].key)![0];
+      if (text.slice(next, following).trim() !== '') continue;
+      edits.push({ start: keyStart, end: following, newText: '' });
+    }
+  }
+  return edits.length ? { edits, change: `redirect_uris: dropped redirect_uri_type: authorization from ${edits.length} ${edits.length === 1 ? 'entry' : 'entries'}` } : undefined;
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
