@@ -98,6 +98,13 @@ client_type: confidential
     assert.equal(migrated('redirect_uris: ""\n', '2024.8.5'), '# authentik-version: 2024.8.5\nredirect_uris: []\n');
   });
 
+  it('keeps the comments between the key and a value on a later line', () => {
+    assert.equal(
+      migrated('redirect_uris: # the callbacks\n  # production first\n  https://a\\.example\\.com/cb\nname: a\n', '2024.8.5'),
+      '# authentik-version: 2024.8.5\nredirect_uris: # the callbacks\n  # production first\n  - matching_mode: strict\n    url: https://a.example.com/cb\nname: a\n',
+    );
+  });
+
   it('keeps CRLF line ends and replaces an existing version comment in place', () => {
     const out = migrated('# a provider\r\n# authentik-version: 2024.8.4\r\nredirect_uris: https://a/cb\r\n', '2024.8.6');
     assert.equal(out, '# a provider\r\n# authentik-version: 2024.8.6\r\nredirect_uris:\r\n  - matching_mode: strict\r\n    url: https://a/cb\r\n');

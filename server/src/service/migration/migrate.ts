@@ -161,12 +161,16 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 function toList(parsed: ParsedDocument, pair: AnyPair, value: Scalar.Parsed, entries: RedirectUriEntry[]) {
-  // A scalar holds no comments of its own: the one on a block scalar's header stays after the colon, a trailing one stays in place.
+  // The comment after the colon (or on a block scalar's header) stays there, one after the value stays in
+  // place; comment lines between the key and a value on a later line go above the entries.
+  const kept = value.commentBefore ? value.commentBefore.split('\n') : [];
+  const header = headerComment(parsed, pair);
+  if (header && kept.length && ` #${kept[0]}` === header) kept.shift();
   const edit = replaceValue(parsed, pair, (indent, eol, comment) => {
-    if (entries.length === 0) return `: []${comment}`;
     const item = `${indent}  `;
+    if (entries.length === 0) return kept.length ? `:${comment}${eol}${commentLines(kept, item, eol)}${item}[]` : `: []${comment}`;
     const lines = entries.map((e) => `${item}- matching_mode: ${e.matching_mode}${eol}${item}  url: ${scalarText(e.url)}`);
-    return `:${comment}${eol}${lines.join(eol)}`;
+    return `:${comment}${eol}${commentLines(kept, item, eol)}${lines.join(eol)}`;
   });
   const modes = entries.map((e) => e.matching_mode);
   const change = entries.length === 0
