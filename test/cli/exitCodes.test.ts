@@ -28,7 +28,7 @@ describe('cli: exit codes', () => {
     const { code, stdout, stderr } = await runCli(['validate', TYPOS, 'test/fixtures/no-such.oauth2provider.yaml', GRAFANA]);
     assert.equal(code, 2);
     assert.equal(stderr, 'authentik-oauth2: test/fixtures/no-such.oauth2provider.yaml: no such file or directory\n');
-    assert.match(stdout, /^test\/fixtures\/mistakes\/typos\.oauth2provider\.yaml:3:14: error invalid-enum /m);
+    assert.match(stdout, /^test\/fixtures\/mistakes\/typos\.oauth2provider\.yaml:4:14: error invalid-enum /m);
     assert.match(stdout, /^2 files checked: 1 error, 2 warnings\.$/m);
   });
 

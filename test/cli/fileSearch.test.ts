@@ -15,6 +15,7 @@ describe('cli: directories', () => {
       'test/fixtures/encodings/crlf.oauth2provider.yaml',
       'test/fixtures/mistakes/missing-required.oauth2provider.yaml',
       'test/fixtures/mistakes/typos.oauth2provider.yaml',
+      'test/fixtures/versions/outline.oauth2provider.yaml',
       'test/fixtures/warnings/public-app.oauth2provider.yaml',
       'test/fixtures/warnings/wiki.oauth2provider.yaml',
     ]);
@@ -79,6 +80,7 @@ describe('cli: quoted globs', () => {
       'test/fixtures/encodings/crlf.oauth2provider.yaml',
       'test/fixtures/mistakes/missing-required.oauth2provider.yaml',
       'test/fixtures/mistakes/typos.oauth2provider.yaml',
+      'test/fixtures/versions/outline.oauth2provider.yaml',
       'test/fixtures/warnings/public-app.oauth2provider.yaml',
       'test/fixtures/warnings/wiki.oauth2provider.yaml',
     ]);
@@ -105,7 +107,8 @@ describe('cli: many files', () => {
     assert.equal(code, 1);
     const lines = stdout.trimEnd().split('\n');
     assert.equal(lines.at(-1), '1000 files checked: 10 errors, 0 warnings.');
-    assert.equal(lines.length, 11);
-    assert.equal(lines[0], 'team-0/app-0000.oauth2provider.yaml:4:11: error invalid-enum "nope" is not a valid choice for "sub_mode". Valid choices: hashed_user_id, user_id, user_uuid, user_username, user_email, user_upn.');
+    assert.equal(lines.at(-2), 'Checked for authentik 2026.5.0 (the newest known release).');
+    assert.equal(lines.length, 12);
+    assert.equal(lines[0], 'team-0/app-0000.oauth2provider.yaml:7:11: error invalid-enum "nope" is not a valid choice for "sub_mode". Valid choices: hashed_user_id, user_id, user_uuid, user_username, user_email, user_upn.');
   });
 });

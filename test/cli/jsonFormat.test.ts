@@ -25,31 +25,32 @@ function editorDiagnostics(relativePath: string): JsonDiagnostic[] {
 }
 
 describe('cli: json format', () => {
-  it('has exactly the shape {files: [{path, diagnostics: [{severity, code, message, range}]}], summary: {files, errors, warnings}}', async () => {
+  it('has exactly the shape {files: [{path, profile, diagnostics: [{severity, code, message, range}]}], summary: {files, errors, warnings}}', async () => {
     const { result, report } = await validateJson(['test/fixtures/mistakes/typos.oauth2provider.yaml']);
     assert.equal(result.code, 1);
     assert.deepEqual(report, {
       files: [
         {
           path: 'test/fixtures/mistakes/typos.oauth2provider.yaml',
+          profile: { id: '2023.5.0', release: '2024.8.4', source: 'comment', reason: 'from the comment on line 1' },
           diagnostics: [
             {
               severity: 'warning',
               code: 'redirect-uris-empty',
               message: 'No redirect_uris: the server then adopts the first redirect URI any client sends (CVE-2024-52289). List the allowed URIs.',
-              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } },
+              range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } },
             },
             {
               severity: 'error',
               code: 'invalid-enum',
               message: '"confidental" is not a valid choice for "client_type". Did you mean "confidential"? Valid choices: confidential, public.',
-              range: { start: { line: 2, character: 13 }, end: { line: 2, character: 24 } },
+              range: { start: { line: 3, character: 13 }, end: { line: 3, character: 24 } },
             },
             {
               severity: 'warning',
               code: 'unknown-key',
               message: 'Unknown key "redirect_uri": the server silently ignores it. Did you mean "redirect_uris"?',
-              range: { start: { line: 3, character: 0 }, end: { line: 3, character: 12 } },
+              range: { start: { line: 4, character: 0 }, end: { line: 4, character: 12 } },
             },
           ],
         },
@@ -67,11 +68,17 @@ describe('cli: json format', () => {
       'test/fixtures/encodings/crlf.oauth2provider.yaml',
       'test/fixtures/mistakes/missing-required.oauth2provider.yaml',
       'test/fixtures/mistakes/typos.oauth2provider.yaml',
+      'test/fixtures/versions/outline.oauth2provider.yaml',
       'test/fixtures/warnings/public-app.oauth2provider.yaml',
       'test/fixtures/warnings/wiki.oauth2provider.yaml',
     ]);
     for (const file of report.files) assert.deepEqual(file.diagnostics, editorDiagnostics(file.path), file.path);
-    assert.deepEqual(report.summary, { files: 8, errors: 6, warnings: 5 });
+    // The files with a byte order mark and for 2026 have no version comment: the newest profile adds two errors to the first.
+    assert.deepEqual(report.summary, { files: 9, errors: 8, warnings: 5 });
+    assert.deepEqual(
+      report.files.map((f) => f.profile?.id),
+      ['2023.5.0', '2023.5.0', '2026.5.0', '2023.5.0', '2023.5.0', '2023.5.0', '2026.5.0', '2023.5.0', '2023.5.0'],
+    );
   });
 
   it('counts errors and warnings but not information in the summary', async () => {

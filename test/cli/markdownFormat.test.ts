@@ -115,7 +115,7 @@ describe('cli: --format markdown', () => {
         '',
         '| Severity | Line | Code | Message |',
         '| --- | ---: | --- | --- |',
-        '| error | 4 | `invalid-enum` | "\\<b\\>@&#8203;admin\\</b\\>" is not a valid choice for "client\\_type". Valid choices: confidential, public. |',
+        '| error | 7 | `invalid-enum` | "\\<b\\>@&#8203;admin\\</b\\>" is not a valid choice for "client\\_type". Valid choices: confidential, public. |',
         '',
       ].join('\n'),
     );

@@ -63,18 +63,21 @@ describe('cli: sarif format', () => {
   it('reports each finding with its level and a 1-based region whose endColumn is one past the last character', async () => {
     const { log } = await sarif(['test/fixtures']);
     assert.deepEqual(log.runs[0].results.map(brief), [
+      // The file with a byte order mark has no version comment: it is checked for the newest release.
+      'missing-required error test/fixtures/encodings/bom.oauth2provider.yaml 1:1-1:25',
       'invalid-enum error test/fixtures/encodings/bom.oauth2provider.yaml 1:14-1:25',
-      'invalid-uuid error test/fixtures/encodings/crlf.oauth2provider.yaml 2:21-2:31',
-      'invalid-enum error test/fixtures/encodings/crlf.oauth2provider.yaml 4:11-4:20',
-      'missing-required error test/fixtures/mistakes/missing-required.oauth2provider.yaml 1:1-1:20',
-      'missing-required error test/fixtures/mistakes/missing-required.oauth2provider.yaml 1:1-1:20',
-      'redirect-uris-empty warning test/fixtures/mistakes/typos.oauth2provider.yaml 1:1-1:14',
-      'invalid-enum error test/fixtures/mistakes/typos.oauth2provider.yaml 3:14-3:25',
-      'unknown-key warning test/fixtures/mistakes/typos.oauth2provider.yaml 4:1-4:13',
-      'secret-on-public-client warning test/fixtures/warnings/public-app.oauth2provider.yaml 4:1-4:14',
-      'secret-in-file note test/fixtures/warnings/public-app.oauth2provider.yaml 4:16-4:33',
-      'redirect-uri-unescaped warning test/fixtures/warnings/wiki.oauth2provider.yaml 3:16-3:49',
-      'duration-ignored-part warning test/fixtures/warnings/wiki.oauth2provider.yaml 4:32-4:40',
+      'wrong-type error test/fixtures/encodings/bom.oauth2provider.yaml 4:16-4:44',
+      'invalid-uuid error test/fixtures/encodings/crlf.oauth2provider.yaml 3:21-3:31',
+      'invalid-enum error test/fixtures/encodings/crlf.oauth2provider.yaml 5:11-5:20',
+      'missing-required error test/fixtures/mistakes/missing-required.oauth2provider.yaml 2:1-2:20',
+      'missing-required error test/fixtures/mistakes/missing-required.oauth2provider.yaml 2:1-2:20',
+      'redirect-uris-empty warning test/fixtures/mistakes/typos.oauth2provider.yaml 2:1-2:14',
+      'invalid-enum error test/fixtures/mistakes/typos.oauth2provider.yaml 4:14-4:25',
+      'unknown-key warning test/fixtures/mistakes/typos.oauth2provider.yaml 5:1-5:13',
+      'secret-on-public-client warning test/fixtures/warnings/public-app.oauth2provider.yaml 5:1-5:14',
+      'secret-in-file note test/fixtures/warnings/public-app.oauth2provider.yaml 5:16-5:33',
+      'redirect-uri-unescaped warning test/fixtures/warnings/wiki.oauth2provider.yaml 4:16-4:49',
+      'duration-ignored-part warning test/fixtures/warnings/wiki.oauth2provider.yaml 5:32-5:40',
     ]);
     for (const result of log.runs[0].results) {
       assert.deepEqual(Object.keys(result.locations[0].physicalLocation.artifactLocation).sort(), ['uri', 'uriBaseId']);
@@ -83,6 +86,16 @@ describe('cli: sarif format', () => {
     }
     const enumResult = log.runs[0].results.find((r) => r.ruleId === 'invalid-enum');
     assert.equal(enumResult?.message.text, '"confidental" is not a valid choice for "client_type". Did you mean "confidential"? Valid choices: confidential, public.');
+  });
+
+  it('names the authentik release each group of files was checked for in the run\'s properties', async () => {
+    const { log } = await sarif(['test/fixtures']);
+    assert.deepEqual((log.runs[0] as unknown as { properties: unknown }).properties, {
+      authentikProfiles: [
+        { profile: '2023.5.0', release: '2024.8.4', reason: 'from the comment on line 1', files: 7 },
+        { profile: '2026.5.0', release: '2026.5.0', reason: 'the newest known release', files: 2 },
+      ],
+    });
   });
 
   it('has an empty results list, not a missing one, when every file is clean', async () => {
@@ -96,7 +109,7 @@ describe('cli: sarif format', () => {
 
     it('percent-encodes a space and keeps the path relative to the working directory', async () => {
       const { log } = await sarif(['.'], root);
-      assert.deepEqual(log.runs[0].results.map(brief), ['invalid-enum error my%20providers/app.oauth2provider.yaml 4:11-4:15']);
+      assert.deepEqual(log.runs[0].results.map(brief), ['invalid-enum error my%20providers/app.oauth2provider.yaml 7:11-7:15']);
     });
   });
 });

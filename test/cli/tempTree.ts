@@ -15,7 +15,15 @@ export function tempTree(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-/** A provider body that passes validation. */
+/** A provider body that passes validation for the newest release (what a file without a version comment is checked for): six lines. */
 export function validProvider(name: string): string {
-  return `name: ${name}\nauthorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60\nredirect_uris: https://app\\.example\\.com/cb\n`;
+  return [
+    `name: ${name}`,
+    'authorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60',
+    'invalidation_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a63',
+    'redirect_uris:',
+    '  - matching_mode: strict',
+    '    url: https://app.example.com/cb',
+    '',
+  ].join('\n');
 }

@@ -118,7 +118,7 @@ describe('distribution: the GitHub Action (action.yml)', () => {
   it('good files given on several lines, one a glob: exit 0, a summary without tables, no SARIF unless asked', async () => {
     const result = await runAction(project, { paths: 'providers/grafana.oauth2provider.yaml\n  other/*.oauth2provider.yml  \n', version: tarball, format: 'text' });
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.equal(result.stdout, '2 files checked: 0 errors, 0 warnings.\n');
+    assert.equal(result.stdout, 'Checked for authentik 2026.5.0 (the newest known release).\n2 files checked: 0 errors, 0 warnings.\n');
     assert.equal(result.summary, '### authentik OAuth2 providers\n\n2 files checked: 0 errors, 0 warnings.\n');
     assert.ok(!fs.readdirSync(project.dir).some((name) => name.endsWith('.sarif')));
   });
@@ -135,7 +135,7 @@ describe('distribution: the GitHub Action (action.yml)', () => {
 
   it('server-version reaches the CLI as --server-version', async () => {
     const help = await runToEnd(process.execPath, [path.join(REPO, 'dist/cli.js'), '--help'], { cwd: project.dir });
-    const result = await runAction(project, { paths: 'providers/grafana.oauth2provider.yaml', version: tarball, 'server-version': '2024.8' });
+    const result = await runAction(project, { paths: 'providers/grafana.oauth2provider.yaml', version: tarball, 'server-version': '2026.2' });
     if (help.stdout.includes('--server-version')) {
       assert.equal(result.code, 0, result.stdout + result.stderr);
     } else {

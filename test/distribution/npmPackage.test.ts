@@ -69,7 +69,7 @@ describe('distribution: the npm package, installed from its tarball', () => {
         text: /^providers\/wiki\.oauth2provider\.yaml:4:14: error invalid-enum "confidentail" is not a valid choice for "client_type"\..*\nproviders\/wiki\.oauth2provider\.yaml:5:1: warning unknown-key Unknown key "redirect_uri"/,
         github: /^::error file=providers\/wiki\.oauth2provider\.yaml,line=4,col=14,endLine=4,endColumn=25,title=authentik invalid-enum::"confidentail" is not a valid choice/,
         sarif: /"ruleId": "invalid-enum",[\s\S]*"uri": "providers\/wiki\.oauth2provider\.yaml",[\s\S]*"startLine": 4,\s*"startColumn": 14/,
-        json: /"path": "providers\/wiki\.oauth2provider\.yaml",\s*"diagnostics": \[\s*\{\s*"severity": "error",\s*"code": "invalid-enum"/,
+        json: /"path": "providers\/wiki\.oauth2provider\.yaml",\s*"profile": \{[^}]*"id": "2026\.5\.0"[^}]*\},\s*"diagnostics": \[\s*\{\s*"severity": "error",\s*"code": "invalid-enum"/,
         markdown: /^### authentik OAuth2 providers\n\n2 files checked: 1 error, 1 warning\.\n\n#### `providers\/wiki\.oauth2provider\.yaml`\n\n\| Severity \| Line \| Code \| Message \|\n\| --- \| ---: \| --- \| --- \|\n\| error \| 4 \| `invalid-enum` \| "confidentail" is not a valid choice/,
       };
       assert.match(installed.stdout, expected[format]);
@@ -80,7 +80,7 @@ describe('distribution: the npm package, installed from its tarball', () => {
   it('npx authentik-oauth2 validate on the good file alone: exit 0', async () => {
     const result = await npx(['authentik-oauth2', 'validate', 'providers/grafana.oauth2provider.yaml']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.equal(result.stdout, '1 file checked: 0 errors, 0 warnings.\n');
+    assert.equal(result.stdout, 'Checked for authentik 2026.5.0 (the newest known release).\n1 file checked: 0 errors, 0 warnings.\n');
   });
 
   it('authentik-oauth2-language-server --stdio answers initialize and publishes the diagnostics of a bad file', async () => {

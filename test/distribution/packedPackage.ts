@@ -91,5 +91,25 @@ export function runToEnd(command: string, args: string[], options: { cwd: string
 }
 
 /** A provider that validates without findings, and one with an error and a warning at known places. */
-export const GOOD_PROVIDER = 'name: grafana\nauthorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60\nredirect_uris: https://grafana\\.example\\.com/login/generic_oauth\n';
-export const BAD_PROVIDER = 'name: wiki\nauthorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60\nredirect_uris: https://wiki\\.example\\.com/cb\nclient_type: confidentail\nredirect_uri: https://wiki.example.com/cb\n';
+/** Valid for the newest release, which a file without a version comment is checked for. */
+export const GOOD_PROVIDER = [
+  'name: grafana',
+  'authorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60',
+  'invalidation_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a63',
+  'redirect_uris:',
+  '  - matching_mode: strict',
+  '    url: https://grafana.example.com/login/generic_oauth',
+  '',
+].join('\n');
+/** A misspelt client_type on line 4 and an unknown key on line 5 (1-based). */
+export const BAD_PROVIDER = [
+  'name: wiki',
+  'authorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60',
+  'invalidation_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a63',
+  'client_type: confidentail',
+  'redirect_uri: https://wiki.example.com/cb',
+  'redirect_uris:',
+  '  - matching_mode: strict',
+  '    url: https://wiki.example.com/cb',
+  '',
+].join('\n');

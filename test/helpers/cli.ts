@@ -60,7 +60,7 @@ export interface JsonDiagnostic {
 }
 
 export interface JsonReport {
-  files: { path: string; diagnostics: JsonDiagnostic[] }[];
+  files: { path: string; profile?: { id: string; release: string; source: string; reason: string }; diagnostics: JsonDiagnostic[] }[];
   summary: { files: number; errors: number; warnings: number };
 }
 

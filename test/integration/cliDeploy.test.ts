@@ -62,15 +62,15 @@ describe('cli deploy against the test server', () => {
     const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^POST .*\n400 Bad Request · \d+ ms\nDeploy failed: The server rejected the provider \(400\)\.\n/);
-    assert.match(result.stdout, /\ngrafana\.oauth2provider\.yaml:1:7: error server-rejected authentik: provider with this name already exists\.\n$/);
+    assert.match(result.stdout, /\ngrafana\.oauth2provider\.yaml:2:7: error server-rejected authentik: provider with this name already exists\.\n$/);
   });
 
   it('a file with errors is not sent', async () => {
-    const { dir, file } = writeProvider('name: x\nclient_type: secret\n');
+    const { dir, file } = writeProvider('# authentik-version: 2024.8.4\nname: x\nclient_type: secret\n');
     const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /^grafana\.oauth2provider\.yaml:1:1: error missing-required Missing required key "authorization_flow"/);
-    assert.match(result.stdout, /grafana\.oauth2provider\.yaml:2:14: error invalid-enum "secret" is not a valid choice/);
+    assert.match(result.stdout, /^grafana\.oauth2provider\.yaml:2:1: error missing-required Missing required key "authorization_flow"/);
+    assert.match(result.stdout, /grafana\.oauth2provider\.yaml:3:14: error invalid-enum "secret" is not a valid choice/);
     assert.match(result.stderr, /has 2 error\(s\); nothing was sent\./);
     assert.equal(server().requests.length, 0);
   });

@@ -95,7 +95,7 @@ describe('deploy: 400 messages land on the YAML lines', () => {
     const outcome = await deployBody(apiFor(server().url), bodyOf(text));
     assert.equal(outcome.status, 400);
     assert.deepEqual(outcome.failure?.fieldErrors, { name: ['provider with this name already exists.'] });
-    assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), ['1: authentik: provider with this name already exists.']);
+    assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), ['2: authentik: provider with this name already exists.']);
   });
 
   it('a flow and a scope mapping that do not exist', async () => {
@@ -105,8 +105,8 @@ describe('deploy: 400 messages land on the YAML lines', () => {
     const outcome = await deployBody(apiFor(server().url), bodyOf(text));
     assert.equal(outcome.status, 400);
     assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), [
-      `2: authentik: Invalid pk "${missingFlow}" - object does not exist.`,
-      `8: authentik: Invalid pk "${missingMapping}" - object does not exist.`,
+      `3: authentik: Invalid pk "${missingFlow}" - object does not exist.`,
+      `9: authentik: Invalid pk "${missingMapping}" - object does not exist.`,
     ]);
     assert.equal(server().providers().length, 0);
   });
@@ -116,7 +116,7 @@ describe('deploy: 400 messages land on the YAML lines', () => {
     await deployBody(api, bodyOf(providerYaml('One', 'client_id: shared-id\n')));
     const text = providerYaml('Two', 'client_id: shared-id\n');
     const outcome = await deployBody(api, bodyOf(text));
-    assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), ['10: authentik: OAuth2/OpenID Provider with this Client ID already exists.']);
+    assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), ['11: authentik: OAuth2/OpenID Provider with this Client ID already exists.']);
   });
 });
 

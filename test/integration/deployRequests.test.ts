@@ -46,13 +46,13 @@ describe('deploy through the language server', () => {
 
   it('answers with the errors that block a deploy, where they are in the file', async () => {
     const uri = 'file:///work/broken.oauth2provider.yaml';
-    await client.open(uri, 'name: Broken\nclient_type: confidental\n');
+    await client.open(uri, '# authentik-version: 2024.8.4\nname: Broken\nclient_type: confidental\n');
     const prepared = await prepare(uri);
     assert.equal(prepared.kind, 'invalid');
     assert.ok(prepared.kind === 'invalid');
     assert.deepEqual(
       prepared.errors.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`),
-      ['missing-required@0:0-0:12', 'invalid-enum@1:13-1:24'],
+      ['missing-required@1:0-1:12', 'invalid-enum@2:13-2:24'],
     );
     assert.equal(server().requests.length, 0, 'nothing was sent');
   });
@@ -77,8 +77,8 @@ describe('deploy through the language server', () => {
     assert.deepEqual(
       placed.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.source, d.code, d.message]),
       [
-        [0, 6, 'authentik server', 'server-rejected', 'authentik: provider with this name already exists.'],
-        [7, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${missingMapping}" - object does not exist.`],
+        [1, 6, 'authentik server', 'server-rejected', 'authentik: provider with this name already exists.'],
+        [8, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${missingMapping}" - object does not exist.`],
       ],
     );
   });

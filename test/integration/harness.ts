@@ -32,8 +32,10 @@ export function apiFor(baseUrl: string, token: string | undefined = TOKEN, timeo
   return new AuthentikApi({ baseUrl, token, allowInsecureHttp: false, timeoutMs }, new NodeHttpClient());
 }
 
+/** A provider for the test server, which speaks 2024.8.4 (the file says so on its first line). */
 export function providerYaml(name = 'Grafana', extra = ''): string {
-  return `name: ${name}
+  return `# authentik-version: 2024.8.4
+name: ${name}
 authorization_flow: ${SEED_IDS.flows.explicitConsent}
 client_type: confidential
 redirect_uris: |
@@ -46,9 +48,8 @@ ${extra}`;
 }
 
 export function bodyOf(text: string): ProviderBody {
-  // The test server speaks 2024.8.4; a file's own comment still decides.
   const parsed = parseText(text, { maxFileSize: 1e6 });
-  const profile = resolveProfile(parsed, { settingVersion: '2024.8.4' });
+  const profile = resolveProfile(parsed);
   const prepared = prepareBody(parsed, { rules: DEFAULT_SETTINGS.rules, maxFileSize: 1e6, profile: profile.profile });
   if (!prepared.ok) throw new Error(`fixture has errors: ${prepared.errors.map((e) => e.message).join('; ')}`);
   return prepared.body;

@@ -35,19 +35,19 @@ describe('limits: the CLI on unreadable, strange and numerous files', { timeout:
 
   it('invalid UTF-8: invalid-utf8 first, the rest still validated; a real U+FFFD is fine', async () => {
     const root = tempTree({
-      'latin1.oauth2provider.yaml': Buffer.concat([Buffer.from('name: caf'), Buffer.from([0xe9]), Buffer.from('\nauthorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60\nredirect_uris: https://a\\.b/c\nsub_mode: user_mail\n')]),
+      'latin1.oauth2provider.yaml': Buffer.concat([Buffer.from('# authentik-version: 2024.8.4\nname: caf'), Buffer.from([0xe9]), Buffer.from('\nauthorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60\nredirect_uris: https://a\\.b/c\nsub_mode: user_mail\n')]),
       'replacement-char.oauth2provider.yaml': validProvider('\uFFFD'),
     });
     const { result: run, codesByFile, report } = await validateJson(['.'], { cwd: root });
     assert.deepEqual(codesByFile, { 'latin1.oauth2provider.yaml': ['invalid-utf8', 'invalid-enum'], 'replacement-char.oauth2provider.yaml': [] });
     assert.equal(report.files[0].diagnostics[0].message, 'The file is not valid UTF-8.');
-    assert.deepEqual(report.files[0].diagnostics[1].range.start, { line: 3, character: 10 });
+    assert.deepEqual(report.files[0].diagnostics[1].range.start, { line: 4, character: 10 });
     assert.equal(run.code, 1);
   });
 
   it('a BOM and CRLF line endings: positions as the editor shows them', async () => {
     const root = tempTree({ 'bom-crlf.oauth2provider.yaml': '\uFEFFclient_type: confidental\r\nname: x\r\nauthorization_flow: nope\r\nredirect_uris: https://a\\.b/c\r\n' });
-    const { result: run, report } = await validateJson(['.'], { cwd: root });
+    const { result: run, report } = await validateJson(['--server-version', '2024.8.4', '.'], { cwd: root });
     const at = (d: (typeof report.files)[0]['diagnostics'][0]) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
     // "confidental" is columns 13-24 of line 0 once the BOM is hidden; "nope" columns 20-24 of line 2, CRs not counted.
     assert.deepEqual(report.files[0].diagnostics.map(at), ['invalid-enum@0:13-0:24', 'invalid-uuid@2:20-2:24']);
@@ -126,9 +126,10 @@ describe('limits: the CLI on unreadable, strange and numerous files', { timeout:
     const root = tempTree(files);
     const run = await runCli(['validate', '.'], { cwd: root, timeoutMs: 110_000 });
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 11);
-    assert.equal(lines[0], 'team-000/app-00007.oauth2provider.yaml:4:14: error invalid-enum "confidental" is not a valid choice for "client_type". Did you mean "confidential"? Valid choices: confidential, public.');
-    assert.equal(lines[10], '10000 files checked: 10 errors, 0 warnings.');
+    assert.equal(lines.length, 12);
+    assert.equal(lines[0], 'team-000/app-00007.oauth2provider.yaml:7:14: error invalid-enum "confidental" is not a valid choice for "client_type". Did you mean "confidential"? Valid choices: confidential, public.');
+    assert.equal(lines[10], 'Checked for authentik 2026.5.0 (the newest known release).');
+    assert.equal(lines[11], '10000 files checked: 10 errors, 0 warnings.');
     assert.equal(run.stderr, '');
     assert.equal(run.code, 1);
   });

@@ -4,19 +4,29 @@ import { CompletionItem, CompletionItemKind, CompletionList, CompletionRequest, 
 import { LspClient } from '../helpers/lspClient';
 import { applyEdits, position, range, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
+/**
+ * A file without a version comment is checked for the newest release (2026.5): its required keys,
+ * then the optional ones, each in schema order.
+ */
+const REQUIRED_KEYS_IN_SCHEMA_ORDER = ['authorization_flow', 'invalidation_flow', 'redirect_uris'];
 const OPTIONAL_KEYS_IN_SCHEMA_ORDER = [
   'authentication_flow',
   'property_mappings',
+  'grant_types',
   'client_id',
   'client_secret',
   'access_code_validity',
   'refresh_token_validity',
+  'refresh_token_threshold',
   'include_claims_in_id_token',
   'signing_key',
-  'redirect_uris',
+  'encryption_key',
+  'logout_uri',
+  'logout_method',
   'sub_mode',
   'issuer_mode',
-  'jwks_sources',
+  'jwt_federation_sources',
+  'jwt_federation_providers',
 ];
 
 /** `name` and `client_type` and `access_token_validity` are present; line 2 is empty. */
@@ -67,7 +77,7 @@ describe('lsp: completion of keys, client with snippet support', TEST_TIMEOUT, (
     const items = await completeAt(server(), PARTIAL, position(2, 0));
     assert.deepEqual(
       bySortText(items).map((i) => i.label),
-      ['authorization_flow', ...OPTIONAL_KEYS_IN_SCHEMA_ORDER],
+      [...REQUIRED_KEYS_IN_SCHEMA_ORDER, ...OPTIONAL_KEYS_IN_SCHEMA_ORDER],
     );
     for (const item of items) {
       assert.equal(item.kind, CompletionItemKind.Property);
@@ -88,6 +98,8 @@ describe('lsp: completion of keys, client with snippet support', TEST_TIMEOUT, (
     assert.equal(snippet('include_claims_in_id_token'), 'include_claims_in_id_token: ${1|true,false|}');
     assert.equal(snippet('refresh_token_validity'), 'refresh_token_validity: ${1:days=30}');
     assert.equal(snippet('property_mappings'), 'property_mappings:\n  - $1');
+    assert.equal(snippet('redirect_uris'), 'redirect_uris:\n  - matching_mode: ${1|strict,regex|}\n    url: ${2:https://app.example.com/callback}');
+    assert.equal(snippet('logout_method'), 'logout_method: ${1|backchannel,frontchannel|}');
   });
 
   it('replaces the partly typed key', async () => {
@@ -101,7 +113,7 @@ describe('lsp: completion of keys, client without snippet support', TEST_TIMEOUT
 
   it('inserts plain "key: " text', async () => {
     const items = await completeAt(server(), PARTIAL, position(2, 0));
-    assert.deepEqual(bySortText(items).map((i) => i.label), ['authorization_flow', ...OPTIONAL_KEYS_IN_SCHEMA_ORDER]);
+    assert.deepEqual(bySortText(items).map((i) => i.label), [...REQUIRED_KEYS_IN_SCHEMA_ORDER, ...OPTIONAL_KEYS_IN_SCHEMA_ORDER]);
     for (const item of items) {
       assert.equal(item.insertTextFormat, InsertTextFormat.PlainText, item.label);
       assert.deepEqual(edit(item), { range: range(2, 0, 2, 0), newText: `${item.label}: ` });

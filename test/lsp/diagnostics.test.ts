@@ -8,10 +8,14 @@ import { fixtureText, range, TEST_TIMEOUT, uniqueUri, useServer } from './docume
 const brief = (params: PublishDiagnosticsParams) =>
   params.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
 
+/** Valid for the newest release, which a file without a version comment is checked for. */
 const QUICK = `name: Quick
 authorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60
-redirect_uris: https://quick\\.example\\.com/cb
+invalidation_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a63
 sub_mode: user_email
+redirect_uris:
+  - matching_mode: strict
+    url: https://quick.example.com/cb
 `;
 
 /** Three quick edits, each leaving a different mistake, and what each version must show. */
@@ -38,7 +42,7 @@ describe('lsp: diagnostics on open and change', TEST_TIMEOUT, () => {
     const visible = published.diagnostics.map(({ range, severity, code, source, message, tags }: Diagnostic) => ({ range, severity, code, source, message, tags }));
     assert.deepEqual(visible, [
       {
-        range: range(0, 0, 0, 13),
+        range: range(1, 0, 1, 13),
         severity: DiagnosticSeverity.Warning,
         code: 'redirect-uris-empty',
         source: 'authentik',
@@ -46,7 +50,7 @@ describe('lsp: diagnostics on open and change', TEST_TIMEOUT, () => {
         tags: undefined,
       },
       {
-        range: range(2, 13, 2, 24),
+        range: range(3, 13, 3, 24),
         severity: DiagnosticSeverity.Error,
         code: 'invalid-enum',
         source: 'authentik',
@@ -54,7 +58,7 @@ describe('lsp: diagnostics on open and change', TEST_TIMEOUT, () => {
         tags: undefined,
       },
       {
-        range: range(3, 0, 3, 12),
+        range: range(4, 0, 4, 12),
         severity: DiagnosticSeverity.Warning,
         code: 'unknown-key',
         source: 'authentik',
@@ -69,8 +73,8 @@ describe('lsp: diagnostics on open and change', TEST_TIMEOUT, () => {
     await server().open(uri, fixtureText('mistakes/typos.oauth2provider.yaml'));
     const fixed = server().waitForDiagnostics(uri, 2);
     await server().change(uri, 2, [
-      { range: range(2, 13, 2, 24), text: 'confidential' },
-      { range: range(3, 12, 3, 12), text: 's' },
+      { range: range(3, 13, 3, 24), text: 'confidential' },
+      { range: range(4, 12, 4, 12), text: 's' },
     ]);
     assert.deepEqual(await fixed, { uri, version: 2, diagnostics: [] });
   });

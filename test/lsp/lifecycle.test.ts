@@ -46,8 +46,8 @@ describe('lsp: robustness', TEST_TIMEOUT, () => {
       assert.equal(error.code, ErrorCodes.MethodNotFound);
       return true;
     });
-    const hover = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(2, 3) });
-    assert.deepEqual(hover?.range, range(2, 0, 2, 11));
+    const hover = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(3, 3) });
+    assert.deepEqual(hover?.range, range(3, 0, 3, 11));
   });
 
   it('answers a request whose handler throws with an error, and still answers the next one', async () => {
@@ -62,8 +62,8 @@ describe('lsp: robustness', TEST_TIMEOUT, () => {
     // No range: the service throws inside the guarded handler, which logs it and answers with no actions.
     assert.deepEqual(await server().request('textDocument/codeAction', { textDocument: { uri }, context: { diagnostics: [] } }), []);
     assert.ok(server().logs.some((log) => log.message.startsWith('codeAction failed: TypeError')), server().logs.map((log) => log.message).join('\n'));
-    const hover = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(0, 1) });
-    assert.deepEqual(hover?.range, range(0, 0, 0, 4));
+    const hover = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(1, 1) });
+    assert.deepEqual(hover?.range, range(1, 0, 1, 4));
   });
 
   it('answers a position far outside the document without failing', async () => {
@@ -71,8 +71,8 @@ describe('lsp: robustness', TEST_TIMEOUT, () => {
     await server().open(uri, fixtureText('clean/grafana.oauth2provider.yaml'));
     const far = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(10_000, 10_000) });
     assert.equal(far, null);
-    const near = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(1, 2) });
-    assert.deepEqual(near?.range, range(1, 0, 1, 4));
+    const near = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position(2, 2) });
+    assert.deepEqual(near?.range, range(2, 0, 2, 4));
   });
 
   it('answers requests for a document it never opened with empty results', async () => {

@@ -24,24 +24,24 @@ describe('lsp: outline', TEST_TIMEOUT, () => {
     const uuid1 = 'a1b2c3d4-0000-4000-8000-000000000001';
     const uuid2 = 'a1b2c3d4-0000-4000-8000-000000000002';
     assert.deepEqual(outline(symbols), [
-      { name: 'name', detail: 'Grafana', kind: SymbolKind.String, range: range(1, 0, 1, 13), selectionRange: range(1, 0, 1, 4) },
-      { name: 'authorization_flow', detail: '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60', kind: SymbolKind.String, range: range(2, 0, 2, 56), selectionRange: range(2, 0, 2, 18) },
-      { name: 'client_type', detail: 'confidential', kind: SymbolKind.String, range: range(3, 0, 3, 25), selectionRange: range(3, 0, 3, 11) },
-      { name: 'client_id', detail: 'grafana', kind: SymbolKind.String, range: range(4, 0, 4, 18), selectionRange: range(4, 0, 4, 9) },
-      { name: 'redirect_uris', detail: 'https://grafana\\.example\\.com/login/generic_oauth', kind: SymbolKind.String, range: range(5, 0, 6, 51), selectionRange: range(5, 0, 5, 13) },
+      { name: 'name', detail: 'Grafana', kind: SymbolKind.String, range: range(2, 0, 2, 13), selectionRange: range(2, 0, 2, 4) },
+      { name: 'authorization_flow', detail: '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60', kind: SymbolKind.String, range: range(3, 0, 3, 56), selectionRange: range(3, 0, 3, 18) },
+      { name: 'client_type', detail: 'confidential', kind: SymbolKind.String, range: range(4, 0, 4, 25), selectionRange: range(4, 0, 4, 11) },
+      { name: 'client_id', detail: 'grafana', kind: SymbolKind.String, range: range(5, 0, 5, 18), selectionRange: range(5, 0, 5, 9) },
+      { name: 'redirect_uris', detail: 'https://grafana\\.example\\.com/login/generic_oauth', kind: SymbolKind.String, range: range(6, 0, 7, 51), selectionRange: range(6, 0, 6, 13) },
       {
         name: 'property_mappings',
         detail: '2 items',
         kind: SymbolKind.Array,
-        range: range(7, 0, 9, 40),
-        selectionRange: range(7, 0, 7, 17),
+        range: range(8, 0, 10, 40),
+        selectionRange: range(8, 0, 8, 17),
         children: [
-          { name: uuid1, detail: undefined, kind: SymbolKind.String, range: range(8, 4, 8, 40), selectionRange: range(8, 4, 8, 40) },
-          { name: uuid2, detail: undefined, kind: SymbolKind.String, range: range(9, 4, 9, 40), selectionRange: range(9, 4, 9, 40) },
+          { name: uuid1, detail: undefined, kind: SymbolKind.String, range: range(9, 4, 9, 40), selectionRange: range(9, 4, 9, 40) },
+          { name: uuid2, detail: undefined, kind: SymbolKind.String, range: range(10, 4, 10, 40), selectionRange: range(10, 4, 10, 40) },
         ],
       },
-      { name: 'access_token_validity', detail: 'hours=1', kind: SymbolKind.String, range: range(10, 0, 10, 30), selectionRange: range(10, 0, 10, 21) },
-      { name: 'sub_mode', detail: 'user_email', kind: SymbolKind.String, range: range(11, 0, 11, 20), selectionRange: range(11, 0, 11, 8) },
+      { name: 'access_token_validity', detail: 'hours=1', kind: SymbolKind.String, range: range(11, 0, 11, 30), selectionRange: range(11, 0, 11, 21) },
+      { name: 'sub_mode', detail: 'user_email', kind: SymbolKind.String, range: range(12, 0, 12, 20), selectionRange: range(12, 0, 12, 8) },
     ]);
   });
 
@@ -58,15 +58,15 @@ describe('lsp: outline', TEST_TIMEOUT, () => {
     await server().open(uri, fixtureText('clean/grafana.oauth2provider.yaml'));
     const folds = await server().connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
     assert.deepEqual(folds, [
-      { startLine: 5, endLine: 6 },
-      { startLine: 7, endLine: 9 },
+      { startLine: 6, endLine: 7 },
+      { startLine: 8, endLine: 10 },
     ]);
   });
 
   it('has no inlay hints without a reference source (offline)', async () => {
     const uri = uniqueUri('hints');
     await server().open(uri, fixtureText('clean/grafana.oauth2provider.yaml'));
-    const hints = await server().connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: range(0, 0, 12, 0) });
+    const hints = await server().connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: range(0, 0, 13, 0) });
     assert.deepEqual(hints, []);
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { fixtureText, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
-/** Has a misspelt duration unit (line 4) and an unescaped "." in a redirect URI (line 3). */
+/** Has a misspelt duration unit (line 5) and an unescaped "." in a redirect URI (line 4); says it is for 2024.8.4. */
 const WIKI = fixtureText('warnings/wiki.oauth2provider.yaml');
 const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => d.code);
 

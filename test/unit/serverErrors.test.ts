@@ -74,3 +74,27 @@ describe('deploy body, diff and masking', () => {
     assert.equal(isNewerApi('2023.5.0'), false);
   });
 });
+
+describe('400 messages on the entries of a list-form redirect_uris', () => {
+  const LIST = `name: App
+redirect_uris:
+  - matching_mode: strict
+    url: ""
+  - matching_mode: regex
+    url: https://(app.example.com/cb
+`;
+
+  it('a message nested by index and field goes on that field of that entry', () => {
+    assert.deepEqual(mapped(LIST, { redirect_uris: { '0': { url: ['This field may not be blank.'] } } }), ['3:9 "\\"\\"" authentik: This field may not be blank.']);
+  });
+
+  it('"Invalid Regex Pattern: <url>" goes on the entry with that url', () => {
+    assert.deepEqual(mapped(LIST, { redirect_uris: ['Invalid Regex Pattern: https://(app.example.com/cb'] }), [
+      '5:9 "https://(app.example.com/cb" authentik: Invalid Regex Pattern: https://(app.example.com/cb',
+    ]);
+  });
+
+  it('a message about an entry as a whole goes on the entry', () => {
+    assert.deepEqual(mapped(LIST, { redirect_uris: { '1': ['Invalid data.'] } }), ['4:4 "matching_mode: regex\\n    url: https://(app.example.com/cb" authentik: Invalid data.']);
+  });
+});

@@ -1,5 +1,5 @@
 import { AuthentikApi, ApiResult, Clock, systemClock } from '../../../common/authentik/apiClient';
-import { LIST_ENDPOINTS } from '../../../common/profiles';
+import { LIST_ENDPOINTS, ListEndpoint } from '../../../common/profiles';
 import { RefreshReferencesResult, ReferencesState } from '../../../common/protocol';
 import { ReferenceKind, ReferenceList, ReferenceObject, ReferenceSource } from '../service/references';
 
@@ -15,9 +15,9 @@ interface RawObject {
 }
 
 /**
- * Where each kind of object is listed: the profiles' endpoints (the same for every release; scope
- * mappings moved in 2024.8, and an older server answers 404 at the new path). Every kind is fetched,
- * OAuth2 providers too (`jwt_federation_providers`, 2024.12 on, names them by integer pk).
+ * Every kind is fetched, OAuth2 providers too (`jwt_federation_providers`, 2024.12 on, names them by
+ * integer pk), from the profile's endpoints (scope mappings moved in 2024.8: an older server answers
+ * 404 at the new path, and the legacy one is asked).
  */
 const KINDS = Object.keys(LIST_ENDPOINTS) as ReferenceKind[];
 
@@ -29,6 +29,8 @@ function toReference(raw: RawObject): ReferenceObject {
 
 export interface LiveReferenceOptions {
   ttlMs: number;
+  /** Where each kind is listed: `Profile.endpoints` of the server's profile; default the bundled profiles' (the same for all). */
+  endpoints?: Readonly<Record<ReferenceKind, ListEndpoint>>;
   clock?: Clock;
   /** Called after new objects arrived (to revalidate and refresh hints). */
   onChange?: () => void;
@@ -111,7 +113,7 @@ export class LiveReferenceSource implements ReferenceSource {
   }
 
   private async fetchKind(kind: ReferenceKind): Promise<{ kind: ReferenceKind; result: ApiResult<RawObject[]> }> {
-    const endpoint = LIST_ENDPOINTS[kind];
+    const endpoint = (this.options.endpoints ?? LIST_ENDPOINTS)[kind];
     let result = await this.api.listAll<RawObject>(endpoint.path, endpoint.query);
     if (!result.ok && result.failure.status === 404 && endpoint.legacy) {
       result = await this.api.listAll<RawObject>(endpoint.legacy.path, endpoint.query);

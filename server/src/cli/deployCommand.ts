@@ -6,7 +6,7 @@ import { planDeploy } from '../../../common/authentik/deploy';
 import { deployBody, describePlan, renderOutcome } from '../../../common/authentik/deployRun';
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
 import { prepareBody } from '../service/deployBody';
-import { resolveProfile } from '../service/profileResolution';
+import { profileContext, resolveProfile } from '../service/profileResolution';
 import { serverErrorFindings } from '../service/serverErrors';
 import { parseText } from '../service/parsedDocument';
 import { DEFAULT_SETTINGS } from '../../../common/settings';
@@ -57,7 +57,7 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   }
   const document = parseText(text, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
   const profile = resolveProfile(document);
-  const prepared = prepareBody(document, { rules: DEFAULT_SETTINGS.rules, maxFileSize: DEFAULT_SETTINGS.maxFileSize, profile: profile.profile, profileFindings: profile.findings });
+  const prepared = prepareBody(document, { rules: DEFAULT_SETTINGS.rules, maxFileSize: DEFAULT_SETTINGS.maxFileSize, ...profileContext(profile) });
   if (!prepared.ok) {
     io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
     return fail(io, 'deploy', `${file} has ${prepared.errors.length} error(s); nothing was sent.`, EXIT_FINDINGS);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { LineCounter } from 'yaml';
 import { Finding, finding } from '../service/findings';
 import { parseText } from '../service/parsedDocument';
-import { ProfileChoice, ResolvedProfile, resolveProfile } from '../service/profileResolution';
+import { ProfileChoice, profileContext, ResolvedProfile, resolveProfile } from '../service/profileResolution';
 import { ReferenceSource } from '../service/references';
 import { tooLargeFinding, validate, ValidationContext } from '../service/validation';
 import { AuthentikSettings } from '../../../common/settings';
@@ -21,7 +21,7 @@ export interface FileReport {
 }
 
 /** What every file of a run is checked with; the profile is chosen per file (its comment first). */
-export type RunContext = Omit<ValidationContext, 'profile' | 'profileFindings'> & { choice: ProfileChoice };
+export type RunContext = Omit<ValidationContext, 'profile' | 'release' | 'profileFindings'> & { choice: ProfileChoice };
 
 const REPLACEMENT_CHARACTER = Buffer.from('\uFFFD', 'utf8');
 
@@ -58,7 +58,7 @@ export function validateFile(file: string, context: RunContext, cwd: string): Fi
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = parseText(text, { maxFileSize: context.maxFileSize });
   const profile = resolveProfile(parsed, context.choice);
-  const findings = validate(parsed, { ...context, profile: profile.profile, profileFindings: profile.findings });
+  const findings = validate(parsed, { ...context, ...profileContext(profile) });
   if (text.includes('\uFFFD') && !buffer.includes(REPLACEMENT_CHARACTER)) {
     findings.unshift(finding('invalid-utf8', { message: 'The file is not valid UTF-8.', start: 0, end: 0 }));
   }

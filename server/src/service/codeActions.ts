@@ -1,11 +1,11 @@
 import { isMap, isScalar, Scalar } from 'yaml';
 import { Profile } from '../../../common/profiles';
-import { fieldsOf } from '../schema/fields';
+import { fieldsOf, referenceOf } from '../schema/fields';
 import { OffsetEdit } from './edits';
 import { Finding } from './findings';
 import { migrate, versionLabel } from './migration';
 import { ParsedDocument } from './parsedDocument';
-import { ReferenceSource } from './references';
+import { referenceLabel, ReferenceSource } from './references';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
 import { removePairAt } from './pairEdits';
@@ -88,7 +88,9 @@ function ownFixesFor(parsed: ParsedDocument, finding: Finding, context: FixConte
   switch (finding.code) {
     case 'invalid-enum':
       return suggestion ? [replaceFinding(`Change to "${suggestion}"`, suggestion)] : [];
-    case 'unknown-key': {
+    case 'unknown-key':
+    case 'field-renamed':
+    case 'field-not-in-version': {
       const fixes: Fix[] = [];
       // Renaming onto a key the file already has would only make a duplicate.
       if (suggestion && !(root && findPair(root, suggestion))) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
@@ -149,7 +151,13 @@ function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixCo
   if (root && (root.flow || !isMap(root))) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indent = ' '.repeat(topIndent(parsed));
-  const lines = [...missing].map((k) => `${indent}${k}: `);
+  // A key the server has a default object for gets it; the others stay empty, an error until filled in.
+  const filled = new Map<string, { pk: string; label: string }>();
+  for (const key of missing) {
+    const object = defaultReference(context, key);
+    if (object) filled.set(key, object);
+  }
+  const lines = [...missing].map((k) => `${indent}${k}: ${filled.get(k)?.pk ?? ''}`);
   let at: number;
   let newText: string;
   if (root) {
@@ -169,5 +177,24 @@ function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixCo
     newText = (at > 0 && !/[\r\n]$/.test(text) ? eol : '') + lines.join(eol) + eol;
   }
   const keys = [...missing];
-  return [{ title: `Add missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`, finding, edits: [{ start: at, end: at, newText }], preferred: true }];
+  const withValues = [...filled].map(([key, object]) => `${key}: ${object.label}`).join(', ');
+  const title =
+    keys.length === 1 && filled.size === 1
+      ? `Add missing required key ${withValues}`
+      : `Add missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}${withValues ? ` (${withValues})` : ''}`;
+  return [{ title, finding, edits: [{ start: at, end: at, newText }], preferred: true }];
+}
+
+/** The objects authentik creates for a fresh install, by the field that takes them. */
+const DEFAULT_OBJECT_SLUGS: Readonly<Record<string, string>> = {
+  invalidation_flow: 'default-provider-invalidation-flow',
+};
+
+/** The server's default object for a reference field, when the reference source lists it. */
+function defaultReference(context: FixContext, key: string): { pk: string; label: string } | undefined {
+  const field = referenceOf(context.profile, key);
+  const slug = Object.prototype.hasOwnProperty.call(DEFAULT_OBJECT_SLUGS, key) ? DEFAULT_OBJECT_SLUGS[key] : undefined;
+  const list = field && slug ? context.references?.list(field.kind) : undefined;
+  const object = list?.objects.find((o) => o.slug === slug);
+  return object ? { pk: object.pk, label: referenceLabel(object) } : undefined;
 }

@@ -1,3 +1,4 @@
+import { isScalar, isSeq } from 'yaml';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import { Profile } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
@@ -6,7 +7,7 @@ import { cursorContext } from './cursor';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
 import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
-import { keyText } from './yamlNodes';
+import { findPair, keyText } from './yamlNodes';
 
 export interface CompletionContext {
   profile: Profile;
@@ -41,12 +42,37 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
     }
     case 'listItem': {
       const field = fieldOf(context.profile, cursor.key);
+      if (field?.type === 'array' && field.item?.enumValues) return choiceItems(parsed, field, cursor);
       if (!field || !isReferenceList(field)) return empty();
       return valueList(field, true, cursor, context);
     }
     default:
       return empty();
   }
+}
+
+/** The choices of a list of choices (`grant_types`) that the list does not hold yet. */
+function choiceItems(parsed: ParsedDocument, field: RequestField, cursor: { partialStart: number; partialEnd: number; needsSpace: boolean }): Proposals {
+  const pair = parsed.root ? findPair(parsed.root, field.key) : undefined;
+  const taken = new Set<unknown>();
+  if (isSeq(pair?.value)) {
+    for (const item of pair.value.items) {
+      // The item being typed does not count.
+      const range = (item as { range?: number[] }).range;
+      if (isScalar(item) && !(range && range[0] <= cursor.partialEnd && range[1] >= cursor.partialStart)) taken.add(item.value);
+    }
+  }
+  const items = (field.item?.enumValues ?? [])
+    .filter((value) => !taken.has(value))
+    .map((value, i): Proposal => ({
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      detail: field.key,
+      sortText: String(i).padStart(2, '0'),
+      filterText: value,
+      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: (cursor.needsSpace ? ' ' : '') + value },
+    }));
+  return { isIncomplete: false, items };
 }
 
 function empty(): Proposals {
@@ -83,7 +109,9 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
  */
 export function referenceItemLabel(object: ReferenceObject): { label: string; description: string } {
   if (object.slug) return { label: object.slug, description: object.name };
-  return { label: object.name, description: object.scopeName ? `scope ${object.scopeName}` : `UUID ${object.pk.slice(0, 8)}…` };
+  if (object.scopeName) return { label: object.name, description: `scope ${object.scopeName}` };
+  // OAuth2 providers are named by an integer pk.
+  return { label: object.name, description: /^\d+$/.test(object.pk) ? `pk ${object.pk}` : `UUID ${object.pk.slice(0, 8)}…` };
 }
 
 function escapeSnippet(text: string): string {
@@ -96,6 +124,7 @@ function keySnippet(field: RequestField, eol: string): string {
   if (field.enumValues) return `${key}: \${1|${field.enumValues.map(escapeSnippet).join(',')}|}`;
   if (field.type === 'boolean') return `${key}: \${1|${field.defaultValue === false ? 'false,true' : 'true,false'}|}`;
   if (isReferenceList(field)) return `${key}:${eol}  - $1`;
+  if (field.type === 'array' && field.item?.enumValues) return `${key}:${eol}  - \${1|${field.item.enumValues.map(escapeSnippet).join(',')}|}`;
   if (isDuration(field)) return `${key}: \${1:${escapeSnippet(String(field.defaultValue ?? 'hours=1'))}}`;
   if (field.key === 'redirect_uris' && field.type === 'string') return `${key}: |${eol}  \${1:https://app.example.com/callback}`;
   if (field.key === 'redirect_uris' && field.item?.fields) {
@@ -156,7 +185,7 @@ function valueList(
           label,
           ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
           kind: CompletionItemKind.Reference,
-          documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
+          documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\n${reference.pk === 'integer' ? 'pk' : 'UUID'} \`${object.pk}\`` },
           sortText: `1${String(i).padStart(4, '0')}`,
           filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
           edit: replace(object.pk),

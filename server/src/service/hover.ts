@@ -2,9 +2,10 @@ import { isScalar } from 'yaml';
 import { Profile } from '../../../common/profiles';
 import { fieldDocumentation } from '../schema/fieldDocs';
 import { fieldOf, isDuration, READ_ONLY_KEYS } from '../schema/fields';
+import { absentField, absentFieldMessage } from './fieldAvailability';
 import { fieldAtOffset } from './nodeAtOffset';
 import { ParsedDocument } from './parsedDocument';
-import { findReference, objectNoun, referenceLabel, ReferenceSource } from './references';
+import { findReference, objectNoun, referenceLabel, referencePk, ReferenceSource } from './references';
 import { analyzeDuration, describeSeconds } from './rules/duration';
 
 export interface HoverResult {
@@ -13,7 +14,7 @@ export interface HoverResult {
   end: number;
 }
 
-export function hover(parsed: ParsedDocument, offset: number, profile: Profile, references?: ReferenceSource): HoverResult | undefined {
+export function hover(parsed: ParsedDocument, offset: number, profile: Profile, references?: ReferenceSource, release = profile.releases.from): HoverResult | undefined {
   const at = fieldAtOffset(parsed, offset);
   if (!at) return undefined;
   const field = fieldOf(profile, at.key);
@@ -22,19 +23,23 @@ export function hover(parsed: ParsedDocument, offset: number, profile: Profile, 
   if (!range) return undefined;
   const title = `**${at.key}**`;
   if (!field) {
+    const absent = absentField(profile, release, at.key);
     const note = READ_ONLY_KEYS.has(at.key)
       ? 'Read-only response field: the server ignores it in a request.'
-      : 'Not a field of an OAuth2 provider: the server ignores it.';
+      : absent
+        ? absentFieldMessage(at.key, release, absent)
+        : 'Not a field of an OAuth2 provider: the server ignores it.';
     return { markdown: `${title}\n\n${note}`, start: range[0], end: range[1] };
   }
   const parts = [`${title} · ${fieldDocumentation(field)}`];
   if (at.on === 'value' && isScalar(node)) {
     const value = node.value;
     const reference = field.reference;
-    if (reference && typeof value === 'string') {
-      const object = findReference(references, reference.kind, value);
+    const pk = reference ? referencePk(reference, value) : undefined;
+    if (reference && pk !== undefined) {
+      const object = findReference(references, reference.kind, pk);
       if (object) parts.unshift(`**${referenceLabel(object)}** · ${reference.label}${object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : ''}\n\n---`);
-      else if (references?.list(reference.kind)) parts.unshift(`No ${objectNoun(reference)} with this UUID on the server.\n\n---`);
+      else if (references?.list(reference.kind)) parts.unshift(`No ${objectNoun(reference)} with this ${reference.pk === 'integer' ? 'pk' : 'UUID'} on the server.\n\n---`);
     }
     if (isDuration(field) && typeof value === 'string') {
       const verdict = analyzeDuration(value);

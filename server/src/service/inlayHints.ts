@@ -2,7 +2,7 @@ import { isScalar, isSeq, Pair, ParsedNode } from 'yaml';
 import { Profile } from '../../../common/profiles';
 import { referenceOf } from '../schema/fields';
 import { ParsedDocument } from './parsedDocument';
-import { findReference, referenceLabel, ReferenceSource } from './references';
+import { findReference, referenceLabel, referencePk, ReferenceSource } from './references';
 import { keyText } from './yamlNodes';
 
 export interface OffsetInlayHint {
@@ -12,7 +12,7 @@ export interface OffsetInlayHint {
   tooltip: string;
 }
 
-/** Names the object each UUID refers to, when the reference source knows it. */
+/** Names the object each reference (a UUID, a provider's pk) refers to, when the reference source knows it. */
 export function inlayHints(parsed: ParsedDocument, profile: Profile, references: ReferenceSource | undefined, start = 0, end = Infinity): OffsetInlayHint[] {
   if (!references || !parsed.root) return [];
   const hints: OffsetInlayHint[] = [];
@@ -23,9 +23,10 @@ export function inlayHints(parsed: ParsedDocument, profile: Profile, references:
     if (!field || !pair.value) continue;
     const nodes = isSeq(pair.value) ? (pair.value.items as ParsedNode[]) : [pair.value];
     for (const node of nodes) {
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
-      if (node.range[1] < start || node.range[0] > end) continue;
-      const object = findReference(references, field.kind, node.value);
+      if (!isScalar(node) || !node.range) continue;
+      const pk = referencePk(field, node.value);
+      if (pk === undefined || node.range[1] < start || node.range[0] > end) continue;
+      const object = findReference(references, field.kind, pk);
       if (object) hints.push({ offset: node.range[1], label: ` ${referenceLabel(object)}`, tooltip: `${field.label}: ${object.name}` });
     }
   }

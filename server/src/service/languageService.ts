@@ -13,7 +13,7 @@ import { inlayHints } from './inlayHints';
 import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint, toTextEdit } from './lspEdge';
 import { migrate, migrationTarget, MigrationTarget, versionLabel } from './migration';
 import { ParseCache, ParsedDocument } from './parsedDocument';
-import { ResolvedProfile, resolveProfile } from './profileResolution';
+import { profileContext, ResolvedProfile, resolveProfile } from './profileResolution';
 import { ReferenceSource } from './references';
 import { documentSymbols } from './symbols';
 import { validate } from './validation';
@@ -69,7 +69,7 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     const profile = profileOf(document, parsed, settings);
     const hit = validated.get(parsed);
     if (hit && hit.settings === settings && hit.profile === profile && hit.source === source && hit.generation === source?.generation) return hit.findings;
-    const result = validate(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, references: source, profile: profile.profile, profileFindings: profile.findings });
+    const result = validate(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, references: source, ...profileContext(profile) });
     validated.set(parsed, { settings, profile, source, generation: source?.generation, findings: result });
     return result;
   }
@@ -105,7 +105,8 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
 
     hover(document: TextDocument, position: Position, settings: AuthentikSettings = DEFAULT_SETTINGS): Hover | null {
       const parsed = parse(document, settings);
-      const result = hover(parsed, document.offsetAt(position), profileOf(document, parsed, settings).profile, references(document));
+      const resolved = profileOf(document, parsed, settings);
+      const result = hover(parsed, document.offsetAt(position), resolved.profile, references(document), resolved.release);
       return result ? toHover(document, result) : null;
     },
 
@@ -135,7 +136,7 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
       const parsed = parse(document, settings);
       const profile = profileOf(document, parsed, settings);
-      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: profile.profile, profileFindings: profile.findings });
+      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, ...profileContext(profile) });
       return prepared.ok ? prepared : { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
     },
 

@@ -32,6 +32,11 @@ export interface ProfileChoice {
   serverProfile?: Profile;
 }
 
+/** What validation takes from a resolved profile. */
+export function profileContext(resolved: ResolvedProfile): { profile: Profile; release: string; profileFindings: readonly Finding[] } {
+  return { profile: resolved.profile, release: resolved.release, profileFindings: resolved.findings };
+}
+
 /** The value of `authentik.serverVersion` that defers to the connected server. */
 export const AUTO_VERSION = 'auto';
 
@@ -86,7 +91,7 @@ function matchVersionText(text: string, serverProfile: Profile | undefined): Ver
   const lookup = profileForVersion(text);
   if ('error' in lookup) {
     const parsed = parseVersion(text);
-    return { ok: false, problem: parsed ? `${lookup.error.replace(/\.$/, '')}: write ${knownVersionsText()}.` : lookup.error };
+    return { ok: false, problem: parsed ? `${lookup.error.replace(/\.$/, '')}; write ${knownVersionsText()}.` : lookup.error };
   }
   const asked = parseVersion(text)!;
   const newestLine = releaseLine(asked) === NEWEST_LINE;

@@ -41,6 +41,12 @@ export function candidatesFor(field: ReferenceField, list: ReferenceList): Refer
   );
 }
 
+/** The pk a YAML value names for the field: a UUID string, or a provider's integer as text. */
+export function referencePk(field: ReferenceField, value: unknown): string | undefined {
+  if (field.pk === 'integer') return Number.isSafeInteger(value) ? String(value) : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** What a message calls one object of the field's kind: "authorization flow", "certificate key pair". */
 export function objectNoun(field: ReferenceField): string {
   return field.kind === 'certificateKeyPair' ? 'certificate key pair' : field.label;

@@ -97,7 +97,8 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unk
     case 'type': {
       const expected = String(error.params.type).split(',').filter((t) => t !== 'null')[0] ?? 'string';
       if (value === null) {
-        return finding('not-nullable', { ...at, message: `"${label}" may not be null: give it a value or remove the key.`, data: { key } });
+        const required = path.length === 1 && fieldOf(profile, key)?.required;
+        return finding('not-nullable', { ...at, message: `"${label}" may not be null: ${required ? 'give it a value (the field is required)' : 'give it a value or remove the key'}.`, data: { key } });
       }
       const scalarText = typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
       return finding('wrong-type', { ...at, message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${expected === 'string' && scalarText !== undefined ? ` Quote it: "${scalarText}".` : ''}`,

@@ -1,4 +1,4 @@
-import { isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { isRecord } from './documentValue';
 import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
@@ -7,12 +7,35 @@ import { findPair, lineEnd, ParsedNode, rangeOf, trimRangeEnd } from './yamlNode
 /** Where the server's messages come from, as the editor names them beside each message. */
 export const SERVER_ERROR_SOURCE = 'authentik server';
 
-/** Flattens DRF's error values (lists, nested lists or dicts by index) into messages with their item index. */
-function flattenMessages(value: unknown, index?: number): { message: string; index?: number }[] {
-  if (typeof value === 'string') return [{ message: value, index }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => flattenMessages(v, typeof v === 'string' ? index : i));
-  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => flattenMessages(v, /^\d+$/.test(k) ? Number(k) : index));
-  return value === null || value === undefined ? [] : [{ message: String(value), index }];
+interface PlacedMessage {
+  message: string;
+  /** The list item the message is about. */
+  index?: number;
+  /** Inside that item, the field it is about (`url` of a redirect_uris entry). */
+  field?: string;
+}
+
+/** Flattens DRF's error values (lists, nested lists, dicts by index or by an item's field) into messages with where they belong. */
+function flattenMessages(value: unknown, index?: number, field?: string): PlacedMessage[] {
+  if (typeof value === 'string') return [{ message: value, index, field }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => flattenMessages(v, typeof v === 'string' ? index : i, field));
+  if (isRecord(value)) {
+    return Object.entries(value).flatMap(([k, v]) => (/^\d+$/.test(k) ? flattenMessages(v, Number(k), field) : flattenMessages(v, index, index !== undefined ? k : field)));
+  }
+  return value === null || value === undefined ? [] : [{ message: String(value), index, field }];
+}
+
+/** The value inside a list of mappings that the message ends with (after its last ": "). */
+function valueNamedAtEnd(items: readonly ParsedNode[], message: string): ParsedNode | undefined {
+  const separator = message.lastIndexOf(': ');
+  if (separator < 0) return undefined;
+  const named = message.slice(separator + 2);
+  for (const item of items) {
+    if (!isMap(item)) continue;
+    const match = item.items.find((p) => isScalar(p.value) && p.value.value === named)?.value;
+    if (match) return match as ParsedNode;
+  }
+  return undefined;
 }
 
 /** Puts each message of a 400 body on the YAML it is about: the field's value (or list item), else its key, else line 1. */
@@ -23,7 +46,7 @@ export function serverErrorFindings(parsed: ParsedDocument, fieldErrors: Record<
   const findings: Finding[] = [];
   for (const [field, raw] of Object.entries(fieldErrors)) {
     if (field === 'code') continue;
-    for (const { message, index } of flattenMessages(raw)) {
+    for (const { message, index, field: itemField } of flattenMessages(raw)) {
       let range = firstLine;
       let prefix = field === 'non_field_errors' || field === 'detail' ? '' : `${field}: `;
       const pair = root ? findPair(root, field) : undefined;
@@ -35,6 +58,11 @@ export function serverErrorFindings(parsed: ParsedDocument, fieldErrors: Record<
           const items = value.items as ParsedNode[];
           const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(message)?.[0]?.toLowerCase();
           target = (index !== undefined ? items[index] : undefined) ?? items.find((n) => isScalar(n) && String(n.value).toLowerCase() === uuid) ?? value;
+          // A message about one field of an entry (`{matching_mode, url}`) goes on that field's value.
+          const inner = itemField !== undefined && isMap(target) ? findPair(target, itemField)?.value : undefined;
+          if (inner) target = inner as ParsedNode;
+          // `Invalid Regex Pattern: <url>` names the entry by its value.
+          else if (target === value) target = valueNamedAtEnd(items, message) ?? value;
         }
         const valueRange = rangeOf(target);
         range = valueRange && valueRange[1] > valueRange[0] ? valueRange : (rangeOf(pair.key) ?? firstLine);

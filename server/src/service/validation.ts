@@ -7,6 +7,7 @@ import { ReferenceSource } from './references';
 import { RULES } from './rules';
 import { nullCharacterFindings, schemaFindings } from './schemaValidation';
 import { structureFindings } from './structure';
+import { urlFindings } from './urlFields';
 import { trimRangeEnd } from './yamlNodes';
 
 export interface ValidationContext {
@@ -16,6 +17,8 @@ export interface ValidationContext {
   references?: ReferenceSource;
   /** What the file is checked against: the release it is for (see resolveProfile). */
   profile: Profile;
+  /** The release the file is checked for, as messages name it (`2024.8.4`); default: the profile's first release. */
+  release?: string;
   /** Findings of choosing the profile (an unknown version in the comment), listed with the rest. */
   profileFindings?: readonly Finding[];
 }
@@ -39,8 +42,10 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
     findings.push(...schemaFindings(parsed.text, parsed.root, value, context.profile).filter(absence));
     findings.push(...nullCharacterFindings(parsed.root, value));
+    findings.push(...urlFindings(parsed.root, context.profile));
     if (parsed.root) {
-      const input = { text: parsed.text, root: parsed.root, value, references: context.references, profile: context.profile };
+      const release = context.release ?? context.profile.releases.from;
+      const input = { text: parsed.text, root: parsed.root, value, references: context.references, profile: context.profile, release };
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
     }
   }

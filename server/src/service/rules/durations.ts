@@ -6,6 +6,8 @@ import { findPair } from '../yamlNodes';
 import { analyzeDuration, describeSeconds, DURATION_UNITS } from './duration';
 import { Rule } from './rule';
 
+const THRESHOLDS = new Set(['refresh_token_threshold']);
+
 export const durationsRule: Rule = {
   id: 'durations',
   check({ text, root, profile }) {
@@ -56,7 +58,9 @@ export const durationsRule: Rule = {
           data: { key, suggestion: spaced ? normalizeDuration(value) : undefined },
         }));
       }
-      if (verdict.totalSeconds <= 0) {
+      // A validity of zero or less expires at once. The refresh threshold is no validity: seconds=0 (its default)
+      // renews the refresh token on every use, and the token view compares it with now minus the expiry.
+      if (verdict.totalSeconds <= 0 && !THRESHOLDS.has(key)) {
         findings.push(finding('duration-negative', {
           message: `"${value}" is ${verdict.totalSeconds === 0 ? 'zero' : 'negative'} (${meaning}): anything it governs expires at once.`,
           start: whole[0],

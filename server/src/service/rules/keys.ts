@@ -1,6 +1,7 @@
 import { fieldsOf, READ_ONLY_KEYS } from '../../schema/fields';
 import { Finding, finding } from '../findings';
 import { didYouMean } from '../suggest';
+import { absentField, absentFieldMessage } from '../fieldAvailability';
 import { keyText, rangeOf } from '../yamlNodes';
 import { Rule, RuleInput } from './rule';
 
@@ -19,6 +20,18 @@ function keyFindings(input: RuleInput, want: 'unknown' | 'readOnly'): Finding[] 
         start: range[0],
         end: range[1],
         data: { key },
+        unnecessary: true,
+      }));
+    } else if (want === 'unknown' && !readOnly && absentField(input.profile, input.release, key)) {
+      const absent = absentField(input.profile, input.release, key)!;
+      // A field renamed since: renaming it back or forth is the fix; the successor of a removed field is no one key.
+      const suggestion = absent.renamedTo ?? absent.history.renamedFrom?.key;
+      const usable = suggestion && fields.byKey.has(suggestion) ? suggestion : undefined;
+      findings.push(finding(absent.renamedTo ? 'field-renamed' : 'field-not-in-version', {
+        message: absentFieldMessage(key, input.release, absent),
+        start: range[0],
+        end: range[1],
+        data: { key, suggestion: usable },
         unnecessary: true,
       }));
     } else if (want === 'unknown' && !readOnly) {

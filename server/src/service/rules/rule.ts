@@ -11,6 +11,8 @@ export interface RuleInput {
   value: Record<string, unknown>;
   references?: ReferenceSource;
   profile: Profile;
+  /** The release the file is checked for (`2024.8.4`, `2026.8`), as messages name it. */
+  release: string;
 }
 
 /** A check the schema cannot express, switchable by `authentik.rules.<id>`. */
