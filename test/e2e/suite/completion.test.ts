@@ -54,6 +54,8 @@ describe('completion', () => {
       assert.equal(insertedText(flow), seed.pk, labelOf(flow));
       assert.ok(replacedRange(flow)?.start.isEqual(cursor), `${labelOf(flow)} replaces from ${JSON.stringify(replacedRange(flow)?.start)}`);
       assert.equal(flow.detail, 'authorization flow');
+      // Both flows are called "Authorize Application": the slug tells them apart, the name stands beside it.
+      assert.equal(typeof flow.label === 'string' ? undefined : flow.label.description, 'Authorize Application');
     }
   });
 });

@@ -33,11 +33,11 @@ export const PLAIN_YAML = { file: 'app-config.yaml' };
 export const SEED = {
   explicitConsentFlow: {
     pk: 'c4a0c9b2-6b1f-4d8e-9a3c-2f1e5d7b8a01',
-    label: 'Authorize Application (default-provider-authorization-explicit-consent)',
+    label: 'default-provider-authorization-explicit-consent',
   },
   implicitConsentFlow: {
     pk: '9e8f7a6b-5c4d-4e3f-a2b1-c0d9e8f7a602',
-    label: 'Authorize Application (default-provider-authorization-implicit-consent)',
+    label: 'default-provider-authorization-implicit-consent',
   },
 };
 
