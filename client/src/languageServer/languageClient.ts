@@ -3,6 +3,8 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import {
   PlaceServerErrorsRequest,
   PrepareDeployRequest,
+  ProfileStatusNotification,
+  isProfileStatusParams,
   RefreshReferencesRequest,
   ReferencesStatusNotification,
   SetConnectionsNotification,
@@ -24,7 +26,7 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
     ],
     synchronize: { configurationSection: 'authentik' },
     // The server must not connect on its own from AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules first.
-    initializationOptions: { useEnvironment: false },
+    initializationOptions: { useEnvironment: false, profileCacheDir: options.profileCacheDir },
     outputChannel: options.output,
   };
   const client = new LanguageClient('authentik', 'authentik OAuth2 Provider', serverOptions, clientOptions);
@@ -46,5 +48,9 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
       return result.kind === 'placed' ? client.protocol2CodeConverter.asDiagnostics(result.diagnostics) : result;
     },
     onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
+    onProfileStatus: (listener) =>
+      client.onNotification(ProfileStatusNotification, (params) => {
+        if (isProfileStatusParams(params)) listener({ ...params, uri: client.protocol2CodeConverter.asUri(params.uri).toString() });
+      }),
   };
 }

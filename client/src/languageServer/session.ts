@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
+import type { DeployTarget, ProfileStatusParams, RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
 
 /**
  * What the extension asks of its language server. Implemented in languageClient.ts, which is
@@ -17,11 +17,13 @@ export interface LanguageServerSession {
   /** The messages of a 400 answer to a deploy of `version`, as diagnostics on the lines they are about. */
   placeServerErrors(document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>): Promise<vscode.Diagnostic[] | Unavailable>;
   onReferencesStatus(listener: (status: ReferencesStatusParams) => void): vscode.Disposable;
+  /** The profile a document is checked against changed (for the status bar); malformed params are dropped. */
+  onProfileStatus(listener: (status: ProfileStatusParams) => void): vscode.Disposable;
 }
 
 export type DeployPreparation =
-  | { kind: 'ready'; version: number; body: Record<string, unknown> }
-  | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[] }
+  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget }
+  | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[]; target?: DeployTarget; mismatch?: boolean }
   | Unavailable;
 
 export interface SessionOptions {
@@ -30,4 +32,6 @@ export interface SessionOptions {
   output: vscode.LogOutputChannel;
   /** Sent once the server is up, before anything else asks it. */
   connections(): Promise<ScopedConnection[]>;
+  /** Where the server keeps servers' schemas between sessions (the extension's global storage). */
+  profileCacheDir?: string;
 }
