@@ -252,8 +252,10 @@ function profileStore(): ProfileStore | undefined {
   return store;
 }
 
+let currentConnections: SetConnectionsParams['connections'] = [];
 function connect(params: SetConnectionsParams): void {
   const connections = Array.isArray(params?.connections) ? params.connections : [];
+  currentConnections = connections;
   references.set(connections);
   serverProfiles.set(connections);
   revalidateAll();
@@ -261,7 +263,11 @@ function connect(params: SetConnectionsParams): void {
 
 connection.onNotification(SetConnectionsNotification, (params) => guarded('setConnections', undefined, () => connect(params)));
 connection.onRequest(RefreshReferencesRequest, (params) =>
-  guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, () => references.refresh(params?.uri)),
+  guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, () => {
+    // A refresh also asks each server which release it runs now.
+    serverProfiles.reload(currentConnections);
+    return references.refresh(params?.uri);
+  }),
 );
 
 /** The document a deploy request is about, if the server has it at that version. */

@@ -2,6 +2,7 @@ import { CommandContext } from '../context';
 import { clearToken } from './clearToken';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
+import { pickVersion } from './pickVersion';
 import { refreshReferences } from './refreshReferences';
 import { setToken } from './setToken';
 import { showDeployResult } from './showDeployResult';
@@ -19,5 +20,6 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.refreshReferences': refreshReferences,
     'authentik.copyClientSecret': copyClientSecret,
     'authentik.showDeployResult': showDeployResult,
+    'authentik.pickVersion': pickVersion,
   };
 }

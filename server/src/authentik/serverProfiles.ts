@@ -43,6 +43,19 @@ export class ServerProfiles {
     if (dropped) this.options.onChange();
   }
 
+  /** Asks every server again (its release may have changed); the profiles in use stay until the answers come. */
+  reload(connections: readonly ScopedConnection[]): void {
+    const previous = this.entries;
+    this.entries = new Map();
+    for (const connection of connections) {
+      const key = connectionKey(connection);
+      if (!key || this.entries.has(key)) continue;
+      const entry = this.start(key, connection);
+      entry.profile = previous.get(key)?.profile;
+      this.entries.set(key, entry);
+    }
+  }
+
   profileFor(uri: string): Profile | undefined {
     const key = this.options.keyFor(uri);
     return key ? this.entries.get(key)?.profile : undefined;
