@@ -27,7 +27,6 @@ import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from '../../co
 import { VERSION } from '../../common/version';
 import { ScopedReferences } from './authentik/scopedReferences';
 import { ServerProfiles } from './authentik/serverProfiles';
-import { commentVersionWarning } from './authentik/deployTarget';
 import type { ProfileStore } from '../../common/authentik/serverSchema';
 import type { Profile } from '../../common/profiles';
 import type { LanguageService } from './service/languageService';
@@ -291,7 +290,8 @@ connection.onRequest(PrepareDeployRequest, (params) =>
     const prepared = languageService().prepareDeploy(document, settings, serverProfile);
     const version = document.version;
     if (prepared.ok) return { kind: 'ready', version, body: prepared.body, target };
-    const mismatch = serverProfile !== undefined && languageService().prepareDeploy(document, settings).ok;
+    const own = languageService().profile(document, settings).profile;
+    const mismatch = serverProfile !== undefined && core().shapeOfFile(languageService().parse(document, settings), settings.rules, settings.maxFileSize, own) !== undefined;
     return { kind: 'invalid', version, errors: prepared.errors, target, mismatch };
   }),
 );
@@ -302,7 +302,7 @@ function deployTarget(document: TextDocument, settings: AuthentikSettings, serve
     return { release: own.release, profileId: own.profile.id, fromServer: false, warnings: [] };
   }
   const release = serverProfile.releases.from;
-  const warning = commentVersionWarning(document.getText(), release);
+  const warning = core().commentVersionWarning(document.getText(), release);
   return { release, profileId: serverProfile.id, fromServer: true, warnings: warning ? [warning] : [] };
 }
 

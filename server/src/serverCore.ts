@@ -10,3 +10,4 @@ export { LiveReferenceSource } from './authentik/liveReferences';
 export { loadServerProfile, cachedServerProfile } from '../../common/authentik/serverSchema';
 export { directoryStore } from '../../common/authentik/profileStore';
 export { checkBaseUrl } from '../../common/authentik/connection';
+export { commentVersionWarning, shapeOfFile } from './authentik/deployTarget';

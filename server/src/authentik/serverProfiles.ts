@@ -1,6 +1,6 @@
 import type { ServerProfile, ServerProfileResult } from '../../../common/authentik/serverSchema';
-import { Profile } from '../../../common/profiles';
-import { ScopedConnection } from '../../../common/protocol';
+import type { Profile } from '../../../common/profiles';
+import type { ScopedConnection } from '../../../common/protocol';
 import { connectionKey } from './scopedReferences';
 
 export interface ServerProfilesOptions {

@@ -5,7 +5,7 @@ import { checkBaseUrl, ConnectionConfig } from '../../../common/authentik/connec
 import { cliCacheDirectory, directoryStore } from '../../../common/authentik/profileStore';
 import { loadServerProfile } from '../../../common/authentik/serverSchema';
 import { Profile } from '../../../common/profiles';
-import { commentVersionWarning } from '../authentik/deployTarget';
+import { commentVersionWarning, shapeOfFile } from '../authentik/deployTarget';
 import { profileShapeCheck } from '../../../common/authentik/deployShape';
 import { planDeploy } from '../../../common/authentik/deploy';
 import { deployBody, describePlan, renderOutcome } from '../../../common/authentik/deployRun';
@@ -73,9 +73,9 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
   const prepared = prepareBody(document, { rules: DEFAULT_SETTINGS.rules, maxFileSize: DEFAULT_SETTINGS.maxFileSize, profile, profileFindings: target ? [] : own.findings });
   if (!prepared.ok) {
     io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
-    const fitsOwn = target && prepareBody(document, { rules: DEFAULT_SETTINGS.rules, maxFileSize: DEFAULT_SETTINGS.maxFileSize, profile: own.profile }).ok;
-    const why = fitsOwn
-      ? `${file} is in the shape of ${own.profile.label}, not the one authentik ${target.release} on the server accepts (${prepared.errors.length} difference(s) above); convert it to authentik ${target.release}'s format first. Nothing was sent.`
+    const shape = target && shapeOfFile(document, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.maxFileSize, own.profile);
+    const why = shape
+      ? `${file} is in the shape of ${shape.label}, not the one authentik ${target.release} on the server accepts (${prepared.errors.length} difference(s) above); convert it to authentik ${target.release}'s format first. Nothing was sent.`
       : `${file} has ${prepared.errors.length} error(s)${target ? ` for authentik ${target.release}, the server's release` : ''}; nothing was sent.`;
     return fail(io, 'deploy', why, EXIT_FINDINGS);
   }
