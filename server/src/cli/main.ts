@@ -31,7 +31,6 @@ validate options:
   --server-version VERSION          Check files without an "# authentik-version:" comment for this release
                                     (a line such as 2026.2 or a release such as 2024.8.4; default: auto, the
                                     --url server's release, else the newest known)
-
   --url BASE_URL                    Check files against that server: its own schema decides the release of files
                                     without a comment (with --server-version auto, the default), cached in
                                     $XDG_CACHE_HOME/authentik-oauth2; with AUTHENTIK_TOKEN, references are checked too
