@@ -284,9 +284,10 @@ connection.onRequest(PrepareDeployRequest, (params) =>
     if ('kind' in found) return found;
     const { document, settings } = found;
     // The release of the server the file goes to decides its shape; the file's own profile when it names none.
-    const serverProfile = await serverProfiles.settledProfileFor(document.uri);
+    const { profile: serverProfile, message } = await serverProfiles.settledProfileFor(document.uri);
     if (documents.get(document.uri)?.version !== document.version) return { kind: 'unavailable', message: 'The file changed while it was being deployed.' } as Unavailable;
     const target = deployTarget(document, settings, serverProfile);
+    if (message) target.warnings.push(message);
     const prepared = languageService().prepareDeploy(document, settings, serverProfile);
     const version = document.version;
     if (prepared.ok) return { kind: 'ready', version, body: prepared.body, target };

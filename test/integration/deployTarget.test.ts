@@ -70,3 +70,32 @@ describe('deploy through the language server: the server release decides the sha
     assert.equal(planned.plan.serverVersion, '2024.8.5');
   });
 });
+
+describe("deploy through the language server: a server whose schema cannot be read", () => {
+  let server: AuthentikTestServer;
+  let client: LspClient;
+  before(async () => {
+    server = await startAuthentikTestServer({ token: TOKEN, version: '2024.8.6' });
+    // A proxy in front of it answers the schema with its own HTML page.
+    server.addFault({ path: '/api/v3/schema/', status: 502, htmlBody: true });
+    ({ client } = await LspClient.start({ initializationOptions: { useEnvironment: false } }));
+    await client.connection.sendNotification(SetConnectionsNotification, { connections: [{ scopeUri: null, serverUrl: server.url, token: TOKEN, allowInsecureHttp: false }] });
+  });
+  after(async () => {
+    await client.dispose();
+    await server.close();
+  });
+
+  it("checks against the bundled profile of its release, and says why in the deploy's warnings", async () => {
+    const uri = 'file:///work/fallback.oauth2provider.yaml';
+    await client.open(uri, LIST_2024_8);
+    const prepared = await client.connection.sendRequest(PrepareDeployRequest, { textDocument: { uri, version: 1 } });
+    assert.equal(prepared.kind, 'ready');
+    assert.ok(prepared.kind === 'ready' && prepared.target);
+    assert.equal(prepared.target.release, '2024.8.6');
+    assert.equal(prepared.target.profileId, '2024.8.5');
+    assert.deepEqual(prepared.target.warnings, [
+      `The schema of ${server.url} (/api/v3/schema/) could not be used: The server failed on GET /api/v3/schema/ with HTTP 502 (an HTML error page). Details are in the log. Files are checked with the bundled profile for authentik 2024.8.6, the release /api/v3/admin/version/ names.`,
+    ]);
+  });
+});

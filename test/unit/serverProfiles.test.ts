@@ -65,7 +65,7 @@ describe('server profiles per workspace folder', () => {
     assert.equal(t.profiles.profileFor('file:///x.oauth2provider.yaml'), OLD);
     const settled = t.profiles.settledProfileFor('file:///x.oauth2provider.yaml');
     t.answers.get('https://a.example.com')!({ kind: 'bundled', profile: NEW, release: '2026.5.0', message: 'The schema could not be used.' });
-    assert.equal(await settled, NEW);
+    assert.deepEqual(await settled, { profile: NEW, message: 'The schema could not be used.' });
     assert.deepEqual(t.messages, ['The schema could not be used.']);
     assert.equal(t.changes(), 2);
   });
@@ -75,7 +75,7 @@ describe('server profiles per workspace folder', () => {
     t.set([conn(null, 'https://a.example.com')]);
     await t.settle();
     t.answers.get('https://a.example.com')!({ kind: 'none', message: 'offline' });
-    assert.equal(await t.profiles.settledProfileFor('file:///x.oauth2provider.yaml'), OLD);
+    assert.deepEqual(await t.profiles.settledProfileFor('file:///x.oauth2provider.yaml'), { profile: OLD, message: 'offline' });
     assert.deepEqual(t.messages, ['offline']);
   });
 

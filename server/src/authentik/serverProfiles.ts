@@ -18,6 +18,8 @@ export interface ServerProfilesOptions {
 
 interface Entry {
   profile: Profile | undefined;
+  /** Why the server's own schema is not what files are checked with, from its last answer. */
+  message?: string;
   settled: Promise<void>;
 }
 
@@ -61,13 +63,13 @@ export class ServerProfiles {
     return key ? this.entries.get(key)?.profile : undefined;
   }
 
-  /** The profile for a file once its server has answered (or failed to). */
-  async settledProfileFor(uri: string): Promise<Profile | undefined> {
+  /** The profile for a file once its server has answered (or failed to), and what its answer said against using its schema. */
+  async settledProfileFor(uri: string): Promise<{ profile: Profile | undefined; message?: string }> {
     const key = this.options.keyFor(uri);
     const entry = key ? this.entries.get(key) : undefined;
-    if (!entry) return undefined;
+    if (!entry) return { profile: undefined };
     await entry.settled;
-    return entry.profile;
+    return { profile: entry.profile, message: entry.message };
   }
 
   private start(key: string, connection: ScopedConnection): Entry {
@@ -83,6 +85,7 @@ export class ServerProfiles {
       if (cached) use(cached.profile);
       const result = await this.options.load(connection);
       if (!current()) return;
+      entry.message = result.message;
       if (result.kind === 'none') {
         // A server that cannot say what it runs keeps the profile kept from before, if any.
         this.options.onMessage(result.message);
