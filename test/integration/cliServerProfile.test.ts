@@ -109,7 +109,7 @@ describe('cli deploy: the server release decides the shape', () => {
     assert.match(result.stdout, /grafana\.oauth2provider\.yaml:4:\d+: error .*redirect_uris/);
     assert.match(
       result.stderr,
-      /grafana\.oauth2provider\.yaml is in the shape of authentik 2023\.5\.0 to 2024\.8\.4, not the one authentik 2024\.8\.5 on the server accepts \(\d+ difference\(s\) above\); convert it to authentik 2024\.8\.5's format first\. Nothing was sent\./,
+      /grafana\.oauth2provider\.yaml is in the shape of authentik 2023\.5\.0 to 2024\.8\.4, not the one authentik 2024\.8\.5 on the server accepts \(\d+ difference\(s\) above\); convert it first \(authentik-oauth2 migrate grafana\.oauth2provider\.yaml --to 2024\.8\.5 --write\)\. Nothing was sent\./,
     );
     assert.equal(server().requests.filter((r) => r.method !== 'GET').length, 0);
   });

@@ -75,7 +75,7 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
     const shape = target && shapeOfFile(document, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.maxFileSize, own.profile);
     const why = shape
-      ? `${file} is in the shape of ${shape.label}, not the one authentik ${target.release} on the server accepts (${prepared.errors.length} difference(s) above); convert it to authentik ${target.release}'s format first. Nothing was sent.`
+      ? `${file} is in the shape of ${shape.label}, not the one authentik ${target.release} on the server accepts (${prepared.errors.length} difference(s) above); convert it first (authentik-oauth2 migrate ${file} --to ${target.release} --write). Nothing was sent.`
       : `${file} has ${prepared.errors.length} error(s)${target ? ` for authentik ${target.release}, the server's release` : ''}; nothing was sent.`;
     return fail(io, 'deploy', why, EXIT_FINDINGS);
   }
