@@ -1,4 +1,7 @@
 import { AuthentikApi, ApiFailure, ApiResult, Page } from './apiClient';
+// The module itself, not the profiles' index: the extension host bundles this file and no profile data.
+import { VERSION_PATH } from '../profiles/references';
+
 
 export const PROVIDERS_PATH = '/api/v3/providers/oauth2/';
 export type ProviderBody = Record<string, unknown>;
@@ -38,28 +41,34 @@ export function diffFields(body: ProviderBody, live: ProviderBody): FieldChange[
     .map((key) => ({ key, from: live[key], to: body[key] }));
 }
 
-/** Servers from 2024.10 on expect another shape (redirect_uris as a list, invalidation_flow required). */
-export function isNewerApi(version: string): boolean {
-  const [year, minor] = version.split('.').map((n) => parseInt(n, 10));
-  return year > 2024 || (year === 2024 && minor >= 10);
+/**
+ * Why a body must not go to a server of this release (`undefined`: it may). Made from the profile the
+ * body was prepared for (`profileShapeCheck` in deployShape.ts), or from the release whose schema it was checked against.
+ */
+export type ShapeCheck = (serverVersion: string | undefined) => string | undefined;
+
+/** For a body checked against the schema a server of `release` served: that release only. */
+export function releaseShapeCheck(release: string): ShapeCheck {
+  return (serverVersion) =>
+    serverVersion === undefined || serverVersion === release
+      ? undefined
+      : `The file was checked against the schema of authentik ${release}, but the server now runs ${serverVersion.slice(0, 40)}. Nothing was sent: run "authentik: Refresh References" and deploy again to check it for that release.`;
 }
 
 export type PlanResult = { ok: true; plan: DeployPlan } | { ok: false; failure: ApiFailure };
 
-/** Asks the server which action applies: create, or update the provider of the same name. Sends nothing that changes state. */
-export async function planDeploy(api: AuthentikApi, body: ProviderBody, signal?: AbortSignal): Promise<PlanResult> {
-  const version = await api.request<{ version_current?: string }>('GET', '/api/v3/admin/version/', { signal });
+/**
+ * Asks the server which action applies: create, or update the provider of the same name. Sends
+ * nothing that changes state. A server whose release takes another shape than the body's
+ * (`checkShape`) is refused before anything else is asked.
+ */
+export async function planDeploy(api: AuthentikApi, body: ProviderBody, checkShape: ShapeCheck, signal?: AbortSignal): Promise<PlanResult> {
+  const version = await api.request<{ version_current?: string }>('GET', VERSION_PATH, { signal });
   if (!version.ok) return { ok: false, failure: version.failure };
-  const serverVersion = version.body?.version_current;
-  if (serverVersion && isNewerApi(serverVersion)) {
-    return {
-      ok: false,
-      failure: {
-        kind: 'config',
-        message: `The server runs authentik ${serverVersion}, whose OAuth2 provider API differs from this file's (2023.5 to 2024.8): redirect_uris is a list of {matching_mode, url} and invalidation_flow is required. Nothing was sent.`,
-      },
-    };
-  }
+  const current = version.body?.version_current;
+  const serverVersion = typeof current === 'string' ? current : undefined;
+  const problem = checkShape(serverVersion);
+  if (problem) return { ok: false, failure: { kind: 'config', message: problem } };
   const found = await api.request<Page<Provider>>('GET', PROVIDERS_PATH, { query: { name: String(body.name) }, signal });
   if (!found.ok) return { ok: false, failure: found.failure };
   const live = (found.body?.results ?? []).find((p) => p.name === body.name);

@@ -1,5 +1,5 @@
 import { AuthentikApi, ApiFailure } from './apiClient';
-import { DeployPlan, describeChanges, executeDeploy, maskSecrets, planDeploy, PROVIDERS_PATH, Provider, ProviderBody, statusLine } from './deploy';
+import { DeployPlan, describeChanges, executeDeploy, maskSecrets, planDeploy, PROVIDERS_PATH, ShapeCheck, Provider, ProviderBody, statusLine } from './deploy';
 
 /** What happened on a deploy, enough to render the result panel, the status bar and the CLI output. */
 export interface DeployOutcome {
@@ -46,8 +46,8 @@ export async function runPlannedDeploy(api: AuthentikApi, plan: DeployPlan, sign
 }
 
 /** Plans and sends in one go, for callers that do not ask the user in between (the CLI). */
-export async function deployBody(api: AuthentikApi, body: ProviderBody, signal?: AbortSignal): Promise<DeployOutcome> {
-  const planned = await planDeploy(api, body, signal);
+export async function deployBody(api: AuthentikApi, body: ProviderBody, checkShape: ShapeCheck, signal?: AbortSignal): Promise<DeployOutcome> {
+  const planned = await planDeploy(api, body, checkShape, signal);
   if (!planned.ok) {
     return { ok: false, action: 'none', name: String(body.name), baseUrl: api.baseUrl, status: planned.failure.status, timeMs: 0, summary: planned.failure.message, failure: planned.failure };
   }

@@ -4,7 +4,7 @@ import { planDeploy } from '../../common/authentik/deploy';
 import { deployBody, runPlannedDeploy } from '../../common/authentik/deployRun';
 import { PlaceServerErrorsRequest, PrepareDeployRequest } from '../../common/protocol';
 import { LspClient } from '../helpers/lspClient';
-import { apiFor, providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
+import { apiFor, providerYaml, SEED_IDS, TEST_SERVER_CHECK, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
 
@@ -37,7 +37,7 @@ describe('deploy through the language server', () => {
       property_mappings: [SEED_IDS.scopeMappings.openid, SEED_IDS.scopeMappings.email],
       signing_key: SEED_IDS.keyPairs.selfSigned,
     });
-    const planned = await planDeploy(apiFor(server().url), prepared.body);
+    const planned = await planDeploy(apiFor(server().url), prepared.body, TEST_SERVER_CHECK);
     assert.ok(planned.ok);
     const outcome = await runPlannedDeploy(apiFor(server().url), planned.plan);
     assert.equal(outcome.status, 201);
@@ -70,7 +70,7 @@ describe('deploy through the language server', () => {
     await client.open(uri, providerYaml('Grafana proxy').replace(SEED_IDS.scopeMappings.email, missingMapping));
     const prepared = await prepare(uri);
     assert.ok(prepared.kind === 'ready');
-    const outcome = await deployBody(apiFor(server().url, TOKEN), prepared.body);
+    const outcome = await deployBody(apiFor(server().url, TOKEN), prepared.body, TEST_SERVER_CHECK);
     assert.equal(outcome.status, 400);
     const placed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: prepared.version }, fieldErrors: outcome.failure!.fieldErrors! });
     assert.ok(placed.kind === 'placed');

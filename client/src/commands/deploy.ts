@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AuthentikApi, ApiFailure } from '../../../common/authentik/apiClient';
-import { comparableLive, maskSecrets, planDeploy } from '../../../common/authentik/deploy';
+import { comparableLive, maskSecrets, planDeploy, releaseShapeCheck } from '../../../common/authentik/deploy';
 import { describePlan, DeployOutcome, runPlannedDeploy } from '../../../common/authentik/deployRun';
 import { resolveConnection } from '../connection';
 import { LANGUAGE_ID } from '../constants';
@@ -8,6 +8,9 @@ import { CommandContext } from '../context';
 import { readSettings } from '../settings';
 
 const SET_TOKEN = 'Set API Token';
+const CONVERT = 'Convert';
+/** Rewrites a file to another release's format (uri, release), when the extension has it. */
+const CONVERT_COMMAND = 'authentik.convertFormat';
 const SHOW_LOG = 'Show Log';
 
 /** Finds the provider document: the explorer's selection, else the active editor. */
@@ -46,6 +49,19 @@ export function deploy(context: CommandContext) {
       void vscode.window.showErrorMessage(`authentik: ${prepared.message} Nothing was deployed.`);
       return undefined;
     }
+    if (prepared.kind === 'invalid' && prepared.mismatch && prepared.target) {
+      // Valid for its own profile, not for the server's release: the differences go to the Problems view.
+      context.deployDiagnostics.set(document.uri, prepared.errors.map((d) => Object.assign(d, { source: 'authentik deploy' })));
+      const release = prepared.target.release;
+      const actions = (await vscode.commands.getCommands(true)).includes(CONVERT_COMMAND) ? [CONVERT, 'Show Problems'] : ['Show Problems'];
+      const choice = await vscode.window.showErrorMessage(
+        `authentik: ${file} is not in the shape authentik ${release} on the server accepts (${prepared.errors.length} difference(s), in the Problems view). Nothing was sent.`,
+        ...actions,
+      );
+      if (choice === CONVERT) void vscode.commands.executeCommand(CONVERT_COMMAND, document.uri, release);
+      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+      return undefined;
+    }
     if (prepared.kind === 'invalid') {
       const first = prepared.errors[0];
       const where = first ? ` First, on line ${first.range.start.line + 1}: ${first.message}` : '';
@@ -54,6 +70,11 @@ export function deploy(context: CommandContext) {
       return undefined;
     }
     const body = prepared.body;
+    const target = prepared.target;
+    if (!target) {
+      void vscode.window.showErrorMessage('authentik: the language server did not say which release the file was checked for. Nothing was deployed.');
+      return undefined;
+    }
     const connection = await resolveConnection(context.extension, document.uri, true);
     if (!connection.ok) {
       const actions = connection.blocker === 'no-token' ? [SET_TOKEN] : connection.blocker === 'no-server' || connection.blocker === 'bad-url' ? ['Open Settings'] : [];
@@ -67,7 +88,7 @@ export function deploy(context: CommandContext) {
       context.http,
     );
 
-    const planned = await withCancellableProgress(`Looking up "${String(body.name)}" on ${connection.origin}...`, (signal) => planDeploy(api, body, signal));
+    const planned = await withCancellableProgress(`Looking up "${String(body.name)}" on ${connection.origin}...`, (signal) => planDeploy(api, body, releaseShapeCheck(target.release), signal));
     if (!planned) return undefined;
     if (!planned.ok) return reportFailure(context, planned.failure, { ok: false, action: 'none', name: String(body.name), baseUrl: api.baseUrl, timeMs: 0, summary: planned.failure.message, failure: planned.failure });
     const plan = planned.plan;
@@ -85,7 +106,7 @@ export function deploy(context: CommandContext) {
     const verb = plan.action === 'create' ? 'Create' : 'Update';
     const confirm = await vscode.window.showWarningMessage(
       `${verb} OAuth2 provider "${String(plan.body.name)}" on ${connection.origin}?`,
-      { modal: true, detail: describePlan(plan, connection.baseUrl) },
+      { modal: true, detail: [...target.warnings.map((w) => `Warning: ${w}`), describePlan(plan, connection.baseUrl)].join('\n\n') },
       verb,
     );
     if (confirm !== verb) return undefined;

@@ -3,6 +3,7 @@ import { clearToken } from './clearToken';
 import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
+import { pickVersion } from './pickVersion';
 import { refreshReferences } from './refreshReferences';
 import { setToken } from './setToken';
 import { showDeployResult } from './showDeployResult';
@@ -21,5 +22,6 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.copyClientSecret': copyClientSecret,
     'authentik.showDeployResult': showDeployResult,
     'authentik.convertFormat': convertFormat,
+    'authentik.pickVersion': pickVersion,
   };
 }

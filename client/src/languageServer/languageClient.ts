@@ -4,6 +4,8 @@ import {
   ConvertFormatRequest,
   PlaceServerErrorsRequest,
   PrepareDeployRequest,
+  ProfileStatusNotification,
+  isProfileStatusParams,
   RefreshReferencesRequest,
   ReferencesStatusNotification,
   SetConnectionsNotification,
@@ -25,7 +27,7 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
     ],
     synchronize: { configurationSection: 'authentik' },
     // The server must not connect on its own from AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules first.
-    initializationOptions: { useEnvironment: false },
+    initializationOptions: { useEnvironment: false, profileCacheDir: options.profileCacheDir },
     outputChannel: options.output,
   };
   const client = new LanguageClient('authentik', 'authentik OAuth2 Provider', serverOptions, clientOptions);
@@ -51,5 +53,9 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
       return result.kind === 'edits' ? { ...result, edits: await client.protocol2CodeConverter.asTextEdits(result.edits) } : result;
     },
     onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
+    onProfileStatus: (listener) =>
+      client.onNotification(ProfileStatusNotification, (params) => {
+        if (isProfileStatusParams(params)) listener({ ...params, uri: client.protocol2CodeConverter.asUri(params.uri).toString() });
+      }),
   };
 }

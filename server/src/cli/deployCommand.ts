@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AuthentikApi } from '../../../common/authentik/apiClient';
-import { checkBaseUrl } from '../../../common/authentik/connection';
+import { checkBaseUrl, ConnectionConfig } from '../../../common/authentik/connection';
+import { cliCacheDirectory, directoryStore } from '../../../common/authentik/profileStore';
+import { loadServerProfile } from '../../../common/authentik/serverSchema';
+import { Profile } from '../../../common/profiles';
+import { commentVersionWarning, shapeOfFile } from '../authentik/deployTarget';
+import { profileShapeCheck } from '../../../common/authentik/deployShape';
 import { planDeploy } from '../../../common/authentik/deploy';
 import { deployBody, describePlan, renderOutcome } from '../../../common/authentik/deployRun';
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
@@ -56,27 +61,50 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     return fail(io, 'deploy', `${file}: ${describeFsError(error)}`);
   }
   const document = parseText(text, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
-  const profile = resolveProfile(document);
-  const prepared = prepareBody(document, { rules: DEFAULT_SETTINGS.rules, maxFileSize: DEFAULT_SETTINGS.maxFileSize, ...profileContext(profile) });
+  const connection = { baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 };
+  // The server's release (its own schema) decides the shape; the file's comment only when the server names none.
+  const target = await serverProfileFor(connection, http, io);
+  const own = resolveProfile(document);
+  const profile = target?.profile ?? own.profile;
+  if (target) {
+    const warning = commentVersionWarning(document.text, target.release);
+    if (warning) io.stderr.write(`authentik-oauth2 deploy: warning: ${warning}\n`);
+  }
+  const prepared = prepareBody(document, {
+    rules: DEFAULT_SETTINGS.rules,
+    maxFileSize: DEFAULT_SETTINGS.maxFileSize,
+    ...(target ? { profile, release: target.release, profileFindings: [] } : profileContext(own)),
+  });
   if (!prepared.ok) {
     io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
-    return fail(io, 'deploy', `${file} has ${prepared.errors.length} error(s); nothing was sent.`, EXIT_FINDINGS);
+    const shape = target && shapeOfFile(document, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.maxFileSize, own.profile);
+    const why = shape
+      ? `${file} is in the shape of ${shape.label}, not the one authentik ${target.release} on the server accepts (${prepared.errors.length} difference(s) above); convert it first (authentik-oauth2 migrate ${file} --to ${target.release} --write). Nothing was sent.`
+      : `${file} has ${prepared.errors.length} error(s)${target ? ` for authentik ${target.release}, the server's release` : ''}; nothing was sent.`;
+    return fail(io, 'deploy', why, EXIT_FINDINGS);
   }
 
-  const api = new AuthentikApi({ baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 }, http);
+  const api = new AuthentikApi(connection, http);
   if (values['dry-run']) {
-    const planned = await planDeploy(api, prepared.body);
+    const planned = await planDeploy(api, prepared.body, profileShapeCheck(profile));
     if (!planned.ok) return fail(io, 'deploy', planned.failure.message, exitCodeFor(planned.failure.kind));
     io.stdout.write(values.format === 'markdown' ? formatPlanMarkdown(planned.plan, api.baseUrl, file) : `Dry run, nothing sent.\n${describePlan(planned.plan, api.baseUrl)}\n`);
     return EXIT_OK;
   }
-  const outcome = await deployBody(api, prepared.body);
+  const outcome = await deployBody(api, prepared.body, profileShapeCheck(profile));
   io.stdout.write(renderOutcome(outcome));
   if (outcome.ok) return EXIT_OK;
   if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) {
     io.stdout.write(formatFindingLines({ path: file, findings: serverErrorFindings(document, outcome.failure.fieldErrors), lines: document.lineCounter }));
   }
   return exitCodeFor(outcome.failure?.kind);
+}
+
+/** The profile of the server (from its schema, cached under the CLI's cache directory), or undefined with the reason on stderr. */
+async function serverProfileFor(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<{ profile: Profile; release: string } | undefined> {
+  const result = await loadServerProfile(connection, { http, store: directoryStore(cliCacheDirectory(io.env)) });
+  if (result.kind === 'none' || result.message) io.stderr.write(`authentik-oauth2: ${result.message}\n`);
+  return result.kind === 'none' ? undefined : result;
 }
 
 /** 1 when the server answered and said no; 2 when there was no usable answer (network, HTML, 5xx...). */

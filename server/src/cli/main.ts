@@ -8,6 +8,14 @@ import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandLine, usageError
 import { formatMarkdown } from './markdownReport';
 import { AUTO_VERSION, versionProblem } from '../service/profileResolution';
 import { validateFiles } from './validateFiles';
+import { AuthentikApi } from '../../../common/authentik/apiClient';
+import { checkBaseUrl, ConnectionConfig } from '../../../common/authentik/connection';
+import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
+import { cliCacheDirectory, directoryStore } from '../../../common/authentik/profileStore';
+import { loadServerProfile } from '../../../common/authentik/serverSchema';
+import { Profile } from '../../../common/profiles';
+import { LiveReferenceSource } from '../authentik/liveReferences';
+import { ReferenceSource } from '../service/references';
 
 const USAGE = `Usage: authentik-oauth2 <command> [options]
 
@@ -24,7 +32,12 @@ validate options:
   --disable RULE                    Switch off an authentik rule (repeatable): ${Object.keys(DEFAULT_SETTINGS.rules).join(', ')}
   --max-file-size BYTES             Skip validation of larger files with an error (default: ${DEFAULT_SETTINGS.maxFileSize})
   --server-version VERSION          Check files without an "# authentik-version:" comment for this release
-                                    (a line such as 2026.2 or a release such as 2024.8.4; default: the newest known)
+                                    (a line such as 2026.2 or a release such as 2024.8.4; default: auto, the
+                                    --url server's release, else the newest known)
+  --url BASE_URL                    Check files against that server: its own schema decides the release of files
+                                    without a comment (with --server-version auto, the default), cached in
+                                    $XDG_CACHE_HOME/authentik-oauth2; with AUTHENTIK_TOKEN, references are checked too
+  --allow-insecure-http             Allow plain http to a server other than this machine
 
 migrate options:
   --to VERSION                      The release to migrate to (a line such as 2026.5 or a release such as 2024.8.4)
@@ -52,7 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return EXIT_USAGE;
 }
 
-function runValidate(argv: string[], io: CliIo): number {
+async function runValidate(argv: string[], io: CliIo, http: HttpClient = new NodeHttpClient()): Promise<number> {
   const usage = (message: string) => usageError(io, 'validate', message);
   const parsed = parseCommandLine(io, 'validate', argv, {
     format: { type: 'string', short: 'f', default: 'text' },
@@ -60,6 +73,8 @@ function runValidate(argv: string[], io: CliIo): number {
     disable: { type: 'string', multiple: true, default: [] },
     'max-file-size': { type: 'string' },
     'server-version': { type: 'string' },
+    url: { type: 'string' },
+    'allow-insecure-http': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed) return EXIT_USAGE;
@@ -87,11 +102,17 @@ function runValidate(argv: string[], io: CliIo): number {
   const versionError = serverVersion === undefined || serverVersion.trim() === AUTO_VERSION ? undefined : versionProblem(serverVersion);
   if (versionError) return usage(`--server-version: ${versionError}`);
   const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize, serverVersion });
+  let server: ServerContext = {};
+  if (values.url !== undefined) {
+    const urlCheck = checkBaseUrl(values.url as string, values['allow-insecure-http'] === true);
+    if (!urlCheck.ok) return usage(`--url: ${urlCheck.message}`);
+    server = await serverContext({ baseUrl: urlCheck.baseUrl, token: io.env.AUTHENTIK_TOKEN || undefined, allowInsecureHttp: values['allow-insecure-http'] === true, timeoutMs: 10_000 }, http, io);
+  }
 
   const { files, problems } = collectFiles(positionals.length ? positionals : ['.'], io.cwd);
   // A CI job pointed at the wrong folder must not pass silently.
   if (files.length === 0 && problems.length === 0) problems.push({ path: positionals.join(' ') || '.', message: 'no *.oauth2provider.yaml files found' });
-  const reports = validateFiles(files, settings, undefined, io.cwd);
+  const reports = validateFiles(files, settings, server.references, io.cwd, { settingVersion: settings.serverVersion, serverProfile: server.profile });
   for (const problem of problems) io.stderr.write(`authentik-oauth2: ${problem.path}: ${problem.message}\n`);
   const readable = reports.filter((r) => !r.readError);
   for (const r of reports) if (r.readError) io.stderr.write(`authentik-oauth2: ${r.path}: ${r.readError}\n`);
@@ -118,4 +139,26 @@ function runValidate(argv: string[], io: CliIo): number {
   if (summary.errors > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
+}
+
+interface ServerContext {
+  profile?: Profile;
+  references?: ReferenceSource;
+}
+
+/** The profile of the --url server (from its schema, cached) and, with a token, its objects for reference checks. Problems go to stderr. */
+async function serverContext(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<ServerContext> {
+  const loaded = await loadServerProfile(connection, { http, store: directoryStore(cliCacheDirectory(io.env)) });
+  if (loaded.kind === 'none' || loaded.message) io.stderr.write(`authentik-oauth2: ${loaded.message}\n`);
+  const context: ServerContext = { profile: loaded.kind === 'none' ? undefined : loaded.profile };
+  if (!connection.token) {
+    io.stderr.write('authentik-oauth2: no AUTHENTIK_TOKEN: references are not checked against the server.\n');
+    return context;
+  }
+  // Fetched once for the run; a failed fetch leaves references unchecked, with the reason.
+  const source = new LiveReferenceSource(new AuthentikApi(connection, http), { ttlMs: Number.POSITIVE_INFINITY });
+  const refreshed = await source.refresh();
+  if (refreshed.ok) context.references = source;
+  else io.stderr.write(`authentik-oauth2: references are not checked against the server: ${refreshed.message}\n`);
+  return context;
 }

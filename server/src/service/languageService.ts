@@ -132,11 +132,15 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       return inlayHints(parsed, profileOf(document, parsed, settings).profile, references(document), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => toInlayHint(document, h));
     },
 
-    /** What a deploy of the file sends: its request fields, or the errors that block it. */
-    prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
+    /**
+     * What a deploy of the file sends: its request fields, or the errors that block it. `target`: the
+     * profile of the server it goes to, which decides the shape instead of the file's own.
+     */
+    prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS, target?: Profile): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
       const parsed = parse(document, settings);
-      const profile = profileOf(document, parsed, settings);
-      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, ...profileContext(profile) });
+      // A server's profile is named after the release it runs.
+      const profile = target ? { profile: target, release: target.releases.from, findings: [] } : profileOf(document, parsed, settings);
+      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: profile.profile, release: profile.release, profileFindings: profile.findings });
       return prepared.ok ? prepared : { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
     },
 
