@@ -106,7 +106,8 @@ describe('cli deploy: the server release decides the shape', () => {
     const dir = inTempDir({ 'grafana.oauth2provider.yaml': providerYaml() });
     const result = await runCli(['deploy', 'grafana.oauth2provider.yaml', '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1, result.stdout + result.stderr);
-    assert.match(result.stdout, /grafana\.oauth2provider\.yaml:4:\d+: error .*redirect_uris/);
+    // providerYaml() starts with its version comment: redirect_uris is on line 5.
+    assert.match(result.stdout, /grafana\.oauth2provider\.yaml:5:\d+: error .*redirect_uris/);
     assert.match(
       result.stderr,
       /grafana\.oauth2provider\.yaml is in the shape of authentik 2023\.5\.0 to 2024\.8\.4, not the one authentik 2024\.8\.5 on the server accepts \(\d+ difference\(s\) above\); convert it first \(authentik-oauth2 migrate grafana\.oauth2provider\.yaml --to 2024\.8\.5 --write\)\. Nothing was sent\./,

@@ -39,7 +39,8 @@ describe('deploy through the language server: the server release decides the sha
 
   it('refuses a file in the 2024.8.4 shape, with the differences under 2024.8.5, as a mismatch', async () => {
     const uri = 'file:///work/old.oauth2provider.yaml';
-    await client.open(uri, `# authentik-version: 2024.8.4\n${providerYaml()}`);
+    // providerYaml() starts with `# authentik-version: 2024.8.4`.
+    await client.open(uri, providerYaml());
     const prepared = await prepare(uri);
     assert.equal(prepared.kind, 'invalid');
     assert.ok(prepared.kind === 'invalid');

@@ -62,14 +62,15 @@ jwt_federation_sources: []
   it('is offered on each kind of mismatch alone: jwks_sources on 2024.12+, a missing invalidation_flow', () => {
     const current = `# authentik-version: 2026.5\nname: a\nauthorization_flow: ${FLOW_EXPLICIT}\ninvalidation_flow: ${PROVIDER_INVALIDATION}\nredirect_uris: []\n`;
     const jwks = converts(current + 'jwks_sources: []\n', 'auto', FLOWS);
-    assert.deepEqual(jwks.map((o) => [o.title, o.code]), [['Convert to authentik 2026.5 format', 'unknown-key']]);
+    // jwks_sources is known as a renamed field on 2024.12+.
+    assert.deepEqual(jwks.map((o) => [o.title, o.code]), [['Convert to authentik 2026.5 format', 'field-renamed']]);
     assert.equal(jwks[0].result, current + 'jwt_federation_sources: []\n');
     const missing = converts(current.replace(`invalidation_flow: ${PROVIDER_INVALIDATION}\n`, ''), 'auto', FLOWS);
     assert.deepEqual(missing.map((o) => [o.title, o.code]), [['Convert to authentik 2026.5 format', 'missing-required']]);
     assert.equal(missing[0].result, current);
     // Going back: jwt_federation_sources is not a field of 2024.10 and becomes jwks_sources.
     const older = converts(`# authentik-version: 2024.10.4\nname: a\nauthorization_flow: ${FLOW_EXPLICIT}\ninvalidation_flow: ${PROVIDER_INVALIDATION}\nredirect_uris: []\njwt_federation_sources: []\n`, 'auto');
-    assert.deepEqual(older.map((o) => [o.title, o.code]), [['Convert to authentik 2024.10 format', 'unknown-key']]);
+    assert.deepEqual(older.map((o) => [o.title, o.code]), [['Convert to authentik 2024.10 format', 'field-not-in-version']]);
     assert.match(older[0].result, /\njwks_sources: \[\]\n$/);
   });
 

@@ -57,7 +57,7 @@ function isShapeMismatch(finding: Finding): boolean {
   const key = finding.data?.key;
   if (typeof key !== 'string' || !SHAPE_KEYS.has(key)) return false;
   if (finding.code === 'missing-required') return finding.data?.missing === undefined;
-  return finding.code === 'wrong-type' || finding.code === 'unknown-key';
+  return finding.code === 'wrong-type' || finding.code === 'unknown-key' || finding.code === 'field-renamed' || finding.code === 'field-not-in-version';
 }
 
 /** The UUID of the server's default invalidation flow for providers, when the server is known. */
