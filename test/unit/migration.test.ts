@@ -146,6 +146,15 @@ jwks_sources: []
 `);
   });
 
+  it('keeps a byte order mark when the first key is the invalidation_flow it drops', () => {
+    const text = `\uFEFFinvalidation_flow: ${INVALIDATION}\nname: a\n`;
+    const result = run(text, '2024.8.4');
+    assert.ok(result.ok);
+    const spans = result.edits.map((e) => [e.start, e.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1], `overlapping edits ${JSON.stringify(spans)}`);
+    assert.equal(migrated(text, '2024.8.4'), '\uFEFF# authentik-version: 2024.8.4\nname: a\n');
+  });
+
   it('writes one entry as a plain string and [] as ""', () => {
     assert.equal(
       migrated('redirect_uris:\n  - matching_mode: strict\n    url: https://a.example.com/cb\n', '2024.8.4'),

@@ -8,8 +8,9 @@ export function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEd
   if (!root || root.flow) return undefined;
   const pair = root.items.find((p) => rangeOf(p.key)?.[0] === keyStart) as Pair<ParsedNode, ParsedNode | null> | undefined;
   if (!pair) return undefined;
-  const start = lineStart(text, keyStart);
-  if (text.slice(start, keyStart).replace(/^\uFEFF/, '').trim() !== '') return undefined;
+  // A byte order mark before the first key stays (the version comment goes after it).
+  const start = lineStart(text, keyStart) === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart(text, keyStart);
+  if (text.slice(start, keyStart).trim() !== '') return undefined;
   const valueEnd = Math.max(rangeOf(pair.key)![1], pair.value?.range?.[1] ?? 0);
   let end = lineEnd(text, Math.max(keyStart, valueEnd - 1));
   if (valueEnd > 0 && (text[valueEnd - 1] === '\n' || text[valueEnd - 1] === '\r')) end = valueEnd;
