@@ -116,6 +116,16 @@ client_type: confidential
     assert.ok(result.ok);
     assert.deepEqual(result.edits, []);
   });
+
+  it('leaves a comment naming the release of a server\'s own profile', () => {
+    const newest = bundledProfiles[bundledProfiles.length - 1];
+    const server = { ...newest, id: 'server-2026.5.0', releases: { from: '2026.5.0', through: '2026.5.0' } };
+    assert.equal(versionLabel(server), '2026.5.0');
+    const text = `# authentik-version: 2026.5.0\nname: a\nauthorization_flow: ${FLOW}\ninvalidation_flow: ${INVALIDATION}\nredirect_uris: []\n`;
+    const result = migrate(parseText(text, { maxFileSize: 1 << 20 }), { profile: server, version: versionLabel(server) });
+    assert.ok(result.ok);
+    assert.deepEqual(result.edits, []);
+  });
 });
 
 describe('migration to the string form', () => {

@@ -69,12 +69,13 @@ describe('authentik 2026.5 files, against a 2026.5 server', () => {
   it('"Convert to authentik <version> Format" rewrites a 2024.8-shaped file in the editor, with the server\'s invalidation flow', async () => {
     const { document } = await openWithLanguageServer(OLD_FORMAT.file);
     const before = document.getText();
-    // Checked for the newest release: the old shape is flagged, and the quick fix offers the conversion.
+    // No comment: checked against the connected server's own schema (authentik 2026.5.0), the old shape is
+    // flagged, and the quick fix offers the conversion to that release.
     const problems = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.message.includes('invalidation_flow')), 'the missing invalidation_flow');
     const redirect = problems.find((d) => d.message.includes('redirect_uris'));
     assert.ok(redirect, JSON.stringify(problems.map((d) => d.message)));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, redirect.range);
-    assert.ok(actions.some((a) => a.title === 'Convert to authentik 2026.5 format'), actions.map((a) => a.title).join(' | '));
+    assert.ok(actions.some((a) => a.title === 'Convert to authentik 2026.5.0 format'), actions.map((a) => a.title).join(' | '));
     // The command, with the release given as the quick pick would give it.
     const outcome = await vscode.commands.executeCommand<{ kind: string }>('authentik.convertFormat', document.uri, '2026.5');
     assert.equal(outcome?.kind, 'converted');

@@ -64,6 +64,8 @@ const commentStep: Step = ({ text }, { profile, version }) => {
   if (comment) {
     const named = comment.text ? profileForVersion(comment.text) : undefined;
     if (named && 'profile' in named && named.profile.id === profile.id) return undefined;
+    // A server's own profile is no bundled one: the comment naming its release is already right.
+    if (comment.text.replace(/^v/, '') === version) return undefined;
     if (comment.text) return { edits: [{ start: comment.start, end: comment.end, newText: version }], change: `set the version comment to ${version}` };
     return { edits: [{ start: comment.start, end: comment.end, newText: `# authentik-version: ${version}` }], change: `set the version comment to ${version}` };
   }
