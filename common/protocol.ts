@@ -2,7 +2,7 @@
  * The custom LSP messages between the extension and the language server, declared once for both
  * sides: each message type carries its payload types, so `sendRequest`/`onRequest` check them.
  */
-import { Diagnostic, NotificationType, RequestType, VersionedTextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import { Diagnostic, NotificationType, RequestType, TextEdit, VersionedTextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
 /** The server connection for the files of one workspace folder. The token is never logged. */
 export interface ScopedConnection {
@@ -57,11 +57,25 @@ export interface Unavailable {
   message: string;
 }
 
+/** The release the body was prepared for: the server's (its schema decides), else the file's own profile. */
+export interface DeployTarget {
+  release: string;
+  /** The profile's `id` (`server-2026.8.1`, or a bundled one). */
+  profileId: string;
+  /** The connected server's profile decided the shape. */
+  fromServer: boolean;
+  /** Sentences for the confirmation: the file's comment names another release than the server's, the server's schema was not used... */
+  warnings: string[];
+}
+
 export type PrepareDeployResult =
   /** The request body: the file's request fields, as JSON. */
-  | { kind: 'ready'; version: number; body: Record<string, unknown> }
-  /** Errors that block the deploy, where they are in the file. */
-  | { kind: 'invalid'; version: number; errors: Diagnostic[] }
+  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget }
+  /**
+   * Errors that block the deploy, where they are in the file. `mismatch`: the file is valid for its
+   * own profile but not in the shape the server's release accepts (a Convert would help).
+   */
+  | { kind: 'invalid'; version: number; errors: Diagnostic[]; target?: DeployTarget; mismatch?: boolean }
   | Unavailable;
 
 /** client -> server: the body a deploy of this file sends, from the language server's own parse and validation. */
@@ -90,3 +104,56 @@ export type PlaceServerErrorsResult =
  * found by the field they name in the file as it is now.
  */
 export const PlaceServerErrorsRequest = new RequestType<PlaceServerErrorsParams, PlaceServerErrorsResult, void>('authentik/placeServerErrors');
+
+export interface ConvertFormatParams {
+  /** The file to convert, at the version the extension saw. */
+  textDocument: VersionedTextDocumentIdentifier;
+  /** The release to convert to (`2026.5`, `2024.8.4`); absent: the profile the file is checked against now. */
+  version?: string;
+}
+
+export type ConvertFormatResult =
+  /** The edits to apply (none when the file already has that release's shape), and what they change. */
+  | { kind: 'edits'; version: string; edits: TextEdit[]; changes: string[] }
+  /** The file cannot be converted (a logout redirect URI for an older release, broken YAML, an unknown version). */
+  | { kind: 'refused'; message: string }
+  | Unavailable;
+
+/** client -> server: the edits that rewrite a file for another authentik release; the client applies them. */
+export const ConvertFormatRequest = new RequestType<ConvertFormatParams, ConvertFormatResult, void>('authentik/convertFormat');
+
+/** Whether a request's params have the shape ConvertFormatParams says (the request crosses a process boundary). */
+export function isConvertFormatParams(value: unknown): value is ConvertFormatParams {
+  if (!value || typeof value !== 'object') return false;
+  const { textDocument, version } = value as Record<string, unknown>;
+  if (!textDocument || typeof textDocument !== 'object') return false;
+  const document = textDocument as Record<string, unknown>;
+  if (typeof document.uri !== 'string' || typeof document.version !== 'number') return false;
+  return version === undefined || (typeof version === 'string' && version.length <= 40);
+}
+
+export type ProfileSourceName = 'comment' | 'setting' | 'server' | 'newest';
+
+export interface ProfileStatusParams {
+  uri: string;
+  /** The release the file is checked for: `2026.2.2`. */
+  release: string;
+  /** `authentik 2025.10.0 to 2026.2.2`, or `authentik 2026.8.1` for a server's own schema. */
+  label: string;
+  source: ProfileSourceName;
+  /** Why this profile applies: "from the comment on line 1", "the connected server runs 2026.2.2". */
+  reason: string;
+}
+
+/** server -> client: the profile a document is checked against changed (sent after its diagnostics). */
+export const ProfileStatusNotification = new NotificationType<ProfileStatusParams>('authentik/profileStatus');
+
+const PROFILE_SOURCES: readonly string[] = ['comment', 'setting', 'server', 'newest'];
+const shortText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+
+/** The params of a profile status, as the client accepts them: anything else is dropped (it is shown in the status bar). */
+export function isProfileStatusParams(value: unknown): value is ProfileStatusParams {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return shortText(v.uri, 8192) && shortText(v.release, 40) && shortText(v.label, 200) && shortText(v.reason, 300) && typeof v.source === 'string' && PROFILE_SOURCES.includes(v.source);
+}

@@ -38,7 +38,7 @@ async function main() {
   const token = randomBytes(24).toString('hex');
   const authentikUrl = await startTestServer(token);
   await addDemoProviders(authentikUrl, token);
-  say(`authentik test server: ${authentikUrl} (demo data; its API token is only in the editor's environment)`);
+  say(`authentik test server: ${authentikUrl} (authentik ${DEMO_RELEASE}, demo data; its API token is only in the editor's environment)`);
 
   writeUserSettings(authentikUrl);
   const port = process.env.PORT ? Number(process.env.PORT) : await freePort();
@@ -79,9 +79,13 @@ function startGroup(name, command, args, options) {
   return child;
 }
 
+/** The release the demo server behaves like: the newest the bundled profiles know, as the examples are written for. */
+const DEMO_RELEASE = '2026.5';
+
 /** The authentik test server as a separate process; resolves with the URL it prints once listening. */
 function startTestServer(token) {
-  const child = startGroup('the authentik test server', process.execPath, ['--import', 'tsx', 'test/authentik-server/main.ts', '--port', '0', '--token', token], {
+  const args = ['--import', 'tsx', 'test/authentik-server/main.ts', '--port', '0', '--token', token, '--version', DEMO_RELEASE];
+  const child = startGroup('the authentik test server', process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveUrl, reject) => {
@@ -105,7 +109,8 @@ async function addDemoProviders(authentikUrl, token) {
       authorization_flow: 'c4a0c9b2-6b1f-4d8e-9a3c-2f1e5d7b8a01',
       client_type: 'confidential',
       client_id: 'gitea',
-      redirect_uris: 'https://git.example.com/user/oauth2/authentik/callback',
+      invalidation_flow: '8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c05',
+      redirect_uris: [{ matching_mode: 'strict', url: 'https://git.example.com/user/oauth2/authentik/callback' }],
       property_mappings: ['1f0e2d3c-4b5a-4697-8a8b-9c0d1e2f3a41', '2e1f3a4b-5c6d-4e7f-9081-a2b3c4d5e642'],
       access_token_validity: 'minutes=5',
     }),

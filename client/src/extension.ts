@@ -7,6 +7,7 @@ import { LANGUAGE_ID } from './constants';
 import type { CommandContext } from './context';
 import type { LanguageServerSession } from './languageServer/session';
 import { LanguageServerStarter } from './languageServer/starter';
+import { ProfileStatusBar } from './profileStatusBar';
 import { RESULT_SCHEME, ResultView } from './resultView';
 
 /** How long activation took, in milliseconds: logged, and read by the end-to-end run. */
@@ -41,16 +42,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const deployDiagnostics = vscode.languages.createDiagnosticCollection('authentik-deploy');
   const statusBar = vscode.window.createStatusBarItem('authentik.deploy', vscode.StatusBarAlignment.Left, 10);
   statusBar.name = 'authentik Deploy';
+  const profileBar = new ProfileStatusBar();
 
   const connections = async () => {
     const scoped = await resolveScopeConnections(context);
     for (const problem of new Set(scoped.map((s) => s.problem))) if (problem) output.info(`Reference lookups off: ${problem}`);
     return scoped.map((s) => s.connection);
   };
-  const languageServer = new LanguageServerStarter(context.asAbsolutePath('dist'), { serverModule: context.asAbsolutePath('dist/server.js'), output, connections }, (session, startMs) => {
+  const languageServer = new LanguageServerStarter(context.asAbsolutePath('dist'), { serverModule: context.asAbsolutePath('dist/server.js'), output, connections, profileCacheDir: context.globalStorageUri.fsPath }, (session, startMs) => {
     activation.languageServerStartMs = startMs;
     output.info(`Language server started in ${startMs} ms.`);
-    context.subscriptions.push(session.onReferencesStatus(statusReporter(output)));
+    context.subscriptions.push(session.onReferencesStatus(statusReporter(output)), session.onProfileStatus((status) => profileBar.update(status)));
   });
   starter = languageServer;
   const startLanguageServer = (): Promise<LanguageServerSession> => {
@@ -82,6 +84,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     output,
     deployDiagnostics,
     statusBar,
+    profileBar,
+    profileBar,
     vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, results),
     ...Object.entries(createCommands()).map(([id, factory]) => vscode.commands.registerCommand(id, factory(commandContext))),
     vscode.workspace.onDidOpenTextDocument(startForProviderFile),

@@ -17,6 +17,8 @@ export type DeployPlan =
   | { action: 'update'; pk: number; body: ProviderBody; stored: ProviderBody; live: Provider; changes: FieldChange[]; serverVersion: string };
 
 export interface PlanOptions {
+  /** Refuses a server whose release takes another shape than the body's (see ShapeCheck). */
+  checkShape: ShapeCheck;
   signal?: AbortSignal;
   /** How the server stores each field (a version profile's request schema); the 2024.8 fields by default. */
   fields?: StoredFields;
@@ -28,10 +30,18 @@ export function providerPath(pk: number): string {
   return `${PROVIDERS_PATH}${pk}/`;
 }
 
-/** Servers from 2024.10 on expect another shape (redirect_uris as a list, invalidation_flow required). */
-export function isNewerApi(version: string): boolean {
-  const [year, minor] = version.split('.').map((n) => parseInt(n, 10));
-  return year > 2024 || (year === 2024 && minor >= 10);
+/**
+ * Why a body must not go to a server of this release (`undefined`: it may). Made from the profile the
+ * body was prepared for (`profileShapeCheck` in deployShape.ts), or from the release whose schema it was checked against.
+ */
+export type ShapeCheck = (serverVersion: string | undefined) => string | undefined;
+
+/** For a body checked against the schema a server of `release` served: that release only. */
+export function releaseShapeCheck(release: string): ShapeCheck {
+  return (serverVersion) =>
+    serverVersion === undefined || serverVersion === release
+      ? undefined
+      : `The file was checked against the schema of authentik ${release}, but the server now runs ${serverVersion.slice(0, 40)}. Nothing was sent: run "authentik: Refresh References" and deploy again to check it for that release.`;
 }
 
 export type PlanResult = { ok: true; plan: DeployPlan } | { ok: false; failure: ApiFailure };
@@ -83,7 +93,7 @@ export function decideTarget(name: string, own: readonly ProviderRow[], all: rea
  * Asks the server which action applies: create, or update the provider of the same name. Sends nothing
  * that changes state, and refuses (with a failure) whenever an answer is not what authentik sends.
  */
-export async function planDeploy(api: AuthentikApi, body: ProviderBody, options: PlanOptions = {}): Promise<PlanResult> {
+export async function planDeploy(api: AuthentikApi, body: ProviderBody, options: PlanOptions): Promise<PlanResult> {
   const { signal } = options;
   const fields = options.fields ?? REQUEST_STORED_FIELDS;
   const refuse = (kind: ApiFailure['kind'], message: string, status?: number): PlanResult => ({ ok: false, failure: api.redactFailure({ kind, message, status }) });
@@ -97,12 +107,9 @@ export async function planDeploy(api: AuthentikApi, body: ProviderBody, options:
   if (!version.ok) return { ok: false, failure: version.failure };
   const serverVersion = checkVersion(version.body);
   if (!serverVersion.ok) return refuse('unexpected-response', `The server's answer to GET ${VERSION_PATH} is not authentik's: ${serverVersion.problem}. Is authentik.serverUrl an authentik server? ${NOTHING_SENT}`, version.status);
-  if (isNewerApi(serverVersion.value)) {
-    return refuse(
-      'config',
-      `The server runs authentik ${serverVersion.value}, whose OAuth2 provider API differs from this file's (2023.5 to 2024.8): redirect_uris is a list of {matching_mode, url} and invalidation_flow is required. ${NOTHING_SENT}`,
-    );
-  }
+  // A server whose release takes another shape than the body's is refused before anything else is asked.
+  const shapeProblem = options.checkShape(serverVersion.value);
+  if (shapeProblem) return refuse('config', shapeProblem);
 
   const own = await listProviders(api, PROVIDERS_PATH, { name }, signal);
   if (!own.ok) return own;

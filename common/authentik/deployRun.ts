@@ -65,7 +65,7 @@ export async function runPlannedDeploy(api: AuthentikApi, plan: DeployPlan, sign
 }
 
 /** Plans and sends in one go, for callers that do not ask the user in between (the CLI). */
-export async function deployBody(api: AuthentikApi, body: ProviderBody, options: PlanOptions = {}): Promise<DeployOutcome> {
+export async function deployBody(api: AuthentikApi, body: ProviderBody, options: PlanOptions): Promise<DeployOutcome> {
   const planned = await planDeploy(api, body, options);
   if (!planned.ok) return planFailureOutcome(api, body, planned.failure);
   return runPlannedDeploy(api, planned.plan, options.signal);

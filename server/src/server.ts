@@ -12,9 +12,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ConvertFormatRequest,
+  ConvertFormatResult,
+  isConvertFormatParams,
   PlaceServerErrorsRequest,
   PlaceServerErrorsResult,
   PrepareDeployRequest,
+  ProfileStatusNotification,
+  ProfileStatusParams,
+  DeployTarget,
   RefreshReferencesRequest,
   ReferencesStatusNotification,
   SetConnectionsNotification,
@@ -24,6 +30,9 @@ import {
 import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from '../../common/settings';
 import { VERSION } from '../../common/version';
 import { ScopedReferences } from './authentik/scopedReferences';
+import { ServerProfiles } from './authentik/serverProfiles';
+import type { ProfileStore } from '../../common/authentik/serverSchema';
+import type { Profile } from '../../common/profiles';
 import type { LanguageService } from './service/languageService';
 
 /**
@@ -40,7 +49,7 @@ let service: LanguageService | undefined;
  * start: `initialize` is answered before any of it is needed, so the editor gets its server sooner.
  */
 function languageService(): LanguageService {
-  service ??= core().getLanguageService({ references: (uri) => references.sourceFor(uri) });
+  service ??= core().getLanguageService({ references: (uri) => references.sourceFor(uri), serverProfile: (uri) => serverProfiles.profileFor(uri) });
   return service;
 }
 
@@ -59,6 +68,8 @@ function core(): Core {
 
 let capabilities: ClientCapabilities = {};
 let useEnvironment = true;
+/** Where servers' schemas are kept between sessions (the extension's global storage); in memory only without it. */
+let profileCacheDir: string | undefined;
 let globalSettings: AuthentikSettings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<AuthentikSettings>>();
 let settingsQueue: { uri: string; resolve: (settings: AuthentikSettings) => void }[] = [];
@@ -120,6 +131,19 @@ async function validateNow(uri: string): Promise<void> {
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
   await connection.sendDiagnostics({ uri, version, diagnostics: languageService().validate(current, settings) });
+  reportProfile(current, settings);
+}
+
+/** The last profile status sent per document: a new one is sent only when it changes. */
+const reportedProfiles = new Map<string, string>();
+
+function reportProfile(document: TextDocument, settings: AuthentikSettings): void {
+  const resolved = languageService().profile(document, settings);
+  const params: ProfileStatusParams = { uri: document.uri, release: resolved.release, label: resolved.profile.label, source: resolved.source, reason: resolved.reason };
+  const key = JSON.stringify(params);
+  if (reportedProfiles.get(document.uri) === key) return;
+  reportedProfiles.set(document.uri, key);
+  void connection.sendNotification(ProfileStatusNotification, params);
 }
 
 function revalidateAll(): void {
@@ -130,6 +154,8 @@ connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   const init = params.initializationOptions as { settings?: unknown; useEnvironment?: boolean } | undefined;
   if (init?.settings) globalSettings = normalizeSettings(init.settings);
+  const cacheDir = (init as { profileCacheDir?: unknown } | undefined)?.profileCacheDir;
+  if (typeof cacheDir === 'string' && path.isAbsolute(cacheDir)) profileCacheDir = cacheDir;
   // The VS Code extension decides the connection itself (workspace trust, confirmed origins) and says so.
   useEnvironment = init?.useEnvironment !== false;
   return {
@@ -157,6 +183,7 @@ documents.onDidOpen((e) => scheduleValidation(e.document.uri));
 documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
 documents.onDidClose((e) => {
   settingsByUri.delete(e.document.uri);
+  reportedProfiles.delete(e.document.uri);
   service?.closeDocument(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -202,14 +229,48 @@ const references = new ScopedReferences({
   },
 });
 
+/** Each configured server's profile, from its own schema; documents are checked again when one arrives. */
+const serverProfiles = new ServerProfiles({
+  keyFor: (uri) => references.connectionKeyFor(uri),
+  async cached(scoped) {
+    const { cachedServerProfile, checkBaseUrl } = core();
+    const check = checkBaseUrl(scoped.serverUrl, scoped.allowInsecureHttp);
+    return check.ok ? cachedServerProfile(check.baseUrl, profileStore()) : undefined;
+  },
+  load(scoped) {
+    const { loadServerProfile, NodeHttpClient } = core();
+    const config = { baseUrl: scoped.serverUrl, token: scoped.token, allowInsecureHttp: scoped.allowInsecureHttp, timeoutMs: 10_000 };
+    return loadServerProfile(config, { http: new NodeHttpClient(), store: profileStore() });
+  },
+  onChange: revalidateAll,
+  onMessage(message) {
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(`authentik: ${message}`);
+  },
+});
+
+let store: ProfileStore | undefined;
+function profileStore(): ProfileStore | undefined {
+  if (profileCacheDir) store ??= core().directoryStore(profileCacheDir);
+  return store;
+}
+
+let currentConnections: SetConnectionsParams['connections'] = [];
 function connect(params: SetConnectionsParams): void {
-  references.set(Array.isArray(params?.connections) ? params.connections : []);
+  const connections = Array.isArray(params?.connections) ? params.connections : [];
+  currentConnections = connections;
+  references.set(connections);
+  serverProfiles.set(connections);
   revalidateAll();
 }
 
 connection.onNotification(SetConnectionsNotification, (params) => guarded('setConnections', undefined, () => connect(params)));
 connection.onRequest(RefreshReferencesRequest, (params) =>
-  guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, () => references.refresh(params?.uri)),
+  guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, () => {
+    // A refresh also asks each server which release it runs now.
+    serverProfiles.reload(currentConnections);
+    return references.refresh(params?.uri);
+  }),
 );
 
 /** The document a deploy request is about, if the server has it at that version. */
@@ -227,11 +288,31 @@ connection.onRequest(PrepareDeployRequest, (params) =>
   guarded('prepareDeploy', failedDeployRequest, async () => {
     const found = await deployedDocument(params.textDocument);
     if ('kind' in found) return found;
-    const prepared = languageService().prepareDeploy(found.document, found.settings);
-    const version = found.document.version;
-    return prepared.ok ? { kind: 'ready', version, body: prepared.body } : { kind: 'invalid', version, errors: prepared.errors };
+    const { document, settings } = found;
+    // The release of the server the file goes to decides its shape; the file's own profile when it names none.
+    const { profile: serverProfile, message } = await serverProfiles.settledProfileFor(document.uri);
+    if (documents.get(document.uri)?.version !== document.version) return { kind: 'unavailable', message: 'The file changed while it was being deployed.' } as Unavailable;
+    const target = deployTarget(document, settings, serverProfile);
+    if (message) target.warnings.push(message);
+    const prepared = languageService().prepareDeploy(document, settings, serverProfile);
+    const version = document.version;
+    if (prepared.ok) return { kind: 'ready', version, body: prepared.body, target };
+    const own = languageService().profile(document, settings).profile;
+    const mismatch = serverProfile !== undefined && core().shapeOfFile(languageService().parse(document, settings), settings.rules, settings.maxFileSize, own) !== undefined;
+    return { kind: 'invalid', version, errors: prepared.errors, target, mismatch };
   }),
 );
+
+function deployTarget(document: TextDocument, settings: AuthentikSettings, serverProfile: Profile | undefined): DeployTarget {
+  if (!serverProfile) {
+    const own = languageService().profile(document, settings);
+    return { release: own.release, profileId: own.profile.id, fromServer: false, warnings: [] };
+  }
+  const release = serverProfile.releases.from;
+  const warning = core().commentVersionWarning(document.getText(), release);
+  return { release, profileId: serverProfile.id, fromServer: true, warnings: warning ? [warning] : [] };
+}
+
 connection.onRequest(PlaceServerErrorsRequest, (params) =>
   guarded('placeServerErrors', failedDeployRequest, async (): Promise<PlaceServerErrorsResult> => {
     const document = documents.get(params.textDocument.uri);
@@ -242,6 +323,17 @@ connection.onRequest(PlaceServerErrorsRequest, (params) =>
     // Edited since the deploy: the messages are placed by the field they name, where it still has the value sent.
     if (edited && !sent) return { kind: 'unavailable', message: 'The file changed while it was being deployed.' };
     return { kind: 'placed', ...languageService().placeServerErrors(document, fieldErrors, await settingsFor(document.uri), edited ? sent : undefined) };
+  }),
+);
+
+connection.onRequest(ConvertFormatRequest, (params) =>
+  guarded<ConvertFormatResult>('convertFormat', failedDeployRequest, async () => {
+    if (!isConvertFormatParams(params)) return { kind: 'refused', message: 'The request names no file to convert.' };
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: 'unavailable', message: 'The language server does not have this file open.' };
+    if (document.version !== params.textDocument.version) return { kind: 'unavailable', message: 'The file changed while it was being converted; try again.' };
+    const result = languageService().convertFormat(document, params.version, await settingsFor(document.uri));
+    return result.ok ? { kind: 'edits', version: result.version, edits: result.edits, changes: result.changes } : { kind: 'refused', message: result.reason };
   }),
 );
 

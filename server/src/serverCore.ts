@@ -7,3 +7,7 @@ export { getLanguageService } from './service/languageService';
 export { AuthentikApi } from '../../common/authentik/apiClient';
 export { NodeHttpClient } from '../../common/authentik/http';
 export { LiveReferenceSource } from './authentik/liveReferences';
+export { loadServerProfile, cachedServerProfile } from '../../common/authentik/serverSchema';
+export { directoryStore } from '../../common/authentik/profileStore';
+export { checkBaseUrl } from '../../common/authentik/connection';
+export { commentVersionWarning, shapeOfFile } from './authentik/deployTarget';

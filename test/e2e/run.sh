@@ -66,7 +66,7 @@ cleanup() {
   stop_everything
   if [ "$status" != 0 ] && [ -d "$RUN_DIR" ]; then
     mkdir -p out/e2e/artifacts
-    cp "$RUN_DIR/code-server.log" "$RUN_DIR/authentik-server.log" out/e2e/artifacts/ 2>/dev/null || true
+    cp "$RUN_DIR/code-server.log" "$RUN_DIR/authentik-server.log" "$RUN_DIR/authentik-server-2026.log" out/e2e/artifacts/ 2>/dev/null || true
     cp -r "$RUN_DIR/user-data/logs" out/e2e/artifacts/vscode-logs 2>/dev/null || true
   fi
   if [ -n "${E2E_KEEP:-}" ]; then echo "[e2e] kept $RUN_DIR" >&2; else rm -rf "$RUN_DIR"; fi
@@ -82,6 +82,9 @@ mkdir -p "$RUN_DIR/home/.config" "$RUN_DIR/tmp" "$RUN_DIR/user-data/User" "$RUN_
 # 3. The authentik test server (seeded, fresh for every run), in its own process group. The token is
 #    random and never printed; it reaches the extension host and the driver through their environment.
 AUTHENTIK_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')
+# The logs exist before the servers start: the background shell may open them after the first look below.
+: > "$RUN_DIR/authentik-server.log"
+: > "$RUN_DIR/authentik-server-2026.log"
 setsid node --import tsx test/authentik-server/main.ts --port 0 --token "$AUTHENTIK_TOKEN" \
   > "$RUN_DIR/authentik-server.log" 2>&1 &
 PROCESS_GROUPS+=("$!")
@@ -96,6 +99,23 @@ done
 [ -n "$AUTHENTIK_URL" ] || give_up "the authentik test server printed no URL within 30 s"
 export AUTHENTIK_URL AUTHENTIK_TOKEN
 say "authentik test server listening on $AUTHENTIK_URL after $(elapsed)"
+
+# A second one that behaves like authentik 2026.5 (same token), for the tests of the current request
+# shape; the extension is pointed at it only while those tests run (AUTHENTIK_URL_2026).
+setsid node --import tsx test/authentik-server/main.ts --port 0 --token "$AUTHENTIK_TOKEN" --version 2026.5 \
+  > "$RUN_DIR/authentik-server-2026.log" 2>&1 &
+PROCESS_GROUPS+=("$!")
+AUTHENTIK_SERVER_2026_PID=$!
+AUTHENTIK_URL_2026=
+for _ in $(seq 300); do
+  AUTHENTIK_URL_2026=$(sed -n 's/^authentik test server listening on \(http:[^ ]*\)$/\1/p' "$RUN_DIR/authentik-server-2026.log")
+  [ -n "$AUTHENTIK_URL_2026" ] && break
+  kill -0 "$AUTHENTIK_SERVER_2026_PID" 2>/dev/null || { cat "$RUN_DIR/authentik-server-2026.log" >&2; give_up "the authentik 2026.5 test server exited"; }
+  sleep 0.1
+done
+[ -n "$AUTHENTIK_URL_2026" ] || give_up "the authentik 2026.5 test server printed no URL within 30 s"
+export AUTHENTIK_URL_2026
+say "authentik 2026.5 test server listening on $AUTHENTIK_URL_2026 after $(elapsed)"
 
 # Telemetry off, no start page, no tips, no autosave (see the file), and the test server as the user's
 # authentik.serverUrl: a user setting, so the token goes there without the workspace-origin confirmation.

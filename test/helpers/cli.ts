@@ -1,10 +1,22 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const CLI_PATH = path.join(REPO_ROOT, 'dist/cli.js');
 export const PACKAGE_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
+
+let cacheHome: string | undefined;
+/** One cache directory per test process, removed when it exits. */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-cli-cache-'));
+    cacheHome = dir;
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  return cacheHome;
+}
 
 export interface CliResult {
   code: number | null;
@@ -37,7 +49,9 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
     const stdio = ['ignore', options.stdoutFd ?? 'pipe', 'pipe'] as const;
-    const child = spawn(command, [...prefix, CLI_PATH, ...args], { cwd: options.cwd ?? REPO_ROOT, stdio: [...stdio], env: { ...process.env, ...options.env } });
+    // Servers' schemas are cached in a directory of the test run, never in the user's ~/.cache.
+    const env = { ...process.env, XDG_CACHE_HOME: testCacheHome(), ...options.env };
+    const child = spawn(command, [...prefix, CLI_PATH, ...args], { cwd: options.cwd ?? REPO_ROOT, stdio: [...stdio], env });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {

@@ -5,7 +5,7 @@ import { planDeploy } from '../../common/authentik/deploy';
 import { deployBody, renderOutcome, runPlannedDeploy } from '../../common/authentik/deployRun';
 import { parseText } from '../../server/src/service/parsedDocument';
 import { serverErrorFindings } from '../../server/src/service/serverErrors';
-import { apiFor, bodyOf, EXPIRED_TOKEN, providerYaml, READ_ONLY_TOKEN, SEED_IDS, TOKEN, useTestServer } from './harness';
+import { apiFor, bodyOf, EXPIRED_TOKEN, providerYaml, READ_ONLY_TOKEN, SEED_IDS, TEST_SERVER_CHECK, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
 
@@ -15,7 +15,7 @@ describe('deploy: create and update against the test server', () => {
   it('creates a new provider with POST, sending exactly the file’s fields', async () => {
     const text = providerYaml();
     const api = apiFor(server().url);
-    const planned = await planDeploy(api, bodyOf(text));
+    const planned = await planDeploy(api, bodyOf(text), { checkShape: TEST_SERVER_CHECK });
     assert.ok(planned.ok);
     assert.equal(planned.plan.action, 'create');
     const outcome = await runPlannedDeploy(api, planned.plan);
@@ -46,9 +46,9 @@ describe('deploy: create and update against the test server', () => {
 
   it('a second deploy of a changed file updates the same provider with PATCH of the changed fields only', async () => {
     const api = apiFor(server().url);
-    await deployBody(api, bodyOf(providerYaml()));
+    await deployBody(api, bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK });
     const changed = bodyOf(providerYaml().replace('client_type: confidential', 'client_type: public'));
-    const planned = await planDeploy(api, changed);
+    const planned = await planDeploy(api, changed, { checkShape: TEST_SERVER_CHECK });
     assert.ok(planned.ok && planned.plan.action === 'update');
     assert.deepEqual(planned.plan.changes, [{ key: 'client_type', from: 'confidential', to: 'public' }]);
     const outcome = await runPlannedDeploy(api, planned.plan);
@@ -63,9 +63,9 @@ describe('deploy: create and update against the test server', () => {
 
   it('an unchanged file sends nothing', async () => {
     const api = apiFor(server().url);
-    await deployBody(api, bodyOf(providerYaml()));
+    await deployBody(api, bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK });
     const writesBefore = server().requests.filter((r) => r.method !== 'GET').length;
-    const outcome = await deployBody(api, bodyOf(providerYaml()));
+    const outcome = await deployBody(api, bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.action, 'none');
     assert.match(outcome.summary, /already up to date; nothing was sent/);
     assert.equal(server().requests.filter((r) => r.method !== 'GET').length, writesBefore);
@@ -75,9 +75,12 @@ describe('deploy: create and update against the test server', () => {
     const { startAuthentikTestServer } = await import('../authentik-server');
     const newer = await startAuthentikTestServer({ token: TOKEN, version: '2026.2.2' });
     try {
-      const outcome = await deployBody(apiFor(newer.url), bodyOf(providerYaml()));
+      const outcome = await deployBody(apiFor(newer.url), bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK });
       assert.equal(outcome.ok, false);
-      assert.match(outcome.summary, /authentik 2026\.2\.2, whose OAuth2 provider API differs.*Nothing was sent\./);
+      assert.equal(
+        outcome.summary,
+        "The file was checked for authentik 2023.5.0 to 2024.8.4, but the server runs authentik 2026.2.2, whose OAuth2 provider API takes another shape (authentik 2025.10.0 to 2026.2.2). Nothing was sent: convert the file to authentik 2026.2.2's format first.",
+      );
       assert.equal(newer.requests.filter((r) => r.method !== 'GET').length, 0);
     } finally {
       await newer.close();
@@ -98,7 +101,7 @@ describe('deploy: 400 messages land on the YAML lines', () => {
     // server that refuses the name anyway gets its message on the name's line all the same.
     server().addFault({ method: 'POST', json: { name: ['provider with this name already exists.'] }, status: 400, times: 1 });
     const text = providerYaml('Grafana');
-    const outcome = await deployBody(apiFor(server().url), bodyOf(text));
+    const outcome = await deployBody(apiFor(server().url), bodyOf(text), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.status, 400);
     assert.deepEqual(outcome.failure?.fieldErrors, { name: ['provider with this name already exists.'] });
     assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), ['2: authentik: provider with this name already exists.']);
@@ -108,7 +111,7 @@ describe('deploy: 400 messages land on the YAML lines', () => {
     const missingFlow = '00000000-0000-4000-8000-00000000dead';
     const missingMapping = '00000000-0000-4000-8000-00000000beef';
     const text = providerYaml().replace(SEED_IDS.flows.explicitConsent, missingFlow).replace(SEED_IDS.scopeMappings.email, missingMapping);
-    const outcome = await deployBody(apiFor(server().url), bodyOf(text));
+    const outcome = await deployBody(apiFor(server().url), bodyOf(text), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.status, 400);
     assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), [
       `3: authentik: Invalid pk "${missingFlow}" - object does not exist.`,
@@ -119,9 +122,9 @@ describe('deploy: 400 messages land on the YAML lines', () => {
 
   it('a client_id already used by another provider', async () => {
     const api = apiFor(server().url);
-    await deployBody(api, bodyOf(providerYaml('One', 'client_id: shared-id\n')));
+    await deployBody(api, bodyOf(providerYaml('One', 'client_id: shared-id\n')), { checkShape: TEST_SERVER_CHECK });
     const text = providerYaml('Two', 'client_id: shared-id\n');
-    const outcome = await deployBody(api, bodyOf(text));
+    const outcome = await deployBody(api, bodyOf(text), { checkShape: TEST_SERVER_CHECK });
     assert.deepEqual(linesOf(text, outcome.failure!.fieldErrors!), ['11: authentik: OAuth2/OpenID Provider with this Client ID already exists.']);
   });
 });
@@ -136,7 +139,7 @@ describe('deploy: each 403 says which', () => {
   ];
   for (const [label, token, reason, message] of cases) {
     it(label, async () => {
-      const outcome = await deployBody(apiFor(server().url, token), bodyOf(providerYaml()));
+      const outcome = await deployBody(apiFor(server().url, token), bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK });
       assert.equal(outcome.ok, false);
       assert.equal(outcome.failure?.kind, 'forbidden');
       assert.equal(outcome.failure?.forbidden, reason);
@@ -146,7 +149,7 @@ describe('deploy: each 403 says which', () => {
   }
 
   it('a token without permission to write', async () => {
-    const outcome = await deployBody(apiFor(server().url, READ_ONLY_TOKEN), bodyOf(providerYaml()));
+    const outcome = await deployBody(apiFor(server().url, READ_ONLY_TOKEN), bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.failure?.forbidden, 'no-permission');
     assert.match(outcome.summary, /^403 You do not have permission to perform this action\.: The token is valid, but its user may not do this/);
     assert.equal(server().providers().length, 0);

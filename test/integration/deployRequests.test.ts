@@ -5,7 +5,7 @@ import { deployBody, runPlannedDeploy } from '../../common/authentik/deployRun';
 import { PlaceServerErrorsRequest, PrepareDeployRequest } from '../../common/protocol';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lspClient';
-import { apiFor, bodyOf, providerYaml, SEED_IDS, TOKEN, useTestServer } from './harness';
+import { apiFor, bodyOf, providerYaml, SEED_IDS, TEST_SERVER_CHECK, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
 
@@ -38,7 +38,7 @@ describe('deploy through the language server', () => {
       property_mappings: [SEED_IDS.scopeMappings.openid, SEED_IDS.scopeMappings.email],
       signing_key: SEED_IDS.keyPairs.selfSigned,
     });
-    const planned = await planDeploy(apiFor(server().url), prepared.body);
+    const planned = await planDeploy(apiFor(server().url), prepared.body, { checkShape: TEST_SERVER_CHECK });
     assert.ok(planned.ok);
     const outcome = await runPlannedDeploy(apiFor(server().url), planned.plan);
     assert.equal(outcome.status, 201);
@@ -68,12 +68,12 @@ describe('deploy through the language server', () => {
   /** A file the server rejects three ways: a flow and a mapping that do not exist, a client_id in use. */
   async function rejectedFile(uri: string) {
     const api = apiFor(server().url, TOKEN);
-    await deployBody(api, bodyOf(providerYaml('One', 'client_id: shared-id\n')));
+    await deployBody(api, bodyOf(providerYaml('One', 'client_id: shared-id\n')), { checkShape: TEST_SERVER_CHECK });
     const text = providerYaml('Two', 'client_id: shared-id\n').replace(SEED_IDS.flows.explicitConsent, MISSING_FLOW).replace(SEED_IDS.scopeMappings.email, MISSING_MAPPING);
     await client.open(uri, text);
     const prepared = await prepare(uri);
     assert.ok(prepared.kind === 'ready');
-    const outcome = await deployBody(api, prepared.body);
+    const outcome = await deployBody(api, prepared.body, { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.status, 400);
     return { text, prepared, fieldErrors: outcome.failure!.fieldErrors! };
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { planDeploy } from '../../common/authentik/deploy';
 import { deployBody, renderOutcome } from '../../common/authentik/deployRun';
 import { PROVIDER_TYPES } from '../authentik-server/provider-types';
-import { apiFor, bodyOf, providerYaml, SEED_IDS, useTestServer } from './harness';
+import { apiFor, bodyOf, providerYaml, SEED_IDS, useTestServer, TEST_SERVER_CHECK } from './harness';
 
 const server = useTestServer();
 
@@ -41,7 +41,7 @@ const writes = () => server().requests.filter((r) => r.method !== 'GET');
 
 describe('deploy checks every answer before it acts on it', () => {
   beforeEach(() => server().reset());
-  const deploy = (name = 'Grafana') => deployBody(apiFor(server().url), bodyOf(providerYaml(name)));
+  const deploy = (name = 'Grafana') => deployBody(apiFor(server().url), bodyOf(providerYaml(name)), { checkShape: TEST_SERVER_CHECK });
 
   const versions: [string, unknown, string][] = [
     ['a version that is a number', { version_current: 12 }, '"version_current" is the number 12, not a release number'],
@@ -115,7 +115,7 @@ describe('deploy checks every answer before it acts on it', () => {
     await deploy();
     const pk = server().providers()[0].pk;
     server().addFault({ method: 'PATCH', json: oauth2Row(pk + 40, 'Grafana'), times: 1 });
-    const updated = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana', 'sub_mode: user_email\n')));
+    const updated = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana', 'sub_mode: user_email\n')), { checkShape: TEST_SERVER_CHECK });
     assert.equal(updated.summary, `The server answered PATCH /api/v3/providers/oauth2/${pk}/ with 200, but not with the provider written: it is provider pk ${pk + 40}, not pk ${pk}. The request may have been applied: check the server before deploying again.`);
   });
 });
@@ -126,7 +126,7 @@ describe('provider names are unique across all provider types', () => {
   for (const [type, info] of Object.entries(PROVIDER_TYPES).filter(([type]) => type !== 'oauth2provider')) {
     it(`a ${info.verboseName} of the same name: refused before anything is sent, naming its type`, async () => {
       const other = server().addOtherProvider(`Shared ${type}`, type);
-      const outcome = await deployBody(apiFor(server().url), bodyOf(providerYaml(`Shared ${type}`)));
+      const outcome = await deployBody(apiFor(server().url), bodyOf(providerYaml(`Shared ${type}`)), { checkShape: TEST_SERVER_CHECK });
       assert.equal(outcome.failure?.kind, 'conflict');
       assert.equal(
         outcome.summary,
@@ -139,10 +139,10 @@ describe('provider names are unique across all provider types', () => {
 
   it('the name is compared as the server stores it (trimmed), and only exactly', async () => {
     server().addOtherProvider('Grafana', 'proxyprovider');
-    const trimmed = await deployBody(apiFor(server().url), { ...bodyOf(providerYaml('x')), name: '  Grafana\n' });
+    const trimmed = await deployBody(apiFor(server().url), { ...bodyOf(providerYaml('x')), name: '  Grafana\n' }, { checkShape: TEST_SERVER_CHECK });
     assert.match(trimmed.summary, /^The name "Grafana" is taken on the server by a Proxy Provider/);
     // "Grafana proxy" (seeded) and "Grafana" (just added) match the search for "Grafana" too; neither is "Grafana 2".
-    const other = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana 2')));
+    const other = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana 2')), { checkShape: TEST_SERVER_CHECK });
     assert.equal(other.ok, true, other.summary);
     assert.equal(other.action, 'create');
   });
@@ -151,7 +151,7 @@ describe('provider names are unique across all provider types', () => {
     // authentik 2024.8.4's ProxyProvider subclasses OAuth2Provider: /providers/oauth2/?name= finds the
     // proxy provider and renders it as an OAuth2 one; /providers/all/ (seeded: "Grafana proxy", pk 1) says what it is.
     server().addFault({ method: 'GET', path: '/api/v3/providers/oauth2/', json: page([oauth2Row(1, 'Grafana proxy')]) });
-    const planned = await planDeploy(apiFor(server().url), bodyOf(providerYaml('Grafana proxy')));
+    const planned = await planDeploy(apiFor(server().url), bodyOf(providerYaml('Grafana proxy')), { checkShape: TEST_SERVER_CHECK });
     assert.equal(planned.ok, false);
     assert.ok(!planned.ok);
     assert.equal(
@@ -162,17 +162,17 @@ describe('provider names are unique across all provider types', () => {
   });
 
   it('an OAuth2 provider the list of all types does not confirm is not updated', async () => {
-    await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana')));
+    await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana')), { checkShape: TEST_SERVER_CHECK });
     const pk = server().providers()[0].pk;
     server().addFault({ method: 'GET', path: '/api/v3/providers/all/', json: page([]) });
-    const outcome = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana', 'sub_mode: user_email\n')));
+    const outcome = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana', 'sub_mode: user_email\n')), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.summary, `The server lists OAuth2 provider "Grafana" (pk ${pk}), but not among the providers of all types, so its type cannot be checked. Nothing was sent.`);
     assert.equal(writes().length, 1);
   });
 
   it('a token that may not list providers of all types is told what deploy needs', async () => {
     server().addFault({ method: 'GET', path: '/api/v3/providers/all/', status: 403, json: { detail: 'You do not have permission to perform this action.' } });
-    const outcome = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana')));
+    const outcome = await deployBody(apiFor(server().url), bodyOf(providerYaml('Grafana')), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.failure?.kind, 'forbidden');
     assert.equal(
       outcome.summary,
@@ -183,8 +183,8 @@ describe('provider names are unique across all provider types', () => {
 
   it('an OAuth2 provider of the same name is updated, and the rendered result names it', async () => {
     const api = apiFor(server().url);
-    await deployBody(api, bodyOf(providerYaml('Grafana')));
-    const outcome = await deployBody(api, bodyOf(providerYaml('Grafana', 'sub_mode: user_email\n')));
+    await deployBody(api, bodyOf(providerYaml('Grafana')), { checkShape: TEST_SERVER_CHECK });
+    const outcome = await deployBody(api, bodyOf(providerYaml('Grafana', 'sub_mode: user_email\n')), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.ok, true, outcome.summary);
     assert.match(renderOutcome(outcome), /^PATCH http:\/\/127\.0\.0\.1:\d+\/api\/v3\/providers\/oauth2\/\d+\/\n200 OK · \d+ ms\nUpdated provider "Grafana" \(pk \d+\): sub_mode\.\n/);
   });

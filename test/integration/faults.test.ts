@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { deployBody, renderOutcome } from '../../common/authentik/deployRun';
-import { apiFor, bodyOf, providerYaml, TOKEN, useTestServer } from './harness';
+import { apiFor, bodyOf, providerYaml, TEST_SERVER_CHECK, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
 
@@ -36,7 +36,7 @@ function closedPortUrl(): Promise<string> {
 describe('deploy against a failing server', () => {
   beforeEach(() => server().reset());
 
-  const deploy = (timeoutMs = 5000, signal?: AbortSignal, url = server().url) => deployBody(apiFor(url, TOKEN, timeoutMs), bodyOf(providerYaml()), { signal });
+  const deploy = (timeoutMs = 5000, signal?: AbortSignal, url = server().url) => deployBody(apiFor(url, TOKEN, timeoutMs), bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK, signal });
 
   it('connection refused', async () => {
     const outcome = await deploy(5000, undefined, await closedPortUrl());
@@ -46,7 +46,7 @@ describe('deploy against a failing server', () => {
   });
 
   it('a DNS failure', async () => {
-    const outcome = await deployBody(apiFor('https://authentik.invalid', TOKEN, 10_000), bodyOf(providerYaml()));
+    const outcome = await deployBody(apiFor('https://authentik.invalid', TOKEN, 10_000), bodyOf(providerYaml()), { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.failure?.transport, 'dns');
     assert.equal(outcome.summary, 'Could not resolve authentik.invalid (DNS lookup failed).');
   });
@@ -124,7 +124,7 @@ describe('deploy against a failing server', () => {
   }
 
   it('a duration the server cannot handle (authentik answers 405)', async () => {
-    const outcome = await deployBody(apiFor(server().url), { ...bodyOf(providerYaml()), access_token_validity: 'hours=inf' });
+    const outcome = await deployBody(apiFor(server().url), { ...bodyOf(providerYaml()), access_token_validity: 'hours=inf' }, { checkShape: TEST_SERVER_CHECK });
     assert.equal(outcome.failure?.kind, 'server-error');
     assert.equal(outcome.status, 405);
     assert.match(outcome.summary, /HTTP 405: authentik answers this way when a write fails inside the server/);

@@ -6,6 +6,8 @@ import { ProviderBody } from '../../common/authentik/deploy';
 import { prepareBody } from '../../server/src/service/deployBody';
 import { resolveProfile } from '../../server/src/service/profileResolution';
 import { DEFAULT_SETTINGS } from '../../common/settings';
+import { bundledProfile, Profile } from '../../common/profiles';
+import { profileShapeCheck } from '../../common/authentik/deployShape';
 import { AuthentikTestServer, SEED_IDS, startAuthentikTestServer } from '../authentik-server';
 
 export const TOKEN = 'integration-token-9f8e7d6c5b4a';
@@ -46,6 +48,10 @@ property_mappings:
 signing_key: ${SEED_IDS.keyPairs.selfSigned}
 ${extra}`;
 }
+
+/** What the default test server (2024.8.4) accepts: the profile bodies are prepared for here, and the deploy check for it. */
+export const TEST_SERVER_PROFILE: Profile = bundledProfile('2023.5.0')!;
+export const TEST_SERVER_CHECK = profileShapeCheck(TEST_SERVER_PROFILE);
 
 export function bodyOf(text: string): ProviderBody {
   const parsed = parseText(text, { maxFileSize: 1e6 });

@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isNewerApi } from '../../common/authentik/deploy';
 import { diffFields } from '../../common/authentik/deployDiff';
 import { SecretRedactor } from '../../common/authentik/secrets';
 import { renderOutcome } from '../../common/authentik/deployRun';
@@ -101,12 +100,6 @@ describe('deploy body, diff and masking', () => {
     const text = renderOutcome({ ok: true, action: 'create', name: 'x', baseUrl: 'https://a', method: 'POST', path: '/api/v3/providers/oauth2/', status: 201, timeMs: 12, summary: 'Created provider "x" (pk 1).', body: { pk: 1, client_secret: secret } });
     assert.ok(!text.includes(secret));
     assert.match(text, /^POST https:\/\/a\/api\/v3\/providers\/oauth2\/\n201 Created · 12 ms\nCreated provider "x" \(pk 1\)\./);
-  });
-  it('knows which servers speak a newer API', () => {
-    assert.equal(isNewerApi('2024.8.4'), false);
-    assert.equal(isNewerApi('2024.10.1'), true);
-    assert.equal(isNewerApi('2026.2.2'), true);
-    assert.equal(isNewerApi('2023.5.0'), false);
   });
 });
 

@@ -86,6 +86,12 @@ describe('invalidation_flow', () => {
         code: 'missing-required',
         result: `${WITHOUT}invalidation_flow: ${FLOW_INVALIDATION}\n`,
       },
+      // A missing invalidation_flow is also a shape of another release: the whole file can be converted.
+      {
+        title: 'Convert to authentik 2026.5 format',
+        code: 'missing-required',
+        result: `# authentik-version: 2026.5\nname: App\nauthorization_flow: ${FLOW_EXPLICIT}\ninvalidation_flow: ${FLOW_INVALIDATION}\nredirect_uris: []\n`,
+      },
     ]);
   });
 
@@ -114,7 +120,7 @@ describe('invalidation_flow', () => {
     const found = diagnostics(text, '2024.8.4');
     assert.deepEqual(found.brief, ['redirect-uris-empty@2:15-2:17 "\\"\\""', 'field-not-in-version@3:0-3:17 "invalidation_flow"']);
     assert.equal(found.messages[1], '"invalidation_flow" is not a field of authentik 2024.8.4; it exists from 2024.10.0. The server ignores it.');
-    assert.deepEqual(fixes(text, '2024.8.4').filter((f) => f.code === 'field-not-in-version').map((f) => f.title), ['Remove "invalidation_flow"']);
+    assert.deepEqual(fixes(text, '2024.8.4').filter((f) => f.code === 'field-not-in-version').map((f) => f.title), ['Remove "invalidation_flow"', 'Convert to authentik 2024.8.4 format']);
   });
 });
 
@@ -129,6 +135,7 @@ describe('renamed and removed fields', () => {
     assert.deepEqual(fixes(text).map((f) => [f.title, f.result]), [
       ['Rename to "jwt_federation_sources"', `${HEAD}jwt_federation_sources: []\n`],
       ['Remove "jwks_sources"', HEAD],
+      ['Convert to authentik 2026.5 format', `# authentik-version: 2026.5\n${HEAD}jwt_federation_sources: []\n`],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AuthentikApi, ApiFailure } from '../../../common/authentik/apiClient';
-import { planDeploy } from '../../../common/authentik/deploy';
+import { planDeploy, releaseShapeCheck } from '../../../common/authentik/deploy';
 import { diffSides } from '../../../common/authentik/deployDiff';
 import { describePlan, DeployOutcome, planFailureOutcome, runPlannedDeploy } from '../../../common/authentik/deployRun';
 import { resolveConnection } from '../connection';
@@ -10,6 +10,9 @@ import { droppedMessagesLine, failureLogLines, failureNotice, outcomeLogLine } f
 import { readSettings } from '../settings';
 
 const SET_TOKEN = 'Set API Token';
+const CONVERT = 'Convert';
+/** Rewrites a file to another release's format (uri, release), when the extension has it. */
+const CONVERT_COMMAND = 'authentik.convertFormat';
 const SHOW_LOG = 'Show Log';
 
 /** Finds the provider document: the explorer's selection, else the active editor. */
@@ -48,6 +51,19 @@ export function deploy(context: CommandContext) {
       void vscode.window.showErrorMessage(`authentik: ${prepared.message} Nothing was deployed.`);
       return undefined;
     }
+    if (prepared.kind === 'invalid' && prepared.mismatch && prepared.target) {
+      // Valid for its own profile, not for the server's release: the differences go to the Problems view.
+      context.deployDiagnostics.set(document.uri, prepared.errors.map((d) => Object.assign(d, { source: 'authentik deploy' })));
+      const release = prepared.target.release;
+      const actions = (await vscode.commands.getCommands(true)).includes(CONVERT_COMMAND) ? [CONVERT, 'Show Problems'] : ['Show Problems'];
+      const choice = await vscode.window.showErrorMessage(
+        `authentik: ${file} is not in the shape authentik ${release} on the server accepts (${prepared.errors.length} difference(s), in the Problems view). Nothing was sent.`,
+        ...actions,
+      );
+      if (choice === CONVERT) void vscode.commands.executeCommand(CONVERT_COMMAND, document.uri, release);
+      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+      return undefined;
+    }
     if (prepared.kind === 'invalid') {
       const first = prepared.errors[0];
       const where = first ? ` First, on line ${first.range.start.line + 1}: ${first.message}` : '';
@@ -56,6 +72,11 @@ export function deploy(context: CommandContext) {
       return undefined;
     }
     const body = prepared.body;
+    const target = prepared.target;
+    if (!target) {
+      void vscode.window.showErrorMessage('authentik: the language server did not say which release the file was checked for. Nothing was deployed.');
+      return undefined;
+    }
     const connection = await resolveConnection(context.extension, document.uri, true);
     if (!connection.ok) {
       const actions = connection.blocker === 'no-token' ? [SET_TOKEN] : connection.blocker === 'no-server' || connection.blocker === 'bad-url' ? ['Open Settings'] : [];
@@ -71,7 +92,9 @@ export function deploy(context: CommandContext) {
 
     const { redactor } = api;
     const name = redactor.text(String(body.name));
-    const planned = await withCancellableProgress(redactor.text(`Looking up "${name}" on ${connection.origin}...`), (signal) => planDeploy(api, body, { signal }));
+    const planned = await withCancellableProgress(redactor.text(`Looking up "${name}" on ${connection.origin}...`), (signal) =>
+      planDeploy(api, body, { checkShape: releaseShapeCheck(target.release), signal }),
+    );
     if (!planned) return undefined;
     if (!planned.ok) {
       // A name the server's state rules out is shown on the file's `name:` line, like the server's own messages.
@@ -94,7 +117,7 @@ export function deploy(context: CommandContext) {
     const verb = plan.action === 'create' ? 'Create' : 'Update';
     const confirm = await vscode.window.showWarningMessage(
       redactor.text(`${verb} OAuth2 provider "${name}" on ${connection.origin}?`),
-      { modal: true, detail: describePlan(plan, connection.baseUrl, redactor) },
+      { modal: true, detail: [...target.warnings.map((w) => redactor.text(`Warning: ${w}`)), describePlan(plan, connection.baseUrl, redactor)].join('\n\n') },
       verb,
     );
     if (confirm !== verb) return undefined;

@@ -1,7 +1,9 @@
 import { CommandContext } from '../context';
 import { clearToken } from './clearToken';
+import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
+import { pickVersion } from './pickVersion';
 import { refreshReferences } from './refreshReferences';
 import { setToken } from './setToken';
 import { showDeployResult } from './showDeployResult';
@@ -19,5 +21,7 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.refreshReferences': refreshReferences,
     'authentik.copyClientSecret': copyClientSecret,
     'authentik.showDeployResult': showDeployResult,
+    'authentik.convertFormat': convertFormat,
+    'authentik.pickVersion': pickVersion,
   };
 }

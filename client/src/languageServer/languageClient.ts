@@ -1,8 +1,11 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
+  ConvertFormatRequest,
   PlaceServerErrorsRequest,
   PrepareDeployRequest,
+  ProfileStatusNotification,
+  isProfileStatusParams,
   RefreshReferencesRequest,
   ReferencesStatusNotification,
   SetConnectionsNotification,
@@ -24,7 +27,7 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
     ],
     synchronize: { configurationSection: 'authentik' },
     // The server must not connect on its own from AUTHENTIK_URL/AUTHENTIK_TOKEN: the extension applies trust rules first.
-    initializationOptions: { useEnvironment: false },
+    initializationOptions: { useEnvironment: false, profileCacheDir: options.profileCacheDir },
     outputChannel: options.output,
   };
   const client = new LanguageClient('authentik', 'authentik OAuth2 Provider', serverOptions, clientOptions);
@@ -46,6 +49,14 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
       if (result.kind !== 'placed') return result;
       return { diagnostics: await client.protocol2CodeConverter.asDiagnostics(result.diagnostics), dropped: result.dropped };
     },
+    async convertFormat(document, version) {
+      const result = await client.sendRequest(ConvertFormatRequest, { textDocument: identifier(document, document.version), version });
+      return result.kind === 'edits' ? { ...result, edits: await client.protocol2CodeConverter.asTextEdits(result.edits) } : result;
+    },
     onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
+    onProfileStatus: (listener) =>
+      client.onNotification(ProfileStatusNotification, (params) => {
+        if (isProfileStatusParams(params)) listener({ ...params, uri: client.protocol2CodeConverter.asUri(params.uri).toString() });
+      }),
   };
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
+import type { DeployTarget, ProfileStatusParams, RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
 
 /**
  * What the extension asks of its language server. Implemented in languageClient.ts, which is
@@ -19,12 +19,21 @@ export interface LanguageServerSession {
    * lines they are about now; `dropped` are those about fields edited since.
    */
   placeServerErrors(document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>, body: Record<string, unknown>): Promise<{ diagnostics: vscode.Diagnostic[]; dropped: string[] } | Unavailable>;
+  /** The edits that rewrite the document (as it is now) for a release (undefined: the one it is checked for), or why not. */
+  convertFormat(document: vscode.TextDocument, version: string | undefined): Promise<FormatConversion>;
   onReferencesStatus(listener: (status: ReferencesStatusParams) => void): vscode.Disposable;
+  /** The profile a document is checked against changed (for the status bar); malformed params are dropped. */
+  onProfileStatus(listener: (status: ProfileStatusParams) => void): vscode.Disposable;
 }
 
 export type DeployPreparation =
-  | { kind: 'ready'; version: number; body: Record<string, unknown> }
-  | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[] }
+  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget }
+  | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[]; target?: DeployTarget; mismatch?: boolean }
+  | Unavailable;
+
+export type FormatConversion =
+  | { kind: 'edits'; version: string; edits: vscode.TextEdit[]; changes: string[] }
+  | { kind: 'refused'; message: string }
   | Unavailable;
 
 export interface SessionOptions {
@@ -33,4 +42,6 @@ export interface SessionOptions {
   output: vscode.LogOutputChannel;
   /** Sent once the server is up, before anything else asks it. */
   connections(): Promise<ScopedConnection[]>;
+  /** Where the server keeps servers' schemas between sessions (the extension's global storage). */
+  profileCacheDir?: string;
 }

@@ -17,6 +17,11 @@ export interface ScopedReferencesOptions {
   onStatus(state: ReferencesState, message: string): void;
 }
 
+/** One key per server, token and http permission: folders with the same key share what is fetched. */
+export function connectionKey(connection: ScopedConnection): string | undefined {
+  return connection.serverUrl ? JSON.stringify([connection.serverUrl, connection.token ?? '', connection.allowInsecureHttp]) : undefined;
+}
+
 const NOT_CONFIGURED: RefreshReferencesResult = { ok: false, message: 'No authentik server is configured (authentik.serverUrl).' };
 
 /**
@@ -40,7 +45,7 @@ export class ScopedReferences {
     let lostServer = false;
     this.scopes = connections
       .map((connection) => {
-        const key = connection.serverUrl ? JSON.stringify([connection.serverUrl, connection.token ?? '', connection.allowInsecureHttp]) : undefined;
+        const key = connectionKey(connection);
         const before = previous.get(connection.scopeUri);
         if (key) {
           this.frozen.delete(connection.scopeUri);
@@ -82,6 +87,11 @@ export class ScopedReferences {
     const results = await Promise.all(sources.map((s) => s.refresh()));
     if (results.length === 1) return results[0];
     return { ok: results.every((r) => r.ok), message: results.map((r) => r.message).join(' ') };
+  }
+
+  /** The server (and token) a file's folder uses, as one key; undefined when it has none. */
+  connectionKeyFor(uri: string): string | undefined {
+    return this.scopeOf(uri)?.key;
   }
 
   private scopeOf(uri: string) {

@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AuthentikApi } from '../../../common/authentik/apiClient';
-import { checkBaseUrl } from '../../../common/authentik/connection';
+import { checkBaseUrl, ConnectionConfig } from '../../../common/authentik/connection';
+import { cliCacheDirectory, directoryStore } from '../../../common/authentik/profileStore';
+import { loadServerProfile } from '../../../common/authentik/serverSchema';
+import { Profile } from '../../../common/profiles';
+import { commentVersionWarning, shapeOfFile } from '../authentik/deployTarget';
+import { profileShapeCheck } from '../../../common/authentik/deployShape';
 import { planDeploy } from '../../../common/authentik/deploy';
 import { deployBody, describePlan, renderOutcome } from '../../../common/authentik/deployRun';
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
@@ -60,20 +65,37 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     return fail(io, 'deploy', `${visible(file)}: ${visible(describeFsError(error))}`);
   }
   const document = parseText(text, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
-  const profile = resolveProfile(document);
-  const prepared = prepareBody(document, { rules: DEFAULT_SETTINGS.rules, maxFileSize: DEFAULT_SETTINGS.maxFileSize, ...profileContext(profile) });
+  const connection = { baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 };
+  // The server's release (its own schema) decides the shape; the file's comment only when the server names none.
+  const target = await serverProfileFor(connection, http, io);
+  const own = resolveProfile(document);
+  const profile = target?.profile ?? own.profile;
+  if (target) {
+    const warning = commentVersionWarning(document.text, target.release);
+    if (warning) io.stderr.write(`authentik-oauth2 deploy: warning: ${warning}\n`);
+  }
+  const prepared = prepareBody(document, {
+    rules: DEFAULT_SETTINGS.rules,
+    maxFileSize: DEFAULT_SETTINGS.maxFileSize,
+    ...(target ? { profile, release: target.release, profileFindings: [] } : profileContext(own)),
+  });
   if (!prepared.ok) {
     io.stdout.write(formatFindingLines({ path: file, findings: prepared.errors, lines: document.lineCounter }));
-    return fail(io, 'deploy', `${visible(file)} has ${prepared.errors.length} error(s); nothing was sent.`, EXIT_FINDINGS);
+    const shape = target && shapeOfFile(document, DEFAULT_SETTINGS.rules, DEFAULT_SETTINGS.maxFileSize, own.profile);
+    const why = shape
+      ? `${visible(file)} is in the shape of ${shape.label}, not the one authentik ${visible(target.release)} on the server accepts (${prepared.errors.length} difference(s) above); convert it first (authentik-oauth2 migrate ${visible(file)} --to ${visible(target.release)} --write). Nothing was sent.`
+      : `${visible(file)} has ${prepared.errors.length} error(s)${target ? ` for authentik ${visible(target.release)}, the server's release` : ''}; nothing was sent.`;
+    return fail(io, 'deploy', why, EXIT_FINDINGS);
   }
 
-  const api = new AuthentikApi({ baseUrl: urlCheck.baseUrl, token, allowInsecureHttp, timeoutMs: timeoutSeconds * 1000 }, http);
+  const api = new AuthentikApi(connection, http);
   // Everything the server answered goes through the connection's redactor: no token or secret is printed.
   const { redactor } = api;
+  const checkShape = profileShapeCheck(profile);
   // Messages arrive redacted (by value: a key there names a field, not a secret); a name the server's state rules out goes on `name:`.
   const fileLines = (fieldErrors: Record<string, unknown>) => formatFindingLines({ path: file, findings: serverErrorFindings(document, fieldErrors), lines: document.lineCounter });
   if (values['dry-run']) {
-    const planned = await planDeploy(api, prepared.body);
+    const planned = await planDeploy(api, prepared.body, { checkShape });
     if (!planned.ok) {
       if (planned.failure.kind === 'conflict') io.stdout.write(fileLines({ name: [planned.failure.message] }));
       return fail(io, 'deploy', redactor.text(planned.failure.message), exitCodeFor(planned.failure.kind));
@@ -82,12 +104,19 @@ export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = ne
     io.stdout.write(redactor.text(plan));
     return EXIT_OK;
   }
-  const outcome = await deployBody(api, prepared.body);
+  const outcome = await deployBody(api, prepared.body, { checkShape });
   io.stdout.write(redactor.text(renderOutcome(outcome)));
   if (outcome.ok) return EXIT_OK;
   if (outcome.failure?.kind === 'validation' && outcome.failure.fieldErrors) io.stdout.write(fileLines(outcome.failure.fieldErrors));
   if (outcome.failure?.kind === 'conflict') io.stdout.write(fileLines({ name: [outcome.failure.message] }));
   return exitCodeFor(outcome.failure?.kind);
+}
+
+/** The profile of the server (from its schema, cached under the CLI's cache directory), or undefined with the reason on stderr. */
+async function serverProfileFor(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<{ profile: Profile; release: string } | undefined> {
+  const result = await loadServerProfile(connection, { http, store: directoryStore(cliCacheDirectory(io.env)) });
+  if (result.kind === 'none' || result.message) io.stderr.write(`authentik-oauth2: ${result.message}\n`);
+  return result.kind === 'none' ? undefined : result;
 }
 
 /** 1 when the server answered and said no; 2 when there was no usable answer (network, HTML, 5xx...). */

@@ -1,6 +1,14 @@
 import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../../../common/settings';
 import { VERSION } from '../../../common/version';
+import { AuthentikApi } from '../../../common/authentik/apiClient';
+import { checkBaseUrl, ConnectionConfig } from '../../../common/authentik/connection';
+import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
+import { cliCacheDirectory, directoryStore } from '../../../common/authentik/profileStore';
+import { loadServerProfile } from '../../../common/authentik/serverSchema';
+import { Profile } from '../../../common/profiles';
+import { LiveReferenceSource } from '../authentik/liveReferences';
 import { AUTO_VERSION, versionProblem } from '../service/profileResolution';
+import { ReferenceSource } from '../service/references';
 import { visible } from './escape';
 import { collectFiles, DEFAULT_SEARCH_LIMITS, SearchLimits } from './files';
 import { DEFAULT_FINDING_CAPS, FindingBudget } from './findingCaps';
@@ -28,7 +36,12 @@ export const VALIDATE_OPTIONS_HELP = `validate options:
   --max-depth N                     Search folders at most N levels deep (default: ${DEFAULT_SEARCH_LIMITS.maxDepth})
   --max-bytes BYTES                 Stop after reading this much in all (default: ${DEFAULT_MAX_BYTES})
   --server-version VERSION          Check files without an "# authentik-version:" comment for this release
-                                    (a line such as 2026.2 or a release such as 2024.8.4; default: the newest known)
+                                    (a line such as 2026.2 or a release such as 2024.8.4; default: auto, the
+                                    --url server's release, else the newest known)
+  --url BASE_URL                    Check files against that server: its own schema decides the release of files
+                                    without a comment (with --server-version auto, the default), cached in
+                                    $XDG_CACHE_HOME/authentik-oauth2; with AUTHENTIK_TOKEN, references are checked too
+  --allow-insecure-http             Allow plain http to a server other than this machine
 
 Symbolic links are followed only inside the folder a search starts in (never into .git or node_modules);
 others are reported and not read.`;
@@ -57,7 +70,7 @@ function sayNotice(io: CliIo, notice: RunNotice): void {
  * `authentik-oauth2 validate [paths...]`: the files are searched first, then read, validated and
  * written one at a time, so the output streams and memory holds one file's findings.
  */
-export async function runValidate(argv: string[], io: CliIo, usageText: string): Promise<number> {
+export async function runValidate(argv: string[], io: CliIo, usageText: string, http: HttpClient = new NodeHttpClient()): Promise<number> {
   const usage = (message: string) => usageError(io, 'validate', message);
   const parsed = parseCommandLine(io, 'validate', argv, {
     format: { type: 'string', short: 'f', default: 'text' },
@@ -70,6 +83,8 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string):
     'max-depth': { type: 'string' },
     'max-bytes': { type: 'string' },
     'server-version': { type: 'string' },
+    url: { type: 'string' },
+    'allow-insecure-http': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed) return EXIT_USAGE;
@@ -100,6 +115,12 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string):
   const versionError = serverVersion === undefined || serverVersion.trim() === AUTO_VERSION ? undefined : versionProblem(serverVersion);
   if (versionError) return usage(`--server-version: ${visible(versionError)}`);
   const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize, serverVersion });
+  let server: ServerContext = {};
+  if (values.url !== undefined) {
+    const urlCheck = checkBaseUrl(values.url as string, values['allow-insecure-http'] === true);
+    if (!urlCheck.ok) return usage(`--url: ${visible(urlCheck.message)}`);
+    server = await serverContext({ baseUrl: urlCheck.baseUrl, token: io.env.AUTHENTIK_TOKEN || undefined, allowInsecureHttp: values['allow-insecure-http'] === true, timeoutMs: 10_000 }, http, io);
+  }
   const limits: SearchLimits = { maxFiles: numbers['max-files'] ?? DEFAULT_SEARCH_LIMITS.maxFiles, maxDepth: numbers['max-depth'] ?? DEFAULT_SEARCH_LIMITS.maxDepth };
   const maxBytes = numbers['max-bytes'] ?? DEFAULT_MAX_BYTES;
   const budget = new FindingBudget({ perRun: numbers['max-findings'] ?? DEFAULT_FINDING_CAPS.perRun, perFile: numbers['max-findings-per-file'] ?? DEFAULT_FINDING_CAPS.perFile });
@@ -113,7 +134,12 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string):
   const formatter = formatterFor(format, io.cwd);
   if (format === 'github') io.stdout.allowWorkflowCommands();
   io.stdout.write(formatter.begin());
-  const context: RunContext = { rules: settings.rules, maxFileSize: settings.maxFileSize, choice: { settingVersion: settings.serverVersion } };
+  const context: RunContext = {
+    rules: settings.rules,
+    maxFileSize: settings.maxFileSize,
+    references: server.references,
+    choice: { settingVersion: settings.serverVersion, serverProfile: server.profile },
+  };
   const summary: Summary = { files: 0, errors: 0, warnings: 0, notShown: 0 };
   let bytes = 0;
   for (let i = 0; i < files.length; i++) {
@@ -142,4 +168,26 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string):
   if (summary.errors > 0) return EXIT_FINDINGS;
   if (numbers['max-warnings'] !== undefined && summary.warnings > numbers['max-warnings']) return EXIT_FINDINGS;
   return EXIT_OK;
+}
+
+interface ServerContext {
+  profile?: Profile;
+  references?: ReferenceSource;
+}
+
+/** The profile of the --url server (from its schema, cached) and, with a token, its objects for reference checks. Problems go to stderr. */
+async function serverContext(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<ServerContext> {
+  const loaded = await loadServerProfile(connection, { http, store: directoryStore(cliCacheDirectory(io.env)) });
+  if (loaded.kind === 'none' || loaded.message) io.stderr.write(`authentik-oauth2: ${visible(loaded.message ?? '')}\n`);
+  const context: ServerContext = { profile: loaded.kind === 'none' ? undefined : loaded.profile };
+  if (!connection.token) {
+    io.stderr.write('authentik-oauth2: no AUTHENTIK_TOKEN: references are not checked against the server.\n');
+    return context;
+  }
+  // Fetched once for the run; a failed fetch leaves references unchecked, with the reason.
+  const source = new LiveReferenceSource(new AuthentikApi(connection, http), { ttlMs: Number.POSITIVE_INFINITY });
+  const refreshed = await source.refresh();
+  if (refreshed.ok) context.references = source;
+  else io.stderr.write(`authentik-oauth2: references are not checked against the server: ${visible(refreshed.message)}\n`);
+  return context;
 }

@@ -3,10 +3,12 @@ import { Profile } from '../../../common/profiles';
 import { fieldsOf, referenceOf } from '../schema/fields';
 import { OffsetEdit } from './edits';
 import { Finding } from './findings';
+import { migrate, versionLabel } from './migration';
 import { ParsedDocument } from './parsedDocument';
 import { referenceLabel, ReferenceSource } from './references';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
+import { removePairAt } from './pairEdits';
 import { findPair, lineEnd, lineStart, rangeOf, resolvePath, ParsedNode, Pair, PathSegment } from './yamlNodes';
 
 export type { OffsetEdit } from './edits';
@@ -43,6 +45,35 @@ export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[],
 }
 
 function fixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
+  const own = ownFixesFor(parsed, finding, context);
+  const convert = isShapeMismatch(finding) ? convertFix(parsed, finding, context) : undefined;
+  return convert ? [...own, convert] : own;
+}
+
+/** Keys whose form differs between releases: a finding on one of them may mean the file is written for another release. */
+const SHAPE_KEYS = new Set(['redirect_uris', 'invalidation_flow', 'jwks_sources', 'jwt_federation_sources']);
+
+function isShapeMismatch(finding: Finding): boolean {
+  const key = finding.data?.key;
+  if (typeof key !== 'string' || !SHAPE_KEYS.has(key)) return false;
+  if (finding.code === 'missing-required') return finding.data?.missing === undefined;
+  return finding.code === 'wrong-type' || finding.code === 'unknown-key' || finding.code === 'field-renamed' || finding.code === 'field-not-in-version';
+}
+
+/** The UUID of the server's default invalidation flow for providers, when the server is known. */
+export function defaultInvalidationFlow(context: FixContext): string | undefined {
+  return context.references?.list('flow')?.objects.find((f) => f.slug === 'default-provider-invalidation-flow' && (!f.designation || f.designation === 'invalidation'))?.pk;
+}
+
+/** Rewrites the whole file for the active profile, when that changes something. */
+function convertFix(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix | undefined {
+  const version = versionLabel(context.profile);
+  const result = migrate(parsed, { profile: context.profile, version }, { invalidationFlow: defaultInvalidationFlow(context) });
+  if (!result.ok || result.edits.length === 0) return undefined;
+  return { title: `Convert to authentik ${version} format`, finding, edits: result.edits, preferred: finding.code === 'wrong-type' };
+}
+
+function ownFixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const data = finding.data ?? {};
   const key = typeof data.key === 'string' ? data.key : undefined;
@@ -124,22 +155,6 @@ function scalarText(node: Scalar, value: string): string {
   if (node.type === 'PLAIN' && /^[\w=;.-]+$/.test(value)) return value;
   if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   return JSON.stringify(value);
-}
-
-/** Deletes the whole lines of the block-mapping pair whose key starts at `keyStart`. */
-function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | undefined {
-  const { text, root } = parsed;
-  if (!root || root.flow) return undefined;
-  const pair = root.items.find((p) => rangeOf(p.key)?.[0] === keyStart) as Pair<ParsedNode, ParsedNode | null> | undefined;
-  if (!pair) return undefined;
-  const start = lineStart(text, keyStart);
-  if (text.slice(start, keyStart).replace(/^\uFEFF/, '').trim() !== '') return undefined;
-  const valueEnd = Math.max(rangeOf(pair.key)![1], pair.value?.range?.[1] ?? 0);
-  let end = lineEnd(text, Math.max(keyStart, valueEnd - 1));
-  if (valueEnd > 0 && (text[valueEnd - 1] === '\n' || text[valueEnd - 1] === '\r')) end = valueEnd;
-  else if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
-  else if (text[end] === '\n' || text[end] === '\r') end += 1;
-  return { start, end, newText: '' };
 }
 
 function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {

@@ -1,16 +1,17 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { ProviderBody } from '../../../common/authentik/deploy';
 import { newestProfile, Profile } from '../../../common/profiles';
 import { AuthentikSettings, DEFAULT_SETTINGS } from '../../../common/settings';
-import { quickFixes } from './codeActions';
+import { defaultInvalidationFlow, quickFixes } from './codeActions';
 import { complete } from './completion';
 import { prepareBody } from './deployBody';
 import { Finding } from './findings';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
-import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint } from './lspEdge';
+import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint, toTextEdit } from './lspEdge';
+import { migrate, migrationTarget, MigrationTarget, versionLabel } from './migration';
 import { ParseCache, ParsedDocument } from './parsedDocument';
 import { profileContext, ResolvedProfile, resolveProfile } from './profileResolution';
 import { ReferenceSource } from './references';
@@ -131,11 +132,15 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       return inlayHints(parsed, profileOf(document, parsed, settings).profile, references(document), document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => toInlayHint(document, h));
     },
 
-    /** What a deploy of the file sends: its request fields, or the errors that block it. */
-    prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
+    /**
+     * What a deploy of the file sends: its request fields, or the errors that block it. `target`: the
+     * profile of the server it goes to, which decides the shape instead of the file's own.
+     */
+    prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS, target?: Profile): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
       const parsed = parse(document, settings);
-      const profile = profileOf(document, parsed, settings);
-      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, ...profileContext(profile) });
+      // A server's profile is named after the release it runs.
+      const profile = target ? { profile: target, release: target.releases.from, findings: [] } : profileOf(document, parsed, settings);
+      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: profile.profile, release: profile.release, profileFindings: profile.findings });
       return prepared.ok ? prepared : { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
     },
 
@@ -148,6 +153,26 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
       const applying = sent ? serverErrorsStillApplying(parsed, sent, fieldErrors) : { fieldErrors, dropped: [] };
       const diagnostics = serverErrorFindings(parsed, applying.fieldErrors).map((f) => ({ ...toDiagnostic(document, f), source: SERVER_ERROR_SOURCE }));
       return { diagnostics, dropped: applying.dropped };
+    },
+
+    /**
+     * The edits that rewrite the file for another release (`version`; absent: the active profile's),
+     * or why it cannot be. Nothing is changed here: the client applies the edits when the user asks.
+     */
+    convertFormat(document: TextDocument, version: string | undefined, settings: AuthentikSettings = DEFAULT_SETTINGS): { ok: true; version: string; edits: TextEdit[]; changes: string[] } | { ok: false; reason: string } {
+      const parsed = parse(document, settings);
+      let target: MigrationTarget;
+      if (version === undefined || version.trim() === '') {
+        const active = profileOf(document, parsed, settings).profile;
+        target = { profile: active, version: versionLabel(active) };
+      } else {
+        const named = migrationTarget(version);
+        if ('error' in named) return { ok: false, reason: named.error };
+        target = named;
+      }
+      const result = migrate(parsed, target, { invalidationFlow: defaultInvalidationFlow({ profile: target.profile, references: references(document) }) });
+      if (!result.ok) return { ok: false, reason: `It cannot be converted to authentik ${target.version}: ${result.reason}` };
+      return { ok: true, version: target.version, edits: result.edits.map((e) => toTextEdit(document, e)), changes: result.changes };
     },
 
     /** Compiles the newest profile's validator ahead of the first document (what a file without a comment uses). */

@@ -41,7 +41,7 @@ function toRange(document: TextDocument, start: number, end: number): Range {
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
+export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
   return { range: toRange(document, edit.start, edit.end), newText: edit.newText };
 }
 

@@ -34,7 +34,8 @@ describe('diagnostics', () => {
     edit.replace(document.uri, clientType.range, 'public');
     edit.insert(document.uri, new vscode.Position(BROKEN.subModeLine, 0), 'redirect_uri: https://example.com\n');
     await vscode.workspace.applyEdit(edit);
-    const [unknown] = await waitForSummary(document, ['unknown-key@6:0-6:12 "redirect_uri"', 'invalid-enum@7:10-7:25 "hashed_user_idd"']);
+    const inserted = BROKEN.subModeLine;
+    const [unknown] = await waitForSummary(document, [`unknown-key@${inserted}:0-${inserted}:12 "redirect_uri"`, `invalid-enum@${inserted + 1}:10-${inserted + 1}:25 "hashed_user_idd"`]);
     assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(unknown.message, 'Unknown key "redirect_uri": the server silently ignores it. Did you mean "redirect_uris"?');
   });

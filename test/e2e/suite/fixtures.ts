@@ -6,17 +6,17 @@
 /** A valid provider. */
 export const GRAFANA = {
   file: 'grafana.oauth2provider.yaml',
-  authorizationFlowLine: 2, // `authorization_flow: <the seed's explicit-consent flow>`
-  clientTypeLine: 3, // `client_type: confidential`
+  authorizationFlowLine: 3, // `authorization_flow: <the seed's explicit-consent flow>`
+  clientTypeLine: 4, // `client_type: confidential`
 };
 
 /** The same provider with two misspelt enum values. */
 export const BROKEN = {
   file: 'broken.oauth2provider.yaml',
-  clientTypeLine: 3,
-  subModeLine: 6,
-  clientTypeProblem: 'invalid-enum@3:13-3:24 "confidental"',
-  subModeProblem: 'invalid-enum@6:10-6:25 "hashed_user_idd"',
+  clientTypeLine: 4,
+  subModeLine: 7,
+  clientTypeProblem: 'invalid-enum@4:13-4:24 "confidental"',
+  subModeProblem: 'invalid-enum@7:10-7:25 "hashed_user_idd"',
   clientTypeMessage: '"confidental" is not a valid choice for "client_type". Did you mean "confidential"? Valid choices: confidential, public.',
   subModeMessage:
     '"hashed_user_idd" is not a valid choice for "sub_mode". Did you mean "hashed_user_id"? ' +
@@ -48,9 +48,21 @@ export const NEXTCLOUD = { file: 'nextcloud.oauth2provider.yaml', name: 'Nextclo
 export const TAKEN_NAME = {
   file: 'grafana-proxy.oauth2provider.yaml',
   name: 'Grafana proxy',
-  /** `name: Grafana proxy`, where the message goes (one-based in the Problems panel). */
-  nameLine: 1,
+  /** `name: Grafana proxy`, where the server's message goes (one-based in the Problems panel). */
+  nameLine: 2,
   nameColumn: 6,
   refusal:
     'The name "Grafana proxy" is taken on the server by a Proxy Provider (pk 1). Provider names are unique across all provider types, so this file can neither create a provider of that name nor update that one: rename the provider in the file. Nothing was sent.',
+};
+
+/** A valid provider in authentik 2026.5's shape (list-form redirect_uris, invalidation_flow). */
+export const CURRENT = { file: 'current.oauth2provider.yaml', invalidationFlowLine: 4 };
+
+/** A provider in the 2024.8 shape without a version comment: checked for the newest release, Convert rewrites it. */
+export const OLD_FORMAT = { file: 'old-format.oauth2provider.yaml' };
+
+/** The seed's flows of designation invalidation (test/authentik-server/seed.ts). */
+export const INVALIDATION_FLOWS = {
+  logout: { pk: '7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b04', label: 'default-invalidation-flow' },
+  provider: { pk: '8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c05', label: 'default-provider-invalidation-flow' },
 };
