@@ -46,7 +46,8 @@ function fieldOf(key: string, node: SchemaNode, required: boolean): RequestField
   if (choices && choices.length > 0) field.enumValues = choices;
   if (node.minLength !== undefined) field.minLength = node.minLength;
   if (node.maxLength !== undefined) field.maxLength = node.maxLength;
-  const description = node.description ?? node.title ?? node.items?.title;
+  // An item's title is its component's name (RedirectURIRequest), not a text for the user.
+  const description = node.description ?? node.title;
   if (description !== undefined) field.description = description;
   if (node.default !== undefined) field.defaultValue = node.default;
   if (node.items) field.item = fieldOf(key, node.items, false);

@@ -71,14 +71,15 @@ describe('cli: no output line is a workflow command or a terminal control, whate
     const run = await runCli(['validate', '.'], { cwd: root });
     assertOneLinePerMessage(run, 'text');
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, reference.files.flatMap((f) => f.diagnostics).length + 1);
-    for (const line of lines.slice(0, -1)) assert.match(line, /^\S.*:\d+:\d+: (error|warning|information|hint) [a-z0-9-]+ /, line);
+    assert.equal(lines.length, reference.files.flatMap((f) => f.diagnostics).length + 2);
+    for (const line of lines.slice(0, -2)) assert.match(line, /^\S.*:\d+:\d+: (error|warning|information|hint) [a-z0-9-]+ /, line);
+    assert.equal(lines.at(-2), 'Checked for authentik 2026.5.0 (the newest known release).');
     assert.equal(lines.at(-1), '10 files checked: 1 error, 10 warnings.');
-    assert.ok(lines.includes('key.oauth2provider.yaml:4:1: warning unknown-key Unknown key "a\\n::error file=README.md,line=1::pwned\\n::add-mask::%0A": the server silently ignores it.'), run.stdout);
-    assert.ok(lines.some((l) => l.startsWith('key.oauth2provider.yaml:5:14: error invalid-enum "x\\r::error::value\\u2028::error::ls\\x1b[2J\\x85::error::nel" is not a valid choice')), run.stdout);
-    assert.ok(lines.some((l) => l.startsWith('./::error file=README.md,line=1::lead.oauth2provider.yaml:4:1: warning unknown-key ')), 'a name that starts with :: gets ./');
-    assert.ok(lines.some((l) => l.startsWith('nl\\n::error file=README.md,line=1::name.oauth2provider.yaml:4:1: ')));
-    assert.ok(lines.some((l) => l.startsWith('ansi\\x1b[31mred\\x1b[0m\\x9b2J.oauth2provider.yaml:4:1: ')));
+    assert.ok(lines.includes('key.oauth2provider.yaml:7:1: warning unknown-key Unknown key "a\\n::error file=README.md,line=1::pwned\\n::add-mask::%0A": the server silently ignores it.'), run.stdout);
+    assert.ok(lines.some((l) => l.startsWith('key.oauth2provider.yaml:8:14: error invalid-enum "x\\r::error::value\\u2028::error::ls\\x1b[2J\\x85::error::nel" is not a valid choice')), run.stdout);
+    assert.ok(lines.some((l) => l.startsWith('./::error file=README.md,line=1::lead.oauth2provider.yaml:7:1: warning unknown-key ')), 'a name that starts with :: gets ./');
+    assert.ok(lines.some((l) => l.startsWith('nl\\n::error file=README.md,line=1::name.oauth2provider.yaml:7:1: ')));
+    assert.ok(lines.some((l) => l.startsWith('ansi\\x1b[31mred\\x1b[0m\\x9b2J.oauth2provider.yaml:7:1: ')));
     assert.deepEqual(run.stderr.trimEnd().split('\n').sort(), [
       'authentik-oauth2: dangling\\n::error::link.oauth2provider.yaml: no such file or directory',
       'authentik-oauth2: warning: outside\\r\\n::warning::link.oauth2provider.yaml: a symbolic link that leads outside the folder searched: not followed',

@@ -63,7 +63,7 @@ describe('cli deploy against the test server', () => {
     const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^POST .*\n400 Bad Request · \d+ ms\nDeploy failed: The server rejected the provider \(400\)\.\n/);
-    assert.ok(result.stdout.endsWith(`\ngrafana.oauth2provider.yaml:2:21: error server-rejected authentik: Invalid pk "${missingFlow}" - object does not exist.\n`), result.stdout);
+    assert.ok(result.stdout.endsWith(`\ngrafana.oauth2provider.yaml:3:21: error server-rejected authentik: Invalid pk "${missingFlow}" - object does not exist.\n`), result.stdout);
   });
 
   it('a name taken by a provider of another type exits 1 before anything is sent', async () => {
@@ -71,10 +71,10 @@ describe('cli deploy against the test server', () => {
     const result = await runCli(['deploy', file, '--url', server().url], { cwd: dir, env: env() });
     assert.equal(result.code, 1);
     const message = 'The name "Grafana proxy" is taken on the server by a Proxy Provider (pk 1). Provider names are unique across all provider types, so this file can neither create a provider of that name nor update that one: rename the provider in the file. Nothing was sent.';
-    assert.equal(result.stdout, `Deploy failed: ${message}\ngrafana.oauth2provider.yaml:1:7: error server-rejected authentik: ${message}\n`);
+    assert.equal(result.stdout, `Deploy failed: ${message}\ngrafana.oauth2provider.yaml:2:7: error server-rejected authentik: ${message}\n`);
     const dry = await runCli(['deploy', file, '--url', server().url, '--dry-run'], { cwd: dir, env: env() });
     assert.equal(dry.code, 1);
-    assert.equal(dry.stdout, `grafana.oauth2provider.yaml:1:7: error server-rejected authentik: ${message}\n`);
+    assert.equal(dry.stdout, `grafana.oauth2provider.yaml:2:7: error server-rejected authentik: ${message}\n`);
     assert.equal(dry.stderr, `authentik-oauth2 deploy: ${message}\n`);
     assert.equal(server().requests.filter((r) => r.method !== 'GET').length, 0);
     assert.deepEqual(server().requests.find((r) => r.path === '/api/v3/providers/all/')?.query, { search: 'Grafana proxy', page: '1', page_size: '100' });

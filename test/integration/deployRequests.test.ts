@@ -87,9 +87,9 @@ describe('deploy through the language server', () => {
     const placed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: prepared.version }, fieldErrors, body: prepared.body });
     assert.ok(placed.kind === 'placed');
     assert.deepEqual(where(placed.diagnostics), [
-      [1, 20, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_FLOW}" - object does not exist.`],
-      [7, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_MAPPING}" - object does not exist.`],
-      [9, 11, 'authentik server', 'server-rejected', 'authentik: OAuth2/OpenID Provider with this Client ID already exists.'],
+      [2, 20, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_FLOW}" - object does not exist.`],
+      [8, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_MAPPING}" - object does not exist.`],
+      [10, 11, 'authentik server', 'server-rejected', 'authentik: OAuth2/OpenID Provider with this Client ID already exists.'],
     ]);
     assert.deepEqual(placed.dropped, []);
   });
@@ -103,13 +103,13 @@ describe('deploy through the language server', () => {
     const placed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: prepared.version }, fieldErrors, body: prepared.body });
     assert.ok(placed.kind === 'placed');
     assert.deepEqual(where(placed.diagnostics), [
-      [9, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_MAPPING}" - object does not exist.`],
+      [10, 4, 'authentik server', 'server-rejected', `authentik: Invalid pk "${MISSING_MAPPING}" - object does not exist.`],
       [1, 11, 'authentik server', 'server-rejected', 'authentik: OAuth2/OpenID Provider with this Client ID already exists.'],
     ]);
     assert.deepEqual(placed.dropped, [`authorization_flow: Invalid pk "${MISSING_FLOW}" - object does not exist.`]);
     // Each message is on text that says what it is about.
     const lines = edited.split('\n');
-    assert.equal(lines[9].slice(4), MISSING_MAPPING);
+    assert.equal(lines[10].slice(4), MISSING_MAPPING);
     assert.equal(lines[1].slice(11), 'shared-id');
   });
 
@@ -122,7 +122,7 @@ describe('deploy through the language server', () => {
     await client.change(uri, 2, [{ text: `# a comment changes nothing sent\n${providerYaml('Whole')}` }]);
     const commented = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: 1 }, fieldErrors, body: prepared.body });
     assert.ok(commented.kind === 'placed');
-    assert.deepEqual(where(commented.diagnostics), [[1, 0, 'authentik server', 'server-rejected', 'authentik: Invalid data.']]);
+    assert.deepEqual(where(commented.diagnostics), [[2, 0, 'authentik server', 'server-rejected', 'authentik: Invalid data.']]);
     await client.change(uri, 3, [{ text: providerYaml('Renamed') }]);
     const renamed = await client.connection.sendRequest(PlaceServerErrorsRequest, { textDocument: { uri, version: 1 }, fieldErrors, body: prepared.body });
     assert.ok(renamed.kind === 'placed');

@@ -9,7 +9,8 @@ import { deployBody, describePlan, runPlannedDeploy } from '../../common/authent
 import { apiFor, bodyOf, SEED_IDS, TOKEN, useTestServer, TEST_SERVER_CHECK } from './harness';
 
 const server = useTestServer();
-const GITEA = fs.readFileSync(path.resolve(__dirname, '../../examples/gitea.oauth2provider.yaml'), 'utf8');
+/** The example as the test server's release (2024.8.4) takes it: its redirect_uris is one string. */
+const GITEA = `# authentik-version: 2024.8.4\n${fs.readFileSync(path.resolve(__dirname, '../../examples/gitea.oauth2provider.yaml'), 'utf8')}`;
 
 /** The older "Gitea" provider the demo server starts with (scripts/demo.mjs). */
 async function addOlderGitea(url: string): Promise<void> {

@@ -10,8 +10,8 @@ import { providerYaml, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
 
-/** A valid provider whose merge would add what no check sees: an invalid enum and a catch-all redirect. */
-const MERGED = `%YAML 1.1\n---\nextra: &extra\n  sub_mode: nope\n  redirect_uris: "https://.+"\n${providerYaml('Merged', '<<: *extra\n')}`;
+/** A valid 2024.8.4 provider whose merge would add what no check sees: an invalid enum and a catch-all redirect. */
+const MERGED = `%YAML 1.1\n---\n# authentik-version: 2024.8.4\nextra: &extra\n  sub_mode: nope\n  redirect_uris: "https://.+"\n${providerYaml('Merged', '<<: *extra\n')}`;
 
 describe('deploy refuses merge keys before sending anything', () => {
   let client: LspClient;
@@ -27,7 +27,7 @@ describe('deploy refuses merge keys before sending anything', () => {
     fs.writeFileSync(path.join(dir, 'merged.oauth2provider.yaml'), MERGED);
     const result = await runCli(['deploy', 'merged.oauth2provider.yaml', '--url', server().url], { cwd: dir, env: { AUTHENTIK_TOKEN: TOKEN, AUTHENTIK_URL: '' } });
     assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stdout, /^merged\.oauth2provider\.yaml:15:1: error merge-key Merge keys \(<<\) are not accepted/m);
+    assert.match(result.stdout, /^merged\.oauth2provider\.yaml:17:1: error merge-key Merge keys \(<<\) are not accepted/m);
     assert.match(result.stderr, /has 1 error\(s\); nothing was sent\./);
     assert.deepEqual(server().requests, []);
   });
@@ -38,7 +38,7 @@ describe('deploy refuses merge keys before sending anything', () => {
     const prepared = await client.connection.sendRequest(PrepareDeployRequest, { textDocument: { uri, version: 1 } });
     assert.equal(prepared.kind, 'invalid');
     assert.ok(prepared.kind === 'invalid');
-    assert.deepEqual(prepared.errors.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`), ['merge-key@14:0-14:2']);
+    assert.deepEqual(prepared.errors.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`), ['merge-key@16:0-16:2']);
     assert.deepEqual(server().requests, []);
   });
 

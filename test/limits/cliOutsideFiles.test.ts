@@ -114,7 +114,7 @@ describe('limits: files outside the repository, and links inside it', { timeout:
         'authentik-oauth2: warning: passwd.oauth2provider.yaml: a symbolic link that leads outside the working directory: not followed\n' +
         'authentik-oauth2: warning: environ.oauth2provider.yaml: a symbolic link that leads outside the working directory: not followed\n',
     );
-    assert.match(result.stdout, /^providers\/app\.oauth2provider\.yaml:4:14: error invalid-enum /);
+    assert.match(result.stdout, /^providers\/app\.oauth2provider\.yaml:7:14: error invalid-enum /);
     const only = await run(['validate', 'passwd.oauth2provider.yaml']);
     assert.equal(only.code, 2, 'nothing checked at all is a failure, not a pass');
     assert.match(only.stderr, /no \*\.oauth2provider\.yaml files found/);
@@ -144,14 +144,14 @@ describe('limits: how far a search goes', { timeout: 60_000 }, () => {
   it('--max-files: stops with a message naming the first file left out, exit 2', async () => {
     const result = await runCli(['validate', '--max-files', '3', '.'], { cwd: tree });
     assert.equal(result.stderr, 'authentik-oauth2: f3.oauth2provider.yaml: stopped at 3 files (--max-files): this file and the rest were not checked\n');
-    assert.equal(result.stdout, '3 files checked: 0 errors, 0 warnings.\n');
+    assert.equal(result.stdout, 'Checked for authentik 2026.5.0 (the newest known release).\n3 files checked: 0 errors, 0 warnings.\n');
     assert.equal(result.code, 2);
   });
 
   it('--max-depth: deeper folders are not searched, said once, exit 2', async () => {
     const result = await runCli(['validate', '--max-depth', '3', '.'], { cwd: tree });
     assert.equal(result.stderr, 'authentik-oauth2: d0/d1/d2/d3: more than 3 folder levels deep (--max-depth): not searched\n');
-    assert.equal(result.stdout, '5 files checked: 0 errors, 0 warnings.\n');
+    assert.equal(result.stdout, 'Checked for authentik 2026.5.0 (the newest known release).\n5 files checked: 0 errors, 0 warnings.\n');
     assert.equal(result.code, 2);
     assert.equal((await runCli(['validate', '--max-depth', '6', '.'], { cwd: tree })).code, 0);
   });
@@ -167,13 +167,13 @@ describe('limits: how far a search goes', { timeout: 60_000 }, () => {
     const size = fs.statSync(path.join(tree, 'f0.oauth2provider.yaml')).size;
     const result = await runCli(['validate', '--max-bytes', String(size * 2), '.'], { cwd: tree });
     assert.equal(result.stderr, `authentik-oauth2: f2.oauth2provider.yaml: stopped after reading ${size * 2} bytes (--max-bytes): this file and 3 more were not checked\n`);
-    assert.equal(result.stdout, '2 files checked: 0 errors, 0 warnings.\n');
+    assert.equal(result.stdout, 'Checked for authentik 2026.5.0 (the newest known release).\n2 files checked: 0 errors, 0 warnings.\n');
     assert.equal(result.code, 2);
   });
 
   it('a glob without ** walks only as deep as its folders, and never reports that as a limit', async () => {
     const result = await runCli(['validate', 'd0/*/*.oauth2provider.yaml', '*.oauth2provider.yaml'], { cwd: tree });
     assert.equal(result.stderr, 'authentik-oauth2: d0/*/*.oauth2provider.yaml: no file matches this pattern\n');
-    assert.equal(result.stdout, '5 files checked: 0 errors, 0 warnings.\n');
+    assert.equal(result.stdout, 'Checked for authentik 2026.5.0 (the newest known release).\n5 files checked: 0 errors, 0 warnings.\n');
   });
 });

@@ -5,8 +5,9 @@ import { applyEdits, range, TEST_TIMEOUT, uniqueUri, useServer } from './documen
 
 const FLOW = '8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60';
 
-/** Values the server takes but stores differently: each is a warning with a fix to what it stores. */
-const LENIENT = `name: 2024
+/** Values a 2024.8 server takes but stores differently: each is a warning with a fix to what it stores. */
+const LENIENT = `# authentik-version: 2024.8.4
+name: 2024
 authorization_flow: "{${FLOW.toUpperCase()}}"
 redirect_uris: https://app\\.example\\.com/cb
 include_claims_in_id_token: "yes"
@@ -15,7 +16,8 @@ property_mappings:
   - a1b2c3d4000040008000000000000001
 `;
 
-const FIXED = `name: "2024"
+const FIXED = `# authentik-version: 2024.8.4
+name: "2024"
 authorization_flow: ${FLOW}
 redirect_uris: https://app\\.example\\.com/cb
 include_claims_in_id_token: true
@@ -32,17 +34,17 @@ describe('lsp: values the server reads leniently', TEST_TIMEOUT, () => {
     assert.deepEqual(
       published.diagnostics.map(({ range, severity, code, message }: Diagnostic) => ({ range, severity, code, message })),
       [
-        { range: range(0, 6, 0, 10), severity: DiagnosticSeverity.Warning, code: 'string-from-number', message: '"name" is a number, which the server stores as the text "2024": quote it to write a string.' },
+        { range: range(1, 6, 1, 10), severity: DiagnosticSeverity.Warning, code: 'string-from-number', message: '"name" is a number, which the server stores as the text "2024": quote it to write a string.' },
         {
-          range: range(1, 20, 1, 60),
+          range: range(2, 20, 2, 60),
           severity: DiagnosticSeverity.Warning,
           code: 'uuid-not-canonical',
           message: `The server reads "{${FLOW.toUpperCase()}}" in "authorization_flow" as the UUID ${FLOW}: write it that way.`,
         },
-        { range: range(3, 28, 3, 33), severity: DiagnosticSeverity.Warning, code: 'boolean-word', message: 'The server reads "yes" in "include_claims_in_id_token" as true: write true.' },
-        { range: range(4, 13, 4, 15), severity: DiagnosticSeverity.Warning, code: 'reference-blank', message: '"" in "signing_key" means null to the server: write null.' },
+        { range: range(4, 28, 4, 33), severity: DiagnosticSeverity.Warning, code: 'boolean-word', message: 'The server reads "yes" in "include_claims_in_id_token" as true: write true.' },
+        { range: range(5, 13, 5, 15), severity: DiagnosticSeverity.Warning, code: 'reference-blank', message: '"" in "signing_key" means null to the server: write null.' },
         {
-          range: range(6, 4, 6, 36),
+          range: range(7, 4, 7, 36),
           severity: DiagnosticSeverity.Warning,
           code: 'uuid-not-canonical',
           message: 'The server reads "a1b2c3d4000040008000000000000001" in "property_mappings[0]" as the UUID a1b2c3d4-0000-4000-8000-000000000001: write it that way.',
@@ -87,8 +89,8 @@ describe('lsp: values the server reads leniently', TEST_TIMEOUT, () => {
     assert.deepEqual(
       published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map(({ range, code, message }) => ({ range, code, message })),
       [
-        { range: range(0, 6, 0, 11), code: 'empty-string', message: '"name" holds only whitespace, which the server trims away: it refuses the value (This field may not be blank.).' },
-        { range: range(3, 28, 3, 38), code: 'wrong-type', message: '"include_claims_in_id_token" must be true or false, not "yes please" (Must be a valid boolean.).' },
+        { range: range(1, 6, 1, 11), code: 'empty-string', message: '"name" holds only whitespace, which the server trims away: it refuses the value (This field may not be blank.).' },
+        { range: range(4, 28, 4, 38), code: 'wrong-type', message: '"include_claims_in_id_token" must be true or false, not "yes please" (Must be a valid boolean.).' },
       ],
     );
   });

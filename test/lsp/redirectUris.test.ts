@@ -5,6 +5,8 @@ import { LspClient } from '../helpers/lspClient';
 import { applyEdits, range, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
 const HEAD = 'name: app\nauthorization_flow: 8f3b0c7e-6a44-4b1e-9a5e-1f2d3c4b5a60\n';
+/** The same for a 2024.8 server, whose redirect_uris is one string of patterns. */
+const LEGACY_HEAD = '# authentik-version: 2024.8.4\n' + HEAD;
 
 /** `code@line:char-line:char`, what the editor underlines. */
 const brief = (params: PublishDiagnosticsParams) =>
@@ -25,7 +27,7 @@ describe('lsp: redirect URIs as Python regular expressions', TEST_TIMEOUT, () =>
 
   it('publishes nothing for legitimate regular expressions', async () => {
     const text =
-      HEAD +
+      LEGACY_HEAD +
       'redirect_uris: |\n' +
       '  https?://app\\.example\\.com/cb\n' +
       '  ^https://app\\.example\\.com/cb$\n' +
@@ -38,9 +40,9 @@ describe('lsp: redirect URIs as Python regular expressions', TEST_TIMEOUT, () =>
   });
 
   it('publishes a pattern Python cannot compile, a catch-all and a hidden entry, each on its own range', async () => {
-    const text = HEAD + 'redirect_uris: "https://app\\\\.example\\\\.com/cb( https://ok\\\\.example\\\\.com/cb\\x85https://.+"\n';
+    const text = LEGACY_HEAD + 'redirect_uris: "https://app\\\\.example\\\\.com/cb( https://ok\\\\.example\\\\.com/cb\\x85https://.+"\n';
     const published = await server().open(uniqueUri('regex'), text);
-    assert.deepEqual(brief(published), ['redirect-uri-regex-invalid@2:16-2:47', 'redirect-uri-hidden-separator@2:77-2:91', 'redirect-uri-catch-all@2:81-2:91']);
+    assert.deepEqual(brief(published), ['redirect-uri-regex-invalid@3:16-3:47', 'redirect-uri-hidden-separator@3:77-3:91', 'redirect-uri-catch-all@3:81-3:91']);
     const [invalid, hidden, catchAll] = published.diagnostics;
     assert.deepEqual([invalid.severity, hidden.severity, catchAll.severity], [DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Warning]);
     assert.equal(invalid.source, 'authentik');
@@ -54,15 +56,15 @@ describe('lsp: redirect URIs as Python regular expressions', TEST_TIMEOUT, () =>
 
   it('the escape fix gives a pattern that Python compiles and that publishes clean', async () => {
     const uri = uniqueUri('escape');
-    const text = HEAD + 'redirect_uris: https://app.example.com/cb?x=1\n';
+    const text = LEGACY_HEAD + 'redirect_uris: https://app.example.com/cb?x=1\n';
     const published = await server().open(uri, text);
-    assert.deepEqual(brief(published), ['redirect-uri-unescaped@2:15-2:45']);
+    assert.deepEqual(brief(published), ['redirect-uri-unescaped@3:15-3:45']);
     const actions = await fixesFor(server(), uri, published.diagnostics[0]);
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Escape the regular-expression characters', true]]);
     const result = applyEdits(text, actions[0].edit!.changes![uri]);
-    assert.equal(result, HEAD + 'redirect_uris: https://app\\.example\\.com/cb\\?x=1\n');
+    assert.equal(result, LEGACY_HEAD + 'redirect_uris: https://app\\.example\\.com/cb\\?x=1\n');
     const after = server().waitForDiagnostics(uri, 2);
-    await server().change(uri, 2, [{ range: range(0, 0, 3, 0), text: result }]);
+    await server().change(uri, 2, [{ range: range(0, 0, 4, 0), text: result }]);
     assert.deepEqual((await after).diagnostics, []);
   });
 

@@ -28,6 +28,7 @@ describe('live references', () => {
     '/api/v3/flows/instances/': [],
     '/api/v3/crypto/certificatekeypairs/': [{ pk: 'a', name: 'With key', private_key_available: true }, { pk: 'b', name: 'Certificate only', private_key_available: false }],
     '/api/v3/propertymappings/scope/': [{ pk: 'c', name: 'openid', scope_name: 'openid' }],
+    '/api/v3/propertymappings/all/': [{ pk: 'c', name: 'openid', scope_name: 'openid' }],
     '/api/v3/sources/oauth/': [],
     '/api/v3/providers/oauth2/': [{ pk: 4, name: 'Grafana' }],
   };

@@ -197,7 +197,7 @@ describe('jwt_federation_providers: integer pks of OAuth2 providers', () => {
   });
 
   it('is not a field before 2024.12.0', () => {
-    const old = `name: App\nauthorization_flow: ${FLOW_EXPLICIT}\ninvalidation_flow: ${FLOW_INVALIDATION}\nredirect_uris: []\njwt_federation_providers: [3]\n`;
+    const old = `name: App\nauthorization_flow: ${FLOW_EXPLICIT}\ninvalidation_flow: ${FLOW_INVALIDATION}\nredirect_uris: [{matching_mode: strict, url: "https://app.example.com/cb"}]\njwt_federation_providers: [3]\n`;
     assert.deepEqual(diagnostics(old, '2024.10.4').brief, ['field-not-in-version@4:0-4:24 "jwt_federation_providers"']);
   });
 });
@@ -208,10 +208,10 @@ describe('key pairs: signing_key needs a private key, encryption_key does not', 
     assert.deepEqual(complete(`${HEAD}encryption_key: $0\n`).labels.filter((l) => l !== 'null'), ['authentik Self-signed Certificate', 'Partner certificate']);
   });
 
-  it('a certificate without a key is a warning as signing_key and fine as encryption_key', () => {
+  it('a certificate without a key is an error as signing_key and fine as encryption_key', () => {
     const found = diagnostics(`${HEAD}signing_key: ${CERT_ONLY}\nencryption_key: ${CERT_ONLY}\n`);
-    assert.deepEqual(found.brief, [`reference-wrong-kind@4:13-4:49 "${CERT_ONLY}"`]);
-    assert.equal(found.messages[0], '"Partner certificate" has no private key: the server accepts it as signing_key, but then every token request fails. Use a key pair with a private key.');
+    assert.deepEqual(found.brief, [`reference-without-private-key@4:13-4:49 "${CERT_ONLY}"`]);
+    assert.equal(found.messages[0], '"Partner certificate" has no private key: the server accepts it as signing_key, but then fails every token request and its OpenID configuration (Invalid private key type). Choose a key pair with a private key, or remove signing_key to sign with the client secret (HS256).');
     const unknown = diagnostics(`${HEAD}encryption_key: 11111111-2222-4333-8444-555555555555\n`);
     assert.deepEqual(unknown.messages, ['No certificate key pair with UUID 11111111-2222-4333-8444-555555555555 exists on the server.']);
   });

@@ -42,7 +42,8 @@ export function hover(parsed: ParsedDocument, offset: number, profile: Profile, 
       if (status === 'found') {
         const { object } = match;
         const note = object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : reference.needsPrivateKey && object.privateKeyAvailable === false ? ' (no private key)' : '';
-        parts.unshift(`**${referenceLabel(match.object)}** · ${reference.label}${note}\n\n---`);
+        // The object's own kind: the field's label may say what it lacks ("... with a private key").
+        parts.unshift(`**${referenceLabel(match.object)}** · ${objectNoun(reference)}${note}\n\n---`);
       } else if (status === 'other-kind') {
         parts.unshift(`**${referenceLabel(match.object)}** · ${match.object.kindName ?? 'property mapping'} (no effect here: not a ${reference.label})\n\n---`);
       } else {
