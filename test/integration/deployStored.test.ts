@@ -10,7 +10,8 @@ import { apiFor, bodyOf, SEED_IDS, TOKEN, useTestServer, TEST_SERVER_CHECK } fro
 
 const server = useTestServer();
 /** The example as the test server's release (2024.8.4) takes it: its redirect_uris is one string. */
-const GITEA = `# authentik-version: 2024.8.4\n${fs.readFileSync(path.resolve(__dirname, '../../examples/gitea.oauth2provider.yaml'), 'utf8')}`;
+/** The Gitea example in its 2024.8 shape (the test server speaks 2024.8.4): a block scalar of redirect URIs. */
+const GITEA = fs.readFileSync(path.resolve(__dirname, '../fixtures/deploy/gitea-2024.8.oauth2provider.yaml'), 'utf8');
 
 /** The older "Gitea" provider the demo server starts with (scripts/demo.mjs). */
 async function addOlderGitea(url: string): Promise<void> {
@@ -33,7 +34,7 @@ async function addOlderGitea(url: string): Promise<void> {
 describe('deploy compares what the server stores', () => {
   beforeEach(() => server().reset());
 
-  it('examples/gitea.oauth2provider.yaml: the update shows stored values, and a second deploy changes nothing', async () => {
+  it('the Gitea example in its 2024.8 shape: the update shows stored values, and a second deploy changes nothing', async () => {
     await addOlderGitea(server().url);
     const api = apiFor(server().url);
     const planned = await planDeploy(api, bodyOf(GITEA), { checkShape: TEST_SERVER_CHECK });
