@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { documentValue, isRecord } from './documentValue';
-import { Finding } from './findings';
+import { Finding, finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { findPair, lineEnd, ParsedNode, rangeOf, trimRangeEnd } from './yamlNodes';
 
@@ -71,7 +71,7 @@ export function serverErrorFindings(parsed: ParsedDocument, fieldErrors: Record<
         const valueRange = rangeOf(target);
         range = valueRange && valueRange[1] > valueRange[0] ? valueRange : (rangeOf(pair.key) ?? firstLine);
       }
-      findings.push({ code: 'server-rejected', severity: 'error', message: `authentik: ${prefix}${message}`, start: range[0], end: trimRangeEnd(text, range[0], range[1]), data: { key: field } });
+      findings.push(finding('server-rejected', { message: `authentik: ${prefix}${message}`, start: range[0], end: trimRangeEnd(text, range[0], range[1]), data: { key: field } }));
     }
   }
   return findings;
