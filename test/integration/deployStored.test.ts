@@ -11,7 +11,7 @@ import { apiFor, bodyOf, SEED_IDS, TOKEN, useTestServer, TEST_SERVER_CHECK } fro
 const server = useTestServer();
 /** The example as the test server's release (2024.8.4) takes it: its redirect_uris is one string. */
 /** The Gitea example in its 2024.8 shape (the test server speaks 2024.8.4): a block scalar of redirect URIs. */
-const GITEA = fs.readFileSync(path.resolve(__dirname, '../fixtures/deploy/gitea-2024.8.oauth2provider.yaml'), 'utf8');
+const GITEA = fs.readFileSync(path.resolve(__dirname, 'data/gitea-2024.8.oauth2provider.yaml'), 'utf8');
 
 /** The older "Gitea" provider the demo server starts with (scripts/demo.mjs). */
 async function addOlderGitea(url: string): Promise<void> {

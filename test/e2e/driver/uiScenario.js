@@ -45,7 +45,7 @@ async function runUiScenario(browser, options) {
   /** @type {[string, () => Promise<void>][]} */
   const steps = [
     [
-      'ui: Quick Open (Ctrl+P) opens a provider file; squiggles and our message show in the Problems panel',
+      'ui: Quick Open (Ctrl+P) opens a provider file; the status bar shows the release it is checked for; squiggles and our message show in the Problems panel',
       async () => {
         await page.goto(workbenchUrl(options.base, options.folder, { extensionDevelopmentPath: options.repo }));
         // The explorer lists the folder once the workbench is connected to the server.
@@ -54,6 +54,12 @@ async function runUiScenario(browser, options) {
         await editorLine(/client_type:\s+confidental/).waitFor();
         // The status bar names our language for the file, not YAML.
         await page.locator('.statusbar-item', { hasText: 'authentik OAuth2 Provider' }).first().waitFor();
+        // ...and the release the file is checked for, from its `# authentik-version:` comment, with the reason on hover.
+        const release = page.locator('.statusbar-item', { hasText: 'authentik 2024.8.4' }).first();
+        await release.waitFor();
+        await release.hover();
+        await page.getByText(/from the comment on line 1/).first().waitFor();
+        await page.mouse.move(0, 0);
         await squiggleCount(2);
         await page.keyboard.press('Control+Shift+M');
         await problems.getByText(BROKEN.clientTypeMessage, { exact: true }).waitFor();
