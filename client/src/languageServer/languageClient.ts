@@ -6,6 +6,7 @@ import {
   PrepareDeployRequest,
   ProfileStatusNotification,
   isProfileStatusParams,
+  ProfileStatusParams,
   RefreshReferencesRequest,
   ReferencesStatusNotification,
   SetConnectionsNotification,
@@ -31,6 +32,16 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
     outputChannel: options.output,
   };
   const client = new LanguageClient('authentik', 'authentik OAuth2 Provider', serverOptions, clientOptions);
+  // The server reports a file's profile once, right after its first diagnostics, which can come before
+  // anyone listens: the last status per file is kept and given to each new listener.
+  const profiles = new Map<string, ProfileStatusParams>();
+  const profileListeners = new Set<(status: ProfileStatusParams) => void>();
+  client.onNotification(ProfileStatusNotification, (params) => {
+    if (!isProfileStatusParams(params)) return;
+    const status = { ...params, uri: client.protocol2CodeConverter.asUri(params.uri).toString() };
+    profiles.set(status.uri, status);
+    for (const listener of profileListeners) listener(status);
+  });
   await client.start();
   await client.sendNotification(SetConnectionsNotification, { connections: await options.connections() });
 
@@ -54,9 +65,10 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
       return result.kind === 'edits' ? { ...result, edits: await client.protocol2CodeConverter.asTextEdits(result.edits) } : result;
     },
     onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
-    onProfileStatus: (listener) =>
-      client.onNotification(ProfileStatusNotification, (params) => {
-        if (isProfileStatusParams(params)) listener({ ...params, uri: client.protocol2CodeConverter.asUri(params.uri).toString() });
-      }),
+    onProfileStatus: (listener) => {
+      profileListeners.add(listener);
+      for (const status of profiles.values()) listener(status);
+      return { dispose: () => void profileListeners.delete(listener) };
+    },
   };
 }
