@@ -52,21 +52,42 @@ export const DEFAULT_SETTINGS: AuthentikSettings = {
 
 export type RuleId = keyof RuleSettings;
 
-/** Fills in defaults for anything missing or of the wrong type in a (possibly partial) settings object. */
+export type NumericSetting = 'deployTimeoutSeconds' | 'maxFileSize' | 'referencesTtlSeconds';
+
+/**
+ * The range of every numeric setting. The manifest (package.json, contributes.configuration) declares
+ * the same `minimum` and `maximum` for the settings editor; a test holds the two together. A value from
+ * any source (user, workspace, folder, initialization options) is clamped into this range, because a
+ * repository's own settings are as untrusted as its files.
+ */
+export const NUMERIC_SETTING_BOUNDS: Readonly<Record<NumericSetting, { minimum: number; maximum: number }>> = {
+  // A deploy is one small HTTP request; an hour is far beyond any real wait, and well under Node's timer limit.
+  deployTimeoutSeconds: { minimum: 1, maximum: 3600 },
+  // Up to 4 MiB: a larger provider body is not a real one, and parsing it would stall the editor's requests.
+  maxFileSize: { minimum: 1024, maximum: 4 * 1024 * 1024 },
+  referencesTtlSeconds: { minimum: 5, maximum: 86_400 },
+};
+
+/** A finite number is clamped into the setting's range; anything else gives the default. */
+export function clampSetting(key: NumericSetting, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_SETTINGS[key];
+  const { minimum, maximum } = NUMERIC_SETTING_BOUNDS[key];
+  return Math.min(maximum, Math.max(minimum, value));
+}
+
+/** Fills in defaults for anything missing or of the wrong type in a (possibly partial) settings object, and clamps numbers. */
 export function normalizeSettings(input: unknown): AuthentikSettings {
   const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const rawRules = (raw.rules && typeof raw.rules === 'object' ? raw.rules : {}) as Record<string, unknown>;
   const pick = <T>(value: unknown, fallback: T): T => (typeof value === typeof fallback ? (value as T) : fallback);
   const rules = { ...DEFAULT_SETTINGS.rules };
   for (const id of Object.keys(rules) as RuleId[]) rules[id] = pick(rawRules[id], rules[id]);
-  const positive = (value: unknown, fallback: number) =>
-    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {
     serverUrl: pick(raw.serverUrl, DEFAULT_SETTINGS.serverUrl).trim(),
     allowInsecureHttp: pick(raw.allowInsecureHttp, DEFAULT_SETTINGS.allowInsecureHttp),
-    deployTimeoutSeconds: positive(raw.deployTimeoutSeconds, DEFAULT_SETTINGS.deployTimeoutSeconds),
-    maxFileSize: positive(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
-    referencesTtlSeconds: positive(raw.referencesTtlSeconds, DEFAULT_SETTINGS.referencesTtlSeconds),
+    deployTimeoutSeconds: clampSetting('deployTimeoutSeconds', raw.deployTimeoutSeconds),
+    maxFileSize: clampSetting('maxFileSize', raw.maxFileSize),
+    referencesTtlSeconds: clampSetting('referencesTtlSeconds', raw.referencesTtlSeconds),
     inlayHints: pick(raw.inlayHints, DEFAULT_SETTINGS.inlayHints),
     rules,
   };

@@ -69,7 +69,8 @@ function runValidate(argv: string[], io: CliIo): number {
   }
   const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
   if (maxFileSize !== undefined && !(maxFileSize > 0)) return usage('--max-file-size takes a positive number of bytes');
-  const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize });
+  // The flag is the CI's own choice, not an editor setting: it is not clamped to the settings' range.
+  const settings = { ...normalizeSettings({ ...DEFAULT_SETTINGS, rules }), maxFileSize: maxFileSize ?? DEFAULT_SETTINGS.maxFileSize };
 
   const { files, problems } = collectFiles(positionals.length ? positionals : ['.'], io.cwd);
   // A CI job pointed at the wrong folder must not pass silently.

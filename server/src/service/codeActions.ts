@@ -5,7 +5,7 @@ import { Finding } from './findings';
 import { ParsedDocument } from './parsedDocument';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
-import { findPair, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
+import { keyText, lineEnd, lineStart, rangeOf, ParsedNode, Pair } from './yamlNodes';
 
 export type { OffsetEdit } from './edits';
 
@@ -17,29 +17,65 @@ export interface Fix {
   preferred?: boolean;
 }
 
-/** Quick fixes for the findings that overlap [start, end]. Nothing here changes a file: it only proposes edits. */
-export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number): Fix[] {
+/**
+ * At most this many fixes in one answer. A selection over a whole file of thousands of problems asks
+ * for all of theirs at once; a menu that long helps no one, and the answer must stay quick.
+ */
+export const MAX_FIXES_PER_REQUEST = 200;
+
+/**
+ * Quick fixes for the findings that overlap [start, end], at most `limit`. Nothing here changes a file:
+ * it only proposes edits. Time is linear in the findings: keys are looked up in an index of the parse.
+ */
+export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number, limit = MAX_FIXES_PER_REQUEST): Fix[] {
   const fixes: Fix[] = [];
   const seen = new Set<string>();
+  const pairs = pairIndex(parsed);
   for (const finding of findings) {
     if (finding.end < start || finding.start > end) continue;
-    for (const fix of fixesFor(parsed, finding)) {
+    for (const fix of fixesFor(parsed, pairs, finding)) {
       // Several findings can share one fix (each missing key has its own diagnostic): offer it once.
       const id = fix.title + JSON.stringify(fix.edits);
       if (seen.has(id)) continue;
       seen.add(id);
       fixes.push(fix);
+      if (fixes.length >= limit) return fixes;
     }
   }
   return fixes;
 }
 
-function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
-  const { text, root } = parsed;
+type TopPair = Pair<ParsedNode, ParsedNode | null>;
+
+/** The top-level pairs by key (the last one wins, as in the JSON body) and by where their key starts: built once per parse. */
+interface PairIndex {
+  byKey: Map<string, TopPair>;
+  byKeyStart: Map<number, TopPair>;
+}
+
+const pairIndexes = new WeakMap<ParsedDocument, PairIndex>();
+
+function pairIndex(parsed: ParsedDocument): PairIndex {
+  let index = pairIndexes.get(parsed);
+  if (!index) {
+    index = { byKey: new Map(), byKeyStart: new Map() };
+    for (const item of parsed.root?.items ?? []) {
+      const pair = item as TopPair;
+      index.byKey.set(keyText(pair.key), pair);
+      const keyStart = rangeOf(pair.key)?.[0];
+      if (keyStart !== undefined && !index.byKeyStart.has(keyStart)) index.byKeyStart.set(keyStart, pair);
+    }
+    pairIndexes.set(parsed, index);
+  }
+  return index;
+}
+
+function fixesFor(parsed: ParsedDocument, pairs: PairIndex, finding: Finding): Fix[] {
+  const { text } = parsed;
   const data = finding.data ?? {};
   const key = typeof data.key === 'string' ? data.key : undefined;
   const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
-  const pair = root && key ? findPair(root, key) : undefined;
+  const pair = key !== undefined ? pairs.byKey.get(key) : undefined;
   const replaceFinding = (title: string, newText: string, preferred = true): Fix => ({
     title,
     finding,
@@ -52,21 +88,24 @@ function fixesFor(parsed: ParsedDocument, finding: Finding): Fix[] {
     case 'unknown-key': {
       const fixes: Fix[] = [];
       // Renaming onto a key the file already has would only make a duplicate.
-      if (suggestion && !(root && findPair(root, suggestion))) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
-      const removal = removePairAt(parsed, finding.start);
+      if (suggestion && !pairs.byKey.has(suggestion)) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
+      const removal = removePairAt(parsed, pairs, finding.start);
       if (removal) fixes.push({ title: `Remove "${key}"`, finding, edits: [removal] });
       return fixes;
     }
     case 'read-only-key':
     case 'duplicate-key':
     case 'secret-on-public-client': {
-      const removal = removePairAt(parsed, finding.code === 'secret-on-public-client' && pair ? rangeOf(pair.key)![0] : finding.start);
+      const removal = removePairAt(parsed, pairs, finding.code === 'secret-on-public-client' && pair ? rangeOf(pair.key)![0] : finding.start);
       return removal ? [{ title: `Remove "${key}"`, finding, edits: [removal], preferred: finding.code !== 'secret-on-public-client' }] : [];
     }
     case 'missing-required':
-      return addMissingKeys(parsed, finding);
+      return addMissingKeys(parsed, pairs, finding);
     case 'wrong-type':
-      return suggestion !== undefined ? [replaceFinding(`Quote as the string "${suggestion}"`, JSON.stringify(suggestion))] : [];
+      return suggestion !== undefined ? [replaceFinding(`Quote as the string ${JSON.stringify(suggestion)}`, JSON.stringify(suggestion))] : [];
+    case 'not-nullable':
+      // `~` or `null` where a string is wanted may be the text meant; removing the key or giving a value may be too.
+      return suggestion !== undefined ? [replaceFinding(`Quote as the string ${JSON.stringify(suggestion)}`, JSON.stringify(suggestion), false)] : [];
     case 'duration-ignored-part': {
       const node = pair?.value;
       if (!suggestion || !isScalar(node) || !node.range) return [];
@@ -101,10 +140,10 @@ function scalarText(node: Scalar, value: string): string {
 }
 
 /** Deletes the whole lines of the block-mapping pair whose key starts at `keyStart`. */
-function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | undefined {
+function removePairAt(parsed: ParsedDocument, pairs: PairIndex, keyStart: number): OffsetEdit | undefined {
   const { text, root } = parsed;
   if (!root || root.flow) return undefined;
-  const pair = root.items.find((p) => rangeOf(p.key)?.[0] === keyStart) as Pair<ParsedNode, ParsedNode | null> | undefined;
+  const pair = pairs.byKeyStart.get(keyStart);
   if (!pair) return undefined;
   const start = lineStart(text, keyStart);
   if (text.slice(start, keyStart).replace(/^\uFEFF/, '').trim() !== '') return undefined;
@@ -116,11 +155,11 @@ function removePairAt(parsed: ParsedDocument, keyStart: number): OffsetEdit | un
   return { start, end, newText: '' };
 }
 
-function addMissingKeys(parsed: ParsedDocument, finding: Finding): Fix[] {
+function addMissingKeys(parsed: ParsedDocument, pairs: PairIndex, finding: Finding): Fix[] {
   const { text, root } = parsed;
   const missing = new Set<string>();
   // One fix adds every missing required key, in schema order, however many diagnostics there are.
-  for (const key of REQUIRED_KEYS) if (key === finding.data?.key || !root || !findPair(root, key)) missing.add(key);
+  for (const key of REQUIRED_KEYS) if (key === finding.data?.key || !root || !pairs.byKey.has(key)) missing.add(key);
   if (typeof finding.data?.key === 'string') missing.add(finding.data.key);
   if (root && (root.flow || !isMap(root))) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

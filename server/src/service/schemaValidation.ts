@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { YAMLMap } from 'yaml';
+import { isScalar, YAMLMap } from 'yaml';
 import { FIELD_BY_KEY, REQUEST_SCHEMA } from '../schema/fields';
 import { Finding, finding } from './findings';
 import { didYouMean } from './suggest';
@@ -78,12 +78,13 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unk
   switch (error.keyword) {
     case 'type': {
       const expected = String(error.params.type).split(',').filter((t) => t !== 'null')[0] ?? 'string';
+      // Quoting keeps the text as written (`1.10`, `0x1F`, `~`), not the value the YAML schema read from it.
+      const written = expected === 'string' ? writtenScalar(text, target.node) : undefined;
       if (value === null) {
-        return finding('not-nullable', { ...at, message: `"${label}" may not be null: give it a value or remove the key.`, data: { key } });
+        return finding('not-nullable', { ...at, message: `"${label}" may not be null: give it a value or remove the key.`, data: { key, suggestion: written } });
       }
-      const scalarText = typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-      return finding('wrong-type', { ...at, message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${expected === 'string' && scalarText !== undefined ? ` Quote it: "${scalarText}".` : ''}`,
-        data: { key, expected, suggestion: expected === 'string' ? scalarText : undefined },
+      return finding('wrong-type', { ...at, message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${written !== undefined ? ` Quote it: ${JSON.stringify(written)}.` : ''}`,
+        data: { key, expected, suggestion: written },
       });
     }
     case 'minLength':
@@ -111,6 +112,13 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, document: unk
       break;
   }
   return finding('schema', { ...at, message: `"${label}" ${error.message ?? 'does not match the schema'}.`, data: { key } });
+}
+
+/** The source text of a plain, untagged scalar (a number, boolean or null as written), if the node is one. */
+function writtenScalar(text: string, node: ParsedNode | null): string | undefined {
+  if (!isScalar(node) || node.type !== 'PLAIN' || node.tag || !node.range) return undefined;
+  const written = text.slice(node.range[0], node.range[1]);
+  return written === '' ? undefined : written;
 }
 
 function article(type: string): string {

@@ -35,8 +35,11 @@ export function unescapedMetaCharacters(entry: string): number[] {
 }
 
 export function escapeRedirectUri(entry: string): string {
+  // The positions count UTF-16 code units, as `entry[i]` does: so does this loop (a character outside the BMP is two).
   const positions = new Set(unescapedMetaCharacters(entry));
-  return [...entry].map((ch, i) => (positions.has(i) ? '\\' + ch : ch)).join('');
+  let escaped = '';
+  for (let i = 0; i < entry.length; i++) escaped += positions.has(i) ? '\\' + entry[i] : entry[i];
+  return escaped;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
