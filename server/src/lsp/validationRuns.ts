@@ -24,41 +24,81 @@ export interface ValidationRunsOptions<F> {
   sliceMs?: number;
 }
 
+/**
+ * vscode-jsonrpc handles one incoming message per `setImmediate`, queued when the message is read. One
+ * turn here, then a second: a message read during the first (or before the pause) is handled before this
+ * run goes on.
+ */
+async function letMessagesThrough(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** Findings turned into diagnostics between two looks at the clock. */
 const CONVERSION_CHUNK = 500;
 
+/** A document whose validation took longer than this waits for a pause in the edits before the next one. */
+export const QUICK_VALIDATION_MS = 50;
+/** The longest such wait. */
+const MAX_WAIT_MS = 1000;
+
 /**
- * Validation of open documents, each run on the next turn of the event loop after an edit, with no
- * fixed delay (edits that arrive before it runs are coalesced).
+ * Validation of open documents. A run starts on the next turn of the event loop after an edit, with
+ * no fixed delay; edits that arrive before it starts are coalesced.
  *
- * A run on a large document pauses (one event-loop turn) whenever it has worked for a slice: after
- * parsing, after validating, and while turning findings into diagnostics, so hover, completion and
- * the next edits are served in between. At every pause it stops if its document changed, the
- * settings changed or the document closed: only the newest run of a document publishes.
+ * A document whose last validation took longer than QUICK_VALIDATION_MS waits instead until no edit
+ * came for as long as that validation took: the server reads one message per turn of the event loop,
+ * so validating after every keystroke of a large file would let the keystrokes queue up, with every
+ * hover behind them.
+ *
+ * A run pauses whenever it has worked for a slice: after parsing, after validating, and while turning
+ * findings into diagnostics, so hover, completion and the next edits are served in between (one parse
+ * is the longest stretch nothing else runs). At every pause it stops if its document changed, the settings changed or the
+ * document closed: only the newest run of a document publishes.
  */
 export class ValidationRuns<F> {
-  private readonly waiting = new Set<string>();
+  private readonly waiting = new Map<string, { timer?: NodeJS.Timeout }>();
   /** The newest run's ticket per document; an older run sees it is outdated and stops. */
   private readonly tickets = new Map<string, number>();
   private lastTicket = 0;
+  /** How long the last run of each document worked (pauses not counted). */
+  private readonly costs = new Map<string, number>();
 
   constructor(private readonly options: ValidationRunsOptions<F>) {}
 
   schedule(uri: string): void {
     if (!this.options.serving()) return;
     this.tickets.set(uri, ++this.lastTicket);
-    if (this.waiting.has(uri)) return;
-    this.waiting.add(uri);
-    setImmediate(() => {
+    const waitMs = this.waitFor(uri);
+    const waiting = this.waiting.get(uri);
+    if (waiting) {
+      // Another edit: a waiting run waits again from now on.
+      if (waiting.timer) waiting.timer.refresh();
+      return;
+    }
+    const start = () => {
       this.waiting.delete(uri);
       const ticket = this.tickets.get(uri);
       if (ticket !== undefined) this.run(uri, ticket).catch((error: unknown) => this.options.onError(error));
-    });
+    };
+    if (waitMs > 0) this.waiting.set(uri, { timer: setTimeout(start, waitMs) });
+    else {
+      this.waiting.set(uri, {});
+      setImmediate(start);
+    }
   }
 
   /** Stops every run of the document (it was closed). */
   cancel(uri: string): void {
     this.tickets.delete(uri);
+    this.costs.delete(uri);
+    clearTimeout(this.waiting.get(uri)?.timer);
+    this.waiting.delete(uri);
+  }
+
+  private waitFor(uri: string): number {
+    const cost = this.costs.get(uri) ?? 0;
+    return cost > QUICK_VALIDATION_MS ? Math.min(MAX_WAIT_MS, Math.round(cost)) : 0;
   }
 
   private async run(uri: string, ticket: number): Promise<void> {
@@ -73,12 +113,14 @@ export class ValidationRuns<F> {
     const now = options.now ?? (() => performance.now());
     const sliceMs = options.sliceMs ?? 10;
     let sliceStart = now();
+    let worked = 0;
     /** Pauses when the slice is used up; false when this run is outdated. */
     const pause = async (): Promise<boolean> => {
-      if (now() - sliceStart >= sliceMs) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = now();
-      }
+      const elapsed = now() - sliceStart;
+      worked += elapsed;
+      this.costs.set(uri, Math.max(worked, this.costs.get(uri) ?? 0));
+      if (elapsed >= sliceMs) await letMessagesThrough();
+      sliceStart = now();
       return current();
     };
 
@@ -92,6 +134,7 @@ export class ValidationRuns<F> {
       for (const finding of findings.slice(i, i + CONVERSION_CHUNK)) diagnostics.push(steps.toDiagnostic(document, finding));
       if (!(await pause())) return;
     }
+    this.costs.set(uri, worked);
     options.publish({ uri, version, diagnostics });
   }
 }

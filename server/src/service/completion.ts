@@ -2,6 +2,7 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
 import { FieldInfo, FIELDS, FIELD_BY_KEY } from '../schema/fields';
 import { cursorContext } from './cursor';
+import { escapeMarkdown, markdownCode } from './markdown';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
 import { candidatesFor, REFERENCE_FIELDS, ReferenceObject, ReferenceSource } from './references';
@@ -149,7 +150,7 @@ function valueList(
           label,
           ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
           kind: CompletionItemKind.Reference,
-          documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\nUUID \`${object.pk}\`` },
+          documentation: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(String(object.name))}**${object.slug ? ` ${markdownCode(String(object.slug))}` : ''}\n\nUUID ${markdownCode(String(object.pk))}` },
           sortText: `1${String(i).padStart(4, '0')}`,
           filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
           edit: replace(object.pk),

@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import { fieldDocumentation } from '../schema/fieldDocs';
 import { FIELD_BY_KEY, READ_ONLY_KEYS } from '../schema/fields';
+import { escapeMarkdown, markdownCode } from './markdown';
 import { fieldAtOffset } from './nodeAtOffset';
 import { ParsedDocument } from './parsedDocument';
 import { findReference, REFERENCE_FIELDS, referenceLabel, ReferenceSource } from './references';
@@ -19,7 +20,7 @@ export function hover(parsed: ParsedDocument, offset: number, references?: Refer
   const node = at.on === 'key' ? at.pair.key : at.scalar;
   const range = node?.range;
   if (!range) return undefined;
-  const title = `**${at.key}**`;
+  const title = `**${escapeMarkdown(at.key)}**`;
   if (!field) {
     const note = READ_ONLY_KEYS.has(at.key)
       ? 'Read-only response field: the server ignores it in a request.'
@@ -32,12 +33,14 @@ export function hover(parsed: ParsedDocument, offset: number, references?: Refer
     const reference = REFERENCE_FIELDS[at.key];
     if (reference && typeof value === 'string') {
       const object = findReference(references, reference.kind, value);
-      if (object) parts.unshift(`**${referenceLabel(object)}** · ${reference.label}${object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : ''}\n\n---`);
-      else if (references?.list(reference.kind)) parts.unshift(`No ${reference.label} with this UUID on the server.\n\n---`);
+      if (object) {
+        const designation = object.designation && object.designation !== reference.designation ? ` (designation: ${escapeMarkdown(String(object.designation))})` : '';
+        parts.unshift(`**${escapeMarkdown(referenceLabel(object))}** · ${reference.label}${designation}\n\n---`);
+      } else if (references?.list(reference.kind)) parts.unshift(`No ${reference.label} with this UUID on the server.\n\n---`);
     }
     if (field.isDuration && typeof value === 'string') {
       const verdict = analyzeDuration(value);
-      if (verdict.kind === 'accepted') parts.unshift(`\`${value}\` = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);
+      if (verdict.kind === 'accepted') parts.unshift(`${markdownCode(value)} = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);
     }
   }
   return { markdown: parts.join('\n\n'), start: range[0], end: range[1] };
