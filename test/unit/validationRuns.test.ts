@@ -108,20 +108,34 @@ describe('validation runs', () => {
     assert.ok(!h.events.includes('findings 1'), h.events.join(', '));
   });
 
-  it(`after a validation over ${QUICK_VALIDATION_MS} ms, edits in quick succession wait for a pause as long as it took`, async () => {
+  it(`edits that overtake a validation over ${QUICK_VALIDATION_MS} ms wait for a pause as long as it took`, async () => {
     const h = harness({ parse: 100, findings: 50 });
     h.open();
     await settled();
     assert.deepEqual(h.events, ['parse 1', 'findings 1', 'publish 1']);
     h.events.length = 0;
-    // Edits every 30 ms (faster than the 150 ms the last validation took): nothing runs meanwhile.
-    for (let version = 2; version <= 6; version++) {
+    h.edit(2);
+    await turn();
+    await turn(); // the run of version 2 has parsed and is paused
+    // Edits every 30 ms, faster than the 150 ms the last validation took: nothing more runs meanwhile.
+    for (let version = 3; version <= 7; version++) {
       h.edit(version);
       await sleep(30);
-      assert.deepEqual(h.events, [], `after the edit to version ${version}`);
+      assert.deepEqual(h.events, ['parse 2'], `after the edit to version ${version}`);
     }
     await settled(200);
-    assert.deepEqual(h.events, ['parse 6', 'findings 6', 'publish 6']);
+    assert.deepEqual(h.events, ['parse 2', 'parse 7', 'findings 7', 'publish 7']);
+  });
+
+  it('edits that come one at a time, each after the last diagnostics, are each validated at once', async () => {
+    const h = harness({ parse: 100, findings: 50 });
+    h.open();
+    await settled();
+    for (let version = 2; version <= 4; version++) {
+      h.edit(version);
+      await settled();
+      assert.equal(h.published.at(-1)?.version, version, 'published without waiting');
+    }
   });
 
   it('a closed document and a shut-down server publish nothing more', async () => {

@@ -29,8 +29,16 @@ export const REFERENCE_ENDPOINTS: Record<ReferenceKind, Endpoint> = {
 
 const KINDS = Object.keys(REFERENCE_ENDPOINTS) as ReferenceKind[];
 
-function toReference(raw: RawObject): ReferenceObject {
-  return { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
+/** Every object these lists hold has a UUID for its pk; completion inserts it into the file as it is. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An object of a list as the server sent it, or undefined when it is not one (no UUID pk, not an object). */
+function toReference(raw: unknown): ReferenceObject | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { pk, name, slug, designation, scope_name: scopeName } = raw as Partial<Record<keyof RawObject, unknown>>;
+  if (typeof pk !== 'string' || !UUID.test(pk)) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { pk, name: text(name) ?? pk, slug: text(slug), designation: text(designation), scopeName: text(scopeName) };
 }
 
 export interface LiveReferenceOptions {
@@ -106,7 +114,7 @@ export class LiveReferenceSource implements ReferenceSource {
     const counts: Record<string, number> = {};
     for (const { kind, result } of results) {
       if (result.ok) {
-        this.cache.set(kind, result.body.map(toReference));
+        this.cache.set(kind, result.body.map(toReference).filter((object): object is ReferenceObject => object !== undefined));
         counts[kind] = result.body.length;
       }
     }

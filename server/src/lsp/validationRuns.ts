@@ -46,10 +46,11 @@ const MAX_WAIT_MS = 1000;
  * Validation of open documents. A run starts on the next turn of the event loop after an edit, with
  * no fixed delay; edits that arrive before it starts are coalesced.
  *
- * A document whose last validation took longer than QUICK_VALIDATION_MS waits instead until no edit
- * came for as long as that validation took: the server reads one message per turn of the event loop,
- * so validating after every keystroke of a large file would let the keystrokes queue up, with every
- * hover behind them.
+ * But when edits come faster than a document's validation (it took over QUICK_VALIDATION_MS, and an
+ * edit came while it ran), the next run waits until no edit came for as long as the last one took: the
+ * server reads one message per turn of the event loop, so validating after every keystroke of a large
+ * file would let the keystrokes queue up, with every hover behind them. Once a run is published, the
+ * next edit is validated at once again.
  *
  * A run pauses whenever it has worked for a slice: after parsing, after validating, and while turning
  * findings into diagnostics, so hover, completion and the next edits are served in between (one parse
@@ -63,6 +64,9 @@ export class ValidationRuns<F> {
   private lastTicket = 0;
   /** How long the last run of each document worked (pauses not counted). */
   private readonly costs = new Map<string, number>();
+  /** Documents with a run under way, and those whose last run was overtaken by an edit. */
+  private readonly running = new Set<string>();
+  private readonly overtaken = new Set<string>();
 
   constructor(private readonly options: ValidationRunsOptions<F>) {}
 
@@ -92,23 +96,37 @@ export class ValidationRuns<F> {
   cancel(uri: string): void {
     this.tickets.delete(uri);
     this.costs.delete(uri);
+    this.overtaken.delete(uri);
     clearTimeout(this.waiting.get(uri)?.timer);
     this.waiting.delete(uri);
   }
 
   private waitFor(uri: string): number {
+    if (!this.running.has(uri) && !this.overtaken.has(uri)) return 0;
     const cost = this.costs.get(uri) ?? 0;
     return cost > QUICK_VALIDATION_MS ? Math.min(MAX_WAIT_MS, Math.round(cost)) : 0;
   }
 
   private async run(uri: string, ticket: number): Promise<void> {
+    this.running.add(uri);
+    try {
+      const published = await this.validate(uri, ticket);
+      if (published) this.overtaken.delete(uri);
+      else if (this.tickets.has(uri) && this.tickets.get(uri) !== ticket) this.overtaken.add(uri);
+    } finally {
+      if (this.tickets.get(uri) === ticket || !this.tickets.has(uri)) this.running.delete(uri);
+    }
+  }
+
+  /** One run; true when it published. */
+  private async validate(uri: string, ticket: number): Promise<boolean> {
     const { options } = this;
     const document = options.document(uri);
-    if (!document) return;
+    if (!document) return false;
     const version = document.version;
     const settings = await options.settingsFor(uri);
     const current = () => options.serving() && this.tickets.get(uri) === ticket && options.document(uri) === document && document.version === version;
-    if (!current()) return;
+    if (!current()) return false;
 
     const now = options.now ?? (() => performance.now());
     const sliceMs = options.sliceMs ?? 10;
@@ -126,15 +144,16 @@ export class ValidationRuns<F> {
 
     const steps = options.steps();
     steps.parse(document, settings);
-    if (!(await pause())) return;
+    if (!(await pause())) return false;
     const findings = steps.findings(document, settings);
-    if (!(await pause())) return;
+    if (!(await pause())) return false;
     const diagnostics: Diagnostic[] = [];
     for (let i = 0; i < findings.length; i += CONVERSION_CHUNK) {
       for (const finding of findings.slice(i, i + CONVERSION_CHUNK)) diagnostics.push(steps.toDiagnostic(document, finding));
-      if (!(await pause())) return;
+      if (!(await pause())) return false;
     }
     this.costs.set(uri, worked);
     options.publish({ uri, version, diagnostics });
+    return true;
   }
 }
