@@ -97,6 +97,15 @@ describe('validation runs', () => {
     assert.equal(h.published[0].diagnostics.length, 2000);
   });
 
+  it('steps shorter than a slice add up: many quick chunks of findings still pause', async () => {
+    const h = harness({ parse: 1, findings: 1, perFinding: 0.01, count: 5000 });
+    h.open();
+    await turn();
+    setImmediate(() => h.events.push('other work'));
+    await settled();
+    assert.deepEqual(h.events, ['parse 1', 'findings 1', 'other work', 'publish 1']);
+  });
+
   it('a run whose document changed stops at its next pause, and only the newest version is published', async () => {
     const h = harness({ parse: 30, findings: 30 });
     h.open();

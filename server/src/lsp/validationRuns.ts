@@ -52,10 +52,10 @@ const MAX_WAIT_MS = 1000;
  * file would let the keystrokes queue up, with every hover behind them. Once a run is published, the
  * next edit is validated at once again.
  *
- * A run pauses whenever it has worked for a slice: after parsing, after validating, and while turning
- * findings into diagnostics, so hover, completion and the next edits are served in between (one parse
- * is the longest stretch nothing else runs). At every pause it stops if its document changed, the settings changed or the
- * document closed: only the newest run of a document publishes.
+ * A run pauses whenever it has worked for a slice since its last pause (it looks after parsing, after
+ * validating, and while turning findings into diagnostics), so hover, completion and the next edits are
+ * served in between: one parse is the longest stretch nothing else runs. After every step it stops if
+ * its document changed, the settings changed or the document closed: only the newest run publishes.
  */
 export class ValidationRuns<F> {
   private readonly waiting = new Map<string, { timer?: NodeJS.Timeout }>();
@@ -130,15 +130,19 @@ export class ValidationRuns<F> {
 
     const now = options.now ?? (() => performance.now());
     const sliceMs = options.sliceMs ?? 10;
-    let sliceStart = now();
+    let stepStart = now();
+    let lastPause = stepStart;
     let worked = 0;
-    /** Pauses when the slice is used up; false when this run is outdated. */
+    /** After a step: pauses when the slice is used up; false when this run is outdated. */
     const pause = async (): Promise<boolean> => {
-      const elapsed = now() - sliceStart;
-      worked += elapsed;
+      const stepEnd = now();
+      worked += stepEnd - stepStart;
       this.costs.set(uri, Math.max(worked, this.costs.get(uri) ?? 0));
-      if (elapsed >= sliceMs) await letMessagesThrough();
-      sliceStart = now();
+      if (stepEnd - lastPause >= sliceMs) {
+        await letMessagesThrough();
+        lastPause = now();
+      }
+      stepStart = now();
       return current();
     };
 
