@@ -1,7 +1,5 @@
 import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { planDeploy } from '../../common/authentik/deploy';
 import { diffSides } from '../../common/authentik/deployDiff';
@@ -9,8 +7,25 @@ import { deployBody, describePlan, runPlannedDeploy } from '../../common/authent
 import { apiFor, bodyOf, SEED_IDS, TOKEN, useTestServer, TEST_SERVER_CHECK } from './harness';
 
 const server = useTestServer();
-/** The example as the test server's release (2024.8.4) takes it: its redirect_uris is one string. */
-const GITEA = `# authentik-version: 2024.8.4\n${fs.readFileSync(path.resolve(__dirname, '../../examples/gitea.oauth2provider.yaml'), 'utf8')}`;
+/**
+ * examples/gitea.oauth2provider.yaml as the test server's release (2024.8.4) takes it: redirect_uris is one
+ * string, here a block scalar (the example itself is written for 2026.5, with a list of redirect URIs).
+ */
+const GITEA = `# authentik-version: 2024.8.4
+name: Gitea
+authorization_flow: c4a0c9b2-6b1f-4d8e-9a3c-2f1e5d7b8a01
+client_type: confidential
+client_id: gitea
+redirect_uris: |
+  https://git\\.example\\.com/user/oauth2/authentik/callback
+signing_key: e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f1
+property_mappings:
+  - 1f0e2d3c-4b5a-4697-8a8b-9c0d1e2f3a41
+  - 2e1f3a4b-5c6d-4e7f-9081-a2b3c4d5e642
+  - 3d2e4f5a-6b7c-4d8e-a9f0-b1c2d3e4f543
+sub_mode: user_username
+access_token_validity: hours=1
+`;
 
 /** The older "Gitea" provider the demo server starts with (scripts/demo.mjs). */
 async function addOlderGitea(url: string): Promise<void> {
@@ -33,7 +48,7 @@ async function addOlderGitea(url: string): Promise<void> {
 describe('deploy compares what the server stores', () => {
   beforeEach(() => server().reset());
 
-  it('examples/gitea.oauth2provider.yaml: the update shows stored values, and a second deploy changes nothing', async () => {
+  it('the Gitea example (2024.8.4 form): the update shows stored values, and a second deploy changes nothing', async () => {
     await addOlderGitea(server().url);
     const api = apiFor(server().url);
     const planned = await planDeploy(api, bodyOf(GITEA), { checkShape: TEST_SERVER_CHECK });
