@@ -96,3 +96,18 @@ export function cliFileError(index: number): { code: string; line: number; chara
   if (kind === 'wrong-type') return at('include_claims_in_id_token: ', 'wrong-type');
   return { code: 'missing-required', line: 0, character: 0 };
 }
+
+/**
+ * The provider followed by unknown keys (`unknown_key_0: value`, ...) up to `bytes`, less `room` for
+ * typing: the costliest shape per byte to parse and validate (one finding per line).
+ */
+export function unknownKeysFile(bytes: number, room = 1024): string {
+  const lines = [providerFile()];
+  let length = lines[0].length;
+  for (let i = 0; ; i++) {
+    const line = `unknown_key_${i}: value\n`;
+    if (length + line.length > bytes - room) return lines.join('');
+    lines.push(line);
+    length += line.length;
+  }
+}

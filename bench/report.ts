@@ -1,6 +1,7 @@
 import { CliMeasurements } from './cliBench';
 import { LspMeasurements } from './lspBench';
 import { SizeMeasurements } from './sizes';
+import { TypingMeasurements } from './typingBench';
 
 export type Unit = 'ms' | 'MiB' | 'KiB';
 
@@ -40,6 +41,7 @@ export function buildFigures(
   cli: CliMeasurements[],
   sizes: SizeMeasurements,
   productionStartMs: number,
+  typing: { atLimit: TypingMeasurements; oneMib: TypingMeasurements },
 ): Figure[] {
   const ls = 'yaml-language-server';
   const figures: Figure[] = [
@@ -72,6 +74,16 @@ export function buildFigures(
     vsix,
     figure('extension-bundle', '   dist/extension.js (production build)', 'KiB', kib(sizes.production.extension), undefined, ''),
     figure('server-bundle', '   dist/server.js (production build)', 'KiB', kib(sizes.production.server), undefined, ''),
+  );
+  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+  const { atLimit, oneMib } = typing;
+  figures.push(
+    figure('typing-limit-p50', `9. (info) hover while typing p50, ${kb(atLimit.bytes)} file at the default limit`, 'ms', atLimit.p50, undefined, ''),
+    figure('typing-limit-p95', `   (info) hover while typing p95, ${kb(atLimit.bytes)} (max ${Math.round(atLimit.max)} ms)`, 'ms', atLimit.p95, undefined, ''),
+    figure('typing-limit-diagnostics', `   (info) last keystroke to diagnostics, ${kb(atLimit.bytes)}`, 'ms', atLimit.lastKeystrokeToDiagnosticsMs, undefined, ''),
+    figure('typing-1mib-p50', `   (info) hover while typing p50, ${kb(oneMib.bytes)} file (limit raised to 1 MiB)`, 'ms', oneMib.p50, undefined, ''),
+    figure('typing-1mib-p95', `   (info) hover while typing p95, ${kb(oneMib.bytes)} (max ${Math.round(oneMib.max)} ms)`, 'ms', oneMib.p95, undefined, ''),
+    figure('typing-1mib-diagnostics', `   (info) last keystroke to diagnostics, ${kb(oneMib.bytes)}`, 'ms', oneMib.lastKeystrokeToDiagnosticsMs, undefined, ''),
   );
   return figures;
 }

@@ -6,6 +6,8 @@ import { LspMeasurements, measureServer, measureStarts } from './lspBench';
 import { buildFigures, formatTable } from './report';
 import { OURS, REPO, YAML_LS } from './servers';
 import { measureSizes } from './sizes';
+import { measureHoverWhileTyping, TypingMeasurements } from './typingBench';
+import { DEFAULT_SETTINGS } from '../common/settings';
 
 /**
  * `npm run bench`: our language server against yaml-language-server (same client, same documents)
@@ -16,6 +18,10 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = QUICK
   ? { starts: 2, edits: 20, bigItems: 5000, completions: 20, openFiles: 50, openRepeats: 1 }
   : { starts: 7, edits: 200, bigItems: 5000, completions: 200, openFiles: 300, openRepeats: 3 };
+const TYPING = QUICK ? { keystrokes: 10, intervalMs: 100 } : { keystrokes: 40, intervalMs: 100 };
+const MIB = 1024 * 1024;
+/** Our server with the size limit raised to 1 MiB, to show what a 1 MB file costs. */
+const OURS_1MIB = { ...OURS, configuration: (item: { section?: string }) => (item.section === 'authentik' ? { maxFileSize: MIB } : null), pushedSettings: { authentik: { maxFileSize: MIB } } };
 /** The CI-sized run (a target) is short, so it is repeated more often than the large ones (information only). */
 const CLI_RUNS = QUICK
   ? [{ files: 50, runs: 3 }, { files: 1000, runs: 1 }]
@@ -34,6 +40,10 @@ async function main(): Promise<void> {
   try {
     const ours = await measureServer(OURS, mkdir(workDir, 'lsp-ours'), COUNTS, log);
     const yamlLs = await measureServer(YAML_LS, mkdir(workDir, 'lsp-yaml-ls'), COUNTS, log);
+    const typing: { atLimit: TypingMeasurements; oneMib: TypingMeasurements } = {
+      atLimit: await logged(`ours: hover while typing, file at the default limit (${DEFAULT_SETTINGS.maxFileSize} bytes)`, () => measureHoverWhileTyping(OURS, mkdir(workDir, 'typing'), DEFAULT_SETTINGS.maxFileSize, TYPING)),
+      oneMib: await logged('ours: hover while typing, 1 MiB file (limit raised)', () => measureHoverWhileTyping(OURS_1MIB, mkdir(workDir, 'typing'), MIB, TYPING)),
+    };
     const cli: CliMeasurements[] = [];
     for (const { files, runs } of CLI_RUNS) cli.push(await measureCli(workDir, files, runs, log));
     log('production build for bundle sizes');
@@ -42,8 +52,8 @@ async function main(): Promise<void> {
     const production = { ...OURS, command: { ...OURS.command, args: [sizes.production.serverPath, '--stdio'] } };
     const productionStart = await measureStarts(production, mkdir(workDir, 'lsp-production'), COUNTS.starts);
 
-    const figures = buildFigures(ours, yamlLs, COUNTS, cli, sizes, productionStart.startMs);
-    const checks = correctnessChecks(ours, yamlLs, cli);
+    const figures = buildFigures(ours, yamlLs, COUNTS, cli, sizes, productionStart.startMs, typing);
+    const checks = correctnessChecks(ours, yamlLs, cli, typing);
     const notes = [
       ...ours.notes.map((n) => `ours: ${n}`),
       ...yamlLs.notes.map((n) => `yaml-language-server: ${n}`),
@@ -66,11 +76,11 @@ async function main(): Promise<void> {
       durationSeconds: Math.round((Date.now() - started) / 1000),
       machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
       loadAverage: { before: loadBefore, after: os.loadavg()[0] },
-      counts: { ...COUNTS, cli: CLI_RUNS },
+      counts: { ...COUNTS, cli: CLI_RUNS, typing: TYPING },
       figures,
       checks,
       notes,
-      raw: { ours, yamlLs, productionStart, cli, sizes },
+      raw: { ours, yamlLs, productionStart, cli, sizes, typing },
     };
     const out = path.join(REPO, 'bench', 'results.json');
     fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
@@ -101,6 +111,11 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+async function logged<T>(what: string, run: () => Promise<T>): Promise<T> {
+  log(what);
+  return run();
+}
+
 function mkdir(parent: string, name: string): string {
   const dir = path.join(parent, name);
   fs.mkdirSync(dir, { recursive: true });
@@ -108,7 +123,7 @@ function mkdir(parent: string, name: string): string {
 }
 
 /** The figures only mean something if both tools gave the right answers; say so for each. */
-function correctnessChecks(ours: LspMeasurements, yamlLs: LspMeasurements, cli: CliMeasurements[]): string[] {
+function correctnessChecks(ours: LspMeasurements, yamlLs: LspMeasurements, cli: CliMeasurements[], typing: Record<string, TypingMeasurements>): string[] {
   const checks: string[] = [];
   const verdict = (ok: boolean, text: string) => checks.push(`${ok ? 'ok' : 'FAIL'}: ${text}`);
   for (const [name, m] of [
@@ -119,6 +134,9 @@ function correctnessChecks(ours: LspMeasurements, yamlLs: LspMeasurements, cli: 
     verdict(m.big.unexpected === 0, `${name} same on the ${COUNTS.bigItems}-item file (${m.big.unexpected} unexpected publications)`);
     verdict(m.openMany.wrongFiles === 0, `${name} diagnosed all ${COUNTS.openFiles} opened files correctly (${m.openMany.wrongFiles} wrong)`);
     verdict(['confidential', 'public'].every((l) => m.completion.labels.includes(l)), `${name} completion offers ${m.completion.labels.join(', ')}`);
+  }
+  for (const m of Object.values(typing)) {
+    verdict(m.wrongHovers === 0 && m.hovers > 0, `ours answered ${m.hovers} hovers while typing in a ${m.bytes}-byte file, ${m.wrongHovers} on the wrong key`);
   }
   for (const run of cli) {
     verdict(

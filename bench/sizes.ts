@@ -12,7 +12,7 @@ export interface SizeMeasurements {
   current: { extension?: number; server?: number; build: 'development' | 'production' | 'missing' };
 }
 
-const SOURCES = ['client', 'common', 'server', 'schemas', 'scripts', 'syntaxes', 'package.json', 'tsconfig.json', 'tsconfig.base.json'];
+const SOURCES = ['client', 'common', 'server', 'schemas', 'scripts', 'syntaxes', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'LICENSE'];
 
 function sizeOf(file: string): number | undefined {
   try {

@@ -1,8 +1,64 @@
 /**
  * The custom LSP messages between the extension and the language server, declared once for both
  * sides: each message type carries its payload types, so `sendRequest`/`onRequest` check them.
+ * Types are checked at compile time only, so each message's params also have a check for what
+ * arrives at run time (any process can speak to a stdio server): it says what is wrong, or nothing.
  */
 import { Diagnostic, NotificationType, RequestType, TextEdit, VersionedTextDocumentIdentifier } from 'vscode-languageserver-protocol';
+
+/** What is wrong with a message's params ("connections[0].serverUrl must be a string, not a number"), or undefined. */
+export type ParamsCheck = (params: unknown) => string | undefined;
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Expectation = 'string' | 'boolean' | 'integer' | 'object' | 'string or null' | 'list';
+
+function fits(value: unknown, expected: Expectation): boolean {
+  switch (expected) {
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return Number.isSafeInteger(value);
+    case 'object':
+      return isObject(value);
+    case 'string or null':
+      return value === null || typeof value === 'string';
+    case 'list':
+      return Array.isArray(value);
+  }
+}
+
+/** Checks `fields` of `value` (optional ones end with `?`); the first problem, named by its path. */
+function checkFields(value: unknown, path: string, fields: Record<string, Expectation>): string | undefined {
+  if (!isObject(value)) {
+    if (value === undefined) return path ? `${path} is missing (an object)` : 'params are missing (an object)';
+    return `${path || 'params'} must be an object, not ${kindOf(value)}`;
+  }
+  for (const [spec, expected] of Object.entries(fields)) {
+    const optional = spec.endsWith('?');
+    const name = optional ? spec.slice(0, -1) : spec;
+    const field = value[name];
+    if (optional && field === undefined) continue;
+    if (fits(field, expected)) continue;
+    const at = `${path ? `${path}.` : ''}${name}`;
+    const wanted = expected === 'integer' || expected === 'object' ? `an ${expected}` : `a ${expected}`;
+    return field === undefined ? `${at} is missing (${wanted})` : `${at} must be ${wanted}, not ${kindOf(field)}`;
+  }
+  return undefined;
+}
+
+const checkTextDocument = (params: unknown) => checkFields(params, '', { textDocument: 'object' }) ?? checkFields((params as { textDocument: unknown }).textDocument, 'textDocument', { uri: 'string', version: 'integer' });
 
 /** The server connection for the files of one workspace folder. The token is never logged. */
 export interface ScopedConnection {
@@ -22,6 +78,17 @@ export interface SetConnectionsParams {
 /** client -> server: where each workspace folder's authentik server is, for reference lookups. */
 export const SetConnectionsNotification = new NotificationType<SetConnectionsParams>('authentik/setConnections');
 
+export const checkSetConnectionsParams: ParamsCheck = (params) => {
+  const problem = checkFields(params, '', { connections: 'list' });
+  if (problem) return problem;
+  const connections = (params as { connections: unknown[] }).connections;
+  for (let i = 0; i < connections.length; i++) {
+    const item = checkFields(connections[i], `connections[${i}]`, { scopeUri: 'string or null', serverUrl: 'string', 'token?': 'string', allowInsecureHttp: 'boolean' });
+    if (item) return item;
+  }
+  return undefined;
+};
+
 export interface RefreshReferencesParams {
   /** A file or folder whose connection is refreshed; every connection when absent. */
   uri?: string;
@@ -36,6 +103,9 @@ export interface RefreshReferencesResult {
 /** client -> server: drop cached references and fetch them again. */
 export const RefreshReferencesRequest = new RequestType<RefreshReferencesParams | undefined, RefreshReferencesResult, void>('authentik/refreshReferences');
 
+/** No params (sent as `null`) refreshes every connection. */
+export const checkRefreshReferencesParams: ParamsCheck = (params) => (params === null || params === undefined ? undefined : checkFields(params, '', { 'uri?': 'string' }));
+
 export type ReferencesState = 'ok' | 'offline' | 'unauthorized' | 'unconfigured';
 
 export interface ReferencesStatusParams {
@@ -45,6 +115,12 @@ export interface ReferencesStatusParams {
 
 /** server -> client: the state of reference lookups changed (e.g. the server went offline). Sent once per change. */
 export const ReferencesStatusNotification = new NotificationType<ReferencesStatusParams>('authentik/referencesStatus');
+
+const REFERENCES_STATES: readonly string[] = ['ok', 'offline', 'unauthorized', 'unconfigured'] satisfies ReferencesState[];
+
+export const checkReferencesStatusParams: ParamsCheck = (params) =>
+  checkFields(params, '', { state: 'string', message: 'string' }) ??
+  (REFERENCES_STATES.includes((params as { state: string }).state) ? undefined : `state must be one of ${REFERENCES_STATES.join(', ')}`);
 
 export interface PrepareDeployParams {
   /** The saved file to deploy, at the version the extension saw. */
@@ -81,6 +157,8 @@ export type PrepareDeployResult =
 /** client -> server: the body a deploy of this file sends, from the language server's own parse and validation. */
 export const PrepareDeployRequest = new RequestType<PrepareDeployParams, PrepareDeployResult, void>('authentik/prepareDeploy');
 
+export const checkPrepareDeployParams: ParamsCheck = checkTextDocument;
+
 export interface PlaceServerErrorsParams {
   /** The file, at the version that was deployed. */
   textDocument: VersionedTextDocumentIdentifier;
@@ -105,6 +183,9 @@ export type PlaceServerErrorsResult =
  */
 export const PlaceServerErrorsRequest = new RequestType<PlaceServerErrorsParams, PlaceServerErrorsResult, void>('authentik/placeServerErrors');
 
+export const checkPlaceServerErrorsParams: ParamsCheck = (params) =>
+  checkTextDocument(params) ?? checkFields(params, '', { fieldErrors: 'object', 'body?': 'object' });
+
 export interface ConvertFormatParams {
   /** The file to convert, at the version the extension saw. */
   textDocument: VersionedTextDocumentIdentifier;
@@ -122,14 +203,17 @@ export type ConvertFormatResult =
 /** client -> server: the edits that rewrite a file for another authentik release; the client applies them. */
 export const ConvertFormatRequest = new RequestType<ConvertFormatParams, ConvertFormatResult, void>('authentik/convertFormat');
 
+/** A release name is short (`2024.8.4`); anything longer is no release. */
+const MAX_VERSION_LENGTH = 40;
+
+export const checkConvertFormatParams: ParamsCheck = (params) =>
+  checkTextDocument(params) ??
+  checkFields(params, '', { 'version?': 'string' }) ??
+  (((params as { version?: string }).version?.length ?? 0) > MAX_VERSION_LENGTH ? `version must be at most ${MAX_VERSION_LENGTH} characters` : undefined);
+
 /** Whether a request's params have the shape ConvertFormatParams says (the request crosses a process boundary). */
 export function isConvertFormatParams(value: unknown): value is ConvertFormatParams {
-  if (!value || typeof value !== 'object') return false;
-  const { textDocument, version } = value as Record<string, unknown>;
-  if (!textDocument || typeof textDocument !== 'object') return false;
-  const document = textDocument as Record<string, unknown>;
-  if (typeof document.uri !== 'string' || typeof document.version !== 'number') return false;
-  return version === undefined || (typeof version === 'string' && version.length <= 40);
+  return checkConvertFormatParams(value) === undefined;
 }
 
 export type ProfileSourceName = 'comment' | 'setting' | 'server' | 'newest';

@@ -42,7 +42,9 @@ export const DEFAULT_SETTINGS: AuthentikSettings = {
   serverUrl: '',
   allowInsecureHttp: false,
   deployTimeoutSeconds: 30,
-  maxFileSize: 1024 * 1024,
+  // 256 KiB: far above any real provider body (5,000 property mappings are 215 KB), and small enough that
+  // parsing a file on every keystroke leaves hover and completion quick (bench/README.md, figure 9).
+  maxFileSize: 256 * 1024,
   referencesTtlSeconds: 300,
   inlayHints: true,
   serverVersion: 'auto',
@@ -58,11 +60,27 @@ export const DEFAULT_SETTINGS: AuthentikSettings = {
 
 export type RuleId = keyof RuleSettings;
 
+export type NumericSetting = 'deployTimeoutSeconds' | 'maxFileSize' | 'referencesTtlSeconds';
+
+/**
+ * The range of every numeric setting. The manifest (package.json, contributes.configuration) declares
+ * the same `minimum` and `maximum` for the settings editor; a test holds the two together. A value from
+ * any source (user, workspace, folder, initialization options) is clamped into this range, because a
+ * repository's own settings are as untrusted as its files.
+ */
+export const NUMERIC_SETTING_BOUNDS: Readonly<Record<NumericSetting, { minimum: number; maximum: number }>> = {
+  // A deploy is one small HTTP request; an hour is far beyond any real wait, and well under Node's timer limit.
+  deployTimeoutSeconds: { minimum: 1, maximum: 3600 },
+  // Up to 4 MiB: a larger provider body is not a real one, and parsing it would stall the editor's requests.
+  maxFileSize: { minimum: 1024, maximum: 4 * 1024 * 1024 },
+  referencesTtlSeconds: { minimum: 5, maximum: 86_400 },
+};
+
 /**
  * The range of `deployTimeoutSeconds` (and of the CLI's `--timeout`), as the manifest declares it.
  * Node's timers fire at once beyond about 24.8 days, so an unbounded value would not wait at all.
  */
-export const DEPLOY_TIMEOUT_RANGE = { minimum: 1, maximum: 3600 } as const;
+export const DEPLOY_TIMEOUT_RANGE = NUMERIC_SETTING_BOUNDS.deployTimeoutSeconds;
 
 /** A number in [minimum, maximum]; anything that is not a finite number gives the fallback. */
 export function clampToRange(value: unknown, range: { minimum: number; maximum: number }, fallback: number): number {
@@ -70,21 +88,24 @@ export function clampToRange(value: unknown, range: { minimum: number; maximum: 
   return Math.min(Math.max(value, range.minimum), range.maximum);
 }
 
-/** Fills in defaults for anything missing or of the wrong type in a (possibly partial) settings object. */
+/** A finite number is clamped into the setting's range; anything else gives the default. */
+export function clampSetting(key: NumericSetting, value: unknown): number {
+  return clampToRange(value, NUMERIC_SETTING_BOUNDS[key], DEFAULT_SETTINGS[key]);
+}
+
+/** Fills in defaults for anything missing or of the wrong type in a (possibly partial) settings object, and clamps numbers. */
 export function normalizeSettings(input: unknown): AuthentikSettings {
   const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const rawRules = (raw.rules && typeof raw.rules === 'object' ? raw.rules : {}) as Record<string, unknown>;
   const pick = <T>(value: unknown, fallback: T): T => (typeof value === typeof fallback ? (value as T) : fallback);
   const rules = { ...DEFAULT_SETTINGS.rules };
   for (const id of Object.keys(rules) as RuleId[]) rules[id] = pick(rawRules[id], rules[id]);
-  const positive = (value: unknown, fallback: number) =>
-    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {
     serverUrl: pick(raw.serverUrl, DEFAULT_SETTINGS.serverUrl).trim(),
     allowInsecureHttp: pick(raw.allowInsecureHttp, DEFAULT_SETTINGS.allowInsecureHttp),
-    deployTimeoutSeconds: clampToRange(raw.deployTimeoutSeconds, DEPLOY_TIMEOUT_RANGE, DEFAULT_SETTINGS.deployTimeoutSeconds),
-    maxFileSize: positive(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
-    referencesTtlSeconds: positive(raw.referencesTtlSeconds, DEFAULT_SETTINGS.referencesTtlSeconds),
+    deployTimeoutSeconds: clampSetting('deployTimeoutSeconds', raw.deployTimeoutSeconds),
+    maxFileSize: clampSetting('maxFileSize', raw.maxFileSize),
+    referencesTtlSeconds: clampSetting('referencesTtlSeconds', raw.referencesTtlSeconds),
     inlayHints: pick(raw.inlayHints, DEFAULT_SETTINGS.inlayHints),
     serverVersion: pick(raw.serverVersion, DEFAULT_SETTINGS.serverVersion).trim() || DEFAULT_SETTINGS.serverVersion,
     rules,

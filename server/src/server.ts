@@ -7,14 +7,21 @@ import {
   InitializeResult,
   ClientCapabilities,
   ConfigurationItem,
+  ErrorCodes,
+  PublishDiagnosticsParams,
+  ResponseError,
 } from 'vscode-languageserver/node';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  checkConvertFormatParams,
+  checkPlaceServerErrorsParams,
+  checkPrepareDeployParams,
+  checkRefreshReferencesParams,
+  checkSetConnectionsParams,
   ConvertFormatRequest,
   ConvertFormatResult,
-  isConvertFormatParams,
   PlaceServerErrorsRequest,
   PlaceServerErrorsResult,
   PrepareDeployRequest,
@@ -27,12 +34,17 @@ import {
   SetConnectionsParams,
   Unavailable,
 } from '../../common/protocol';
-import { AuthentikSettings, DEFAULT_SETTINGS, normalizeSettings } from '../../common/settings';
+import { AuthentikSettings, normalizeSettings } from '../../common/settings';
 import { VERSION } from '../../common/version';
 import { ScopedReferences } from './authentik/scopedReferences';
 import { ServerProfiles } from './authentik/serverProfiles';
 import type { ProfileStore } from '../../common/authentik/serverSchema';
 import type { Profile } from '../../common/profiles';
+import { Lifecycle, onCheckedNotification, onCheckedRequest } from './lsp/messages';
+import { logUnhandledRejections } from './lsp/processGuard';
+import { SettingsSource } from './lsp/settingsSource';
+import { ValidationRuns } from './lsp/validationRuns';
+import type { Finding } from './service/findings';
 import type { LanguageService } from './service/languageService';
 
 /**
@@ -41,6 +53,9 @@ import type { LanguageService } from './service/languageService';
  */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const lifecycle = new Lifecycle();
+const logError = (message: string) => connection.console.error(message);
+logUnhandledRejections(logError);
 
 let service: LanguageService | undefined;
 
@@ -70,90 +85,69 @@ let capabilities: ClientCapabilities = {};
 let useEnvironment = true;
 /** Where servers' schemas are kept between sessions (the extension's global storage); in memory only without it. */
 let profileCacheDir: string | undefined;
-let globalSettings: AuthentikSettings = DEFAULT_SETTINGS;
-const settingsByUri = new Map<string, Promise<AuthentikSettings>>();
-let settingsQueue: { uri: string; resolve: (settings: AuthentikSettings) => void }[] = [];
 
-/**
- * Settings are asked per file (a folder can override them) and cached until the client says they
- * changed. Files opened together are asked in one `workspace/configuration` request.
- */
-function settingsFor(uri: string): Promise<AuthentikSettings> {
-  if (!capabilities.workspace?.configuration) return Promise.resolve(globalSettings);
-  let settings = settingsByUri.get(uri);
-  if (!settings) {
-    settings = new Promise<AuthentikSettings>((resolve) => {
-      settingsQueue.push({ uri, resolve });
-      if (settingsQueue.length === 1) setImmediate(askSettings);
-    });
-    settingsByUri.set(uri, settings);
-  }
-  return settings;
-}
-
-function askSettings(): void {
-  const batch = settingsQueue;
-  settingsQueue = [];
-  const items: ConfigurationItem[] = batch.map((b) => ({ scopeUri: b.uri, section: 'authentik' }));
-  connection.workspace.getConfiguration(items).then(
-    (values: unknown[]) => batch.forEach((b, i) => b.resolve(normalizeSettings(values?.[i]))),
-    () => batch.forEach((b) => b.resolve(globalSettings)),
-  );
-}
+const settings = new SettingsSource({
+  canAsk: () => !!capabilities.workspace?.configuration,
+  ask: (uris) => connection.workspace.getConfiguration(uris.map((uri): ConfigurationItem => ({ scopeUri: uri, section: 'authentik' }))),
+  onLateAnswer: (uris) => uris.forEach((uri) => validation.schedule(uri)),
+  log: (message) => connection.console.warn(message),
+});
+const settingsFor = (uri: string) => settings.settingsFor(uri);
 
 /** Runs a handler; a failure is logged and answered with `fallback` so one bad request never stops the server. */
 async function guarded<T>(name: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    connection.console.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+    logError(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
     return fallback;
   }
 }
 
-// Validation runs on the next turn of the event loop after an edit, with no fixed delay. Edits that
-// arrive before it runs are coalesced, and a result for an outdated version is dropped.
-const scheduled = new Set<string>();
-function scheduleValidation(uri: string): void {
-  if (scheduled.has(uri)) return;
-  scheduled.add(uri);
-  setImmediate(() => {
-    scheduled.delete(uri);
-    void guarded('validation', undefined, () => validateNow(uri));
-  });
+/** Anything sent to the client unasked (diagnostics, status): nothing after shutdown. */
+function publish(params: PublishDiagnosticsParams): void {
+  if (lifecycle.serving) void connection.sendDiagnostics(params).catch(() => undefined);
 }
 
-async function validateNow(uri: string): Promise<void> {
-  const document = documents.get(uri);
-  if (!document) return;
-  const version = document.version;
-  const settings = await settingsFor(uri);
-  const current = documents.get(uri);
-  if (!current || current.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics: languageService().validate(current, settings) });
-  reportProfile(current, settings);
-}
+const validation = new ValidationRuns<Finding>({
+  document: (uri) => documents.get(uri),
+  settingsFor,
+  steps: () => {
+    const service = languageService();
+    return { parse: service.parse, findings: service.findings, toDiagnostic: core().toDiagnostic };
+  },
+  publish: (params) => {
+    publish(params);
+    // The status bar follows the profile the published diagnostics were made for.
+    const document = documents.get(params.uri);
+    if (document && document.version === params.version) void settingsFor(params.uri).then((current) => reportProfile(document, current)).catch(logError);
+  },
+  serving: () => lifecycle.serving,
+  onError: (error) => logError(`validation failed: ${(error as Error)?.stack ?? String(error)}`),
+});
 
 /** The last profile status sent per document: a new one is sent only when it changes. */
 const reportedProfiles = new Map<string, string>();
 
 function reportProfile(document: TextDocument, settings: AuthentikSettings): void {
+  if (!lifecycle.serving) return;
   const resolved = languageService().profile(document, settings);
   const params: ProfileStatusParams = { uri: document.uri, release: resolved.release, label: resolved.profile.label, source: resolved.source, reason: resolved.reason };
   const key = JSON.stringify(params);
   if (reportedProfiles.get(document.uri) === key) return;
   reportedProfiles.set(document.uri, key);
-  void connection.sendNotification(ProfileStatusNotification, params);
+  void connection.sendNotification(ProfileStatusNotification, params).catch(() => undefined);
 }
 
 function revalidateAll(): void {
-  for (const document of documents.all()) scheduleValidation(document.uri);
+  for (const document of documents.all()) validation.schedule(document.uri);
 }
 
 connection.onInitialize((params): InitializeResult => {
+  lifecycle.assertServing('initialize');
   capabilities = params.capabilities;
   const init = params.initializationOptions as { settings?: unknown; useEnvironment?: boolean } | undefined;
-  if (init?.settings) globalSettings = normalizeSettings(init.settings);
+  if (init?.settings) settings.global = normalizeSettings(init.settings);
   const cacheDir = (init as { profileCacheDir?: unknown } | undefined)?.profileCacheDir;
   if (typeof cacheDir === 'string' && path.isAbsolute(cacheDir)) profileCacheDir = cacheDir;
   // The VS Code extension decides the connection itself (workspace trust, confirmed origins) and says so.
@@ -172,29 +166,33 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+connection.onShutdown(() => lifecycle.shutdown());
+
 connection.onDidChangeConfiguration((change) => {
-  const settings = (change.settings as { authentik?: unknown } | undefined)?.authentik;
-  if (settings) globalSettings = normalizeSettings(settings);
-  settingsByUri.clear();
+  if (!lifecycle.serving) return;
+  settings.changed((change?.settings as { authentik?: unknown } | null | undefined)?.authentik);
   revalidateAll();
 });
 
-documents.onDidOpen((e) => scheduleValidation(e.document.uri));
-documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+documents.onDidOpen((e) => validation.schedule(e.document.uri));
+documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
 documents.onDidClose((e) => {
-  settingsByUri.delete(e.document.uri);
+  validation.cancel(e.document.uri);
+  settings.forget(e.document.uri);
   reportedProfiles.delete(e.document.uri);
   service?.closeDocument(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  publish({ uri: e.document.uri, diagnostics: [] });
 });
 
 // The uri is read inside the guard: malformed params must be logged like any other failure.
-const withDocument = <T>(name: string, uriOf: () => string, fallback: T, run: (document: TextDocument, settings: AuthentikSettings) => T) =>
-  guarded(name, fallback, async () => {
+const withDocument = <T>(name: string, uriOf: () => string, fallback: T, run: (document: TextDocument, settings: AuthentikSettings) => T) => {
+  lifecycle.assertServing(name);
+  return guarded(name, fallback, async () => {
     const uri = uriOf();
     const document = documents.get(uri);
     return document ? run(document, await settingsFor(uri)) : fallback;
   });
+};
 
 /** What the client said it shows in completion lists. */
 function completionOptions() {
@@ -218,14 +216,15 @@ const references = new ScopedReferences({
   createSource(scoped, events) {
     const { AuthentikApi, NodeHttpClient, LiveReferenceSource } = core();
     const api = new AuthentikApi({ baseUrl: scoped.serverUrl, token: scoped.token, allowInsecureHttp: scoped.allowInsecureHttp, timeoutMs: 10_000 }, new NodeHttpClient());
-    return new LiveReferenceSource(api, { ttlMs: globalSettings.referencesTtlSeconds * 1000, ...events });
+    return new LiveReferenceSource(api, { ttlMs: settings.global.referencesTtlSeconds * 1000, ...events });
   },
   onChange() {
+    if (!lifecycle.serving) return;
     revalidateAll();
     void connection.languages.inlayHint.refresh().catch(() => undefined);
   },
   onStatus(state, message) {
-    void connection.sendNotification(ReferencesStatusNotification, { state, message });
+    if (lifecycle.serving) void connection.sendNotification(ReferencesStatusNotification, { state, message }).catch(() => undefined);
   },
 });
 
@@ -257,15 +256,14 @@ function profileStore(): ProfileStore | undefined {
 
 let currentConnections: SetConnectionsParams['connections'] = [];
 function connect(params: SetConnectionsParams): void {
-  const connections = Array.isArray(params?.connections) ? params.connections : [];
-  currentConnections = connections;
-  references.set(connections);
-  serverProfiles.set(connections);
+  currentConnections = params.connections;
+  references.set(params.connections);
+  serverProfiles.set(params.connections);
   revalidateAll();
 }
 
-connection.onNotification(SetConnectionsNotification, (params) => guarded('setConnections', undefined, () => connect(params)));
-connection.onRequest(RefreshReferencesRequest, (params) =>
+onCheckedNotification(connection, lifecycle, SetConnectionsNotification, checkSetConnectionsParams, connect, logError);
+onCheckedRequest(connection, lifecycle, RefreshReferencesRequest, checkRefreshReferencesParams, (params) =>
   guarded('refreshReferences', { ok: false, message: 'Refreshing failed; see the log.' }, () => {
     // A refresh also asks each server which release it runs now.
     serverProfiles.reload(currentConnections);
@@ -284,7 +282,7 @@ async function deployedDocument(textDocument: { uri: string; version: number }):
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const failedDeployRequest: Unavailable = { kind: 'unavailable', message: 'The language server failed on this file; see its log.' };
-connection.onRequest(PrepareDeployRequest, (params) =>
+onCheckedRequest(connection, lifecycle, PrepareDeployRequest, checkPrepareDeployParams, (params) =>
   guarded('prepareDeploy', failedDeployRequest, async () => {
     const found = await deployedDocument(params.textDocument);
     if ('kind' in found) return found;
@@ -313,7 +311,7 @@ function deployTarget(document: TextDocument, settings: AuthentikSettings, serve
   return { release, profileId: serverProfile.id, fromServer: true, warnings: warning ? [warning] : [] };
 }
 
-connection.onRequest(PlaceServerErrorsRequest, (params) =>
+onCheckedRequest(connection, lifecycle, PlaceServerErrorsRequest, checkPlaceServerErrorsParams, (params) =>
   guarded('placeServerErrors', failedDeployRequest, async (): Promise<PlaceServerErrorsResult> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: 'unavailable', message: 'The language server does not have this file open.' };
@@ -326,9 +324,8 @@ connection.onRequest(PlaceServerErrorsRequest, (params) =>
   }),
 );
 
-connection.onRequest(ConvertFormatRequest, (params) =>
+onCheckedRequest(connection, lifecycle, ConvertFormatRequest, checkConvertFormatParams, (params) =>
   guarded<ConvertFormatResult>('convertFormat', failedDeployRequest, async () => {
-    if (!isConvertFormatParams(params)) return { kind: 'refused', message: 'The request names no file to convert.' };
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: 'unavailable', message: 'The language server does not have this file open.' };
     if (document.version !== params.textDocument.version) return { kind: 'unavailable', message: 'The file changed while it was being converted; try again.' };
@@ -343,6 +340,12 @@ connection.onInitialized(() => {
   setImmediate(() => void guarded('warm-up', undefined, () => languageService().warmUp()));
   const serverUrl = useEnvironment ? process.env.AUTHENTIK_URL : undefined;
   if (serverUrl) connect({ connections: [{ scopeUri: null, serverUrl, token: process.env.AUTHENTIK_TOKEN, allowInsecureHttp: process.env.AUTHENTIK_ALLOW_INSECURE_HTTP === 'true' }] });
+});
+
+// Any other request: unknown before shutdown, refused after it.
+connection.onRequest((method: string) => {
+  lifecycle.assertServing(method);
+  throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
 });
 
 documents.listen(connection);

@@ -3,7 +3,7 @@
  * connection. Bundled separately (dist/serverCore.js) so the server answers `initialize` without
  * reading this code first.
  */
-export { getLanguageService } from './service/languageService';
+export { getLanguageService, toDiagnostic } from './service/languageService';
 export { AuthentikApi } from '../../common/authentik/apiClient';
 export { NodeHttpClient } from '../../common/authentik/http';
 export { LiveReferenceSource } from './authentik/liveReferences';

@@ -2,7 +2,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, Message, MessageConnection, MessageReader, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
   CompletionItem,
@@ -68,11 +68,13 @@ export class LspClient {
   syncKind: 'full' | 'incremental' = 'full';
   private readonly waiters: Waiter[] = [];
   private readonly arrivals = new WeakMap<object, number>();
+  private rawIds = 0;
 
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
     readonly connection: MessageConnection,
     configuration: StartOptions['configuration'],
+    private readonly rawAnswers: Map<string, (answer: RawAnswer) => void>,
   ) {
     this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
     process.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-65536)));
@@ -102,8 +104,9 @@ export class LspClient {
     const server = options.server ?? OUR_SERVER;
     if (server === OUR_SERVER && !fs.existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run "npm run build" first.`);
     const child = spawn(server.command, server.args, { cwd: server.cwd, stdio: 'pipe', env: { ...process.env, ...server.env, ...options.env } });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    return new LspClient(child, connection, options.configuration);
+    const rawAnswers = new Map<string, (answer: RawAnswer) => void>();
+    const connection = createMessageConnection(answersTaken(new StreamMessageReader(child.stdout), rawAnswers), new StreamMessageWriter(child.stdin));
+    return new LspClient(child, connection, options.configuration, rawAnswers);
   }
 
   /** Spawns the server, runs `initialize` and sends `initialized`. */
@@ -218,6 +221,30 @@ export class LspClient {
     return this.connection.sendNotification(method, params);
   }
 
+  /**
+   * Writes JSON-RPC messages exactly as given (each framed with its Content-Length), in one write, bypassing
+   * the typed connection: for params no well-behaved client would send (`null`, `["x"]`, none at all), or
+   * for messages that must reach the server together. Await earlier sends first.
+   */
+  sendRaw(...messages: Record<string, unknown>[]): Promise<void> {
+    const frames = messages.map((message) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    return new Promise((resolve, reject) => this.process.stdin.write(Buffer.concat(frames), (error) => (error ? reject(error) : resolve())));
+  }
+
+  /**
+   * Sends a request with raw params (none when `params` is undefined), written together with `before`,
+   * and resolves with the server's answer as written.
+   */
+  async rawRequest(method: string, params?: unknown, before: Record<string, unknown>[] = []): Promise<RawAnswer> {
+    const id = `raw-${++this.rawIds}`;
+    const answered = new Promise<RawAnswer>((resolve) => this.rawAnswers.set(id, resolve));
+    await this.sendRaw(...before, params === undefined ? { id, method } : { id, method, params });
+    return answered;
+  }
+
   get alive(): boolean {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
@@ -265,6 +292,30 @@ export class LspClient {
     }
     this.connection.dispose();
   }
+}
+
+/** The answer to a raw request, as the server wrote it. */
+export interface RawAnswer {
+  result?: unknown;
+  error?: { code: number; message: string };
+}
+
+/** A reader that hands the answers to raw requests to their waiters, and everything else to the connection. */
+function answersTaken(reader: MessageReader, waiting: Map<string, (answer: RawAnswer) => void>): MessageReader {
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    dispose: () => reader.dispose(),
+    listen: (callback) =>
+      reader.listen((message: Message) => {
+        const id = (message as { id?: unknown }).id;
+        const resolve = typeof id === 'string' ? waiting.get(id) : undefined;
+        if (!resolve || 'method' in message) return callback(message);
+        waiting.delete(id as string);
+        resolve(message as RawAnswer);
+      }),
+  };
 }
 
 function delay(ms: number): Promise<void> {

@@ -33,22 +33,22 @@ function everyAnswerIsEmpty(document: TextDocument): void {
 }
 
 describe('limits: maxFileSize (editor)', () => {
-  it('is 1 MiB by default', () => {
-    assert.equal(DEFAULT_SETTINGS.maxFileSize, 1024 * 1024);
+  it('is 256 KiB by default', () => {
+    assert.equal(DEFAULT_SETTINGS.maxFileSize, 256 * 1024);
   });
 
-  it('validates a file of exactly 1 MiB as usual', () => {
-    const { document } = documentWithCursor(paddedTo(1024 * 1024));
+  it('validates a file of exactly 256 KiB as usual', () => {
+    const { document } = documentWithCursor(paddedTo(256 * 1024));
     assert.deepEqual(service().validate(document), []);
   });
 
   it('reports one file-too-large error, at the start, for one byte more, and parses nothing', () => {
-    const { document } = documentWithCursor(paddedTo(1024 * 1024 + 1));
+    const { document } = documentWithCursor(paddedTo(256 * 1024 + 1));
     const diagnostics = service().validate(document);
     assert.deepEqual(summarize(document, diagnostics), ['file-too-large@0:0-0:0 ""']);
     assert.equal(
       diagnostics[0].message,
-      'The file is 1048577 bytes, over the limit of 1048576 (setting authentik.maxFileSize): it was not validated.',
+      'The file is 262145 bytes, over the limit of 262144 (setting authentik.maxFileSize): it was not validated.',
     );
     everyAnswerIsEmpty(document);
   });
@@ -111,7 +111,7 @@ describe('limits: --max-file-size (CLI)', () => {
     fs.truncateSync(`${root}/a-huge.oauth2provider.yaml`, 600 * 1024 * 1024);
     const { result: run, codesByFile, report } = await validateJson(['.'], { cwd: root, timeoutMs: 20_000 });
     assert.deepEqual(codesByFile, { 'a-huge.oauth2provider.yaml': ['file-too-large'], 'b-ok.oauth2provider.yaml': [] });
-    assert.match(report.files[0].diagnostics[0].message, /^The file is 629145600 bytes, over the limit of 1048576/);
+    assert.match(report.files[0].diagnostics[0].message, /^The file is 629145600 bytes, over the limit of 262144/);
     assert.equal(run.stderr, '');
     assert.equal(run.code, 1);
   });

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ErrorCodes } from 'vscode-languageserver-protocol/node';
 import { ConvertFormatRequest, ConvertFormatResult } from '../../common/protocol';
 import { applyEdits, TEST_TIMEOUT, uniqueUri, useServer } from './documents';
 
@@ -40,6 +41,6 @@ redirect_uris:
     assert.match((unknown as { message: string }).message, /^"next" is not an authentik version: write a release line such as 2026\.2/);
     assert.deepEqual(await send({ textDocument: { uri, version: 7 } }), { kind: 'unavailable', message: 'The file changed while it was being converted; try again.' });
     assert.deepEqual(await send({ textDocument: { uri: 'file:///nowhere.oauth2provider.yaml', version: 1 } }), { kind: 'unavailable', message: 'The language server does not have this file open.' });
-    assert.deepEqual(await send({ textDocument: 'x' }), { kind: 'refused', message: 'The request names no file to convert.' });
+    await assert.rejects(send({ textDocument: 'x' }), { code: ErrorCodes.InvalidParams, message: 'authentik/convertFormat: textDocument must be an object, not a string.' });
   });
 });

@@ -26,9 +26,9 @@ const api = (http: HttpClient) => new AuthentikApi({ baseUrl: 'https://auth.exam
 describe('live references', () => {
   const older = {
     '/api/v3/flows/instances/': [],
-    '/api/v3/crypto/certificatekeypairs/': [{ pk: 'a', name: 'With key', private_key_available: true }, { pk: 'b', name: 'Certificate only', private_key_available: false }],
-    '/api/v3/propertymappings/scope/': [{ pk: 'c', name: 'openid', scope_name: 'openid' }],
-    '/api/v3/propertymappings/all/': [{ pk: 'c', name: 'openid', scope_name: 'openid' }],
+    '/api/v3/crypto/certificatekeypairs/': [{ pk: '1f0e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4a', name: 'With key', private_key_available: true }, { pk: '1f0e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4b', name: 'Certificate only', private_key_available: false }],
+    '/api/v3/propertymappings/scope/': [{ pk: '1f0e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4c', name: 'openid', scope_name: 'openid' }],
+    '/api/v3/propertymappings/all/': [{ pk: '1f0e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4c', name: 'openid', scope_name: 'openid' }],
     '/api/v3/sources/oauth/': [],
     '/api/v3/providers/oauth2/': [{ pk: 4, name: 'Grafana' }],
   };

@@ -5,7 +5,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import type { CommandFactory } from '../../client/src/commands';
 import type { CommandContext } from '../../client/src/context';
-import { DEFAULT_SETTINGS } from '../../common/settings';
+import { DEFAULT_SETTINGS, NUMERIC_SETTING_BOUNDS, normalizeSettings } from '../../common/settings';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
 /**
@@ -28,7 +28,7 @@ function commandTable(): Record<string, CommandFactory> {
   }
 }
 
-const properties: Record<string, { default: unknown; description?: string; markdownDescription?: string }> = manifest.contributes.configuration.properties;
+const properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number; description?: string; markdownDescription?: string }> = manifest.contributes.configuration.properties;
 
 describe('extension manifest', () => {
   it('every setting of the shared settings type is contributed, with its default and a description', () => {
@@ -46,6 +46,19 @@ describe('extension manifest', () => {
     for (const [key, value] of Object.entries(expected)) {
       assert.deepEqual(properties[key].default, value, key);
       assert.ok((properties[key].description ?? properties[key].markdownDescription ?? '').length > 20, `${key} has a description`);
+    }
+  });
+
+  it('every numeric setting declares the range the shared settings clamp to, and no other setting is numeric', () => {
+    const numeric = Object.entries(properties).filter(([, p]) => p.type === 'number' || p.type === 'integer');
+    assert.deepEqual(numeric.map(([key]) => key).sort(), Object.keys(NUMERIC_SETTING_BOUNDS).map((k) => `authentik.${k}`).sort());
+    for (const [key, { minimum, maximum }] of Object.entries(NUMERIC_SETTING_BOUNDS)) {
+      const declared = properties[`authentik.${key}`];
+      assert.deepEqual({ minimum: declared.minimum, maximum: declared.maximum }, { minimum, maximum }, key);
+      assert.ok(minimum <= (declared.default as number) && (declared.default as number) <= maximum, `${key}: the default is in range`);
+      // What a settings file (user, workspace or folder) holds is clamped into the declared range.
+      assert.equal(normalizeSettings({ [key]: maximum * 1000 })[key as keyof typeof NUMERIC_SETTING_BOUNDS], maximum, `${key} above`);
+      assert.equal(normalizeSettings({ [key]: -1 })[key as keyof typeof NUMERIC_SETTING_BOUNDS], minimum, `${key} below`);
     }
   });
 

@@ -204,6 +204,6 @@ describe('references: property mappings of another kind', () => {
     assert.match((hover!.contents as { value: string }).value, /^\*\*authentik default SAML Mapping: Email\*\* · SAML Provider Property Mapping \(no effect here: not a scope mapping\)/);
     const withHints = new SettingsBuilder().withRules('references').withInlayHints().build();
     const hints = service(defaultReferences(), withHints).inlayHints(document, { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } });
-    assert.deepEqual(hints.map((h) => [h.label, h.tooltip]), [[' authentik default SAML Mapping: Email', 'SAML Provider Property Mapping: authentik default SAML Mapping: Email']]);
+    assert.deepEqual(hints.map((h) => [h.label, h.tooltip]), [[' authentik default SAML Mapping: Email', { kind: 'markdown', value: '**authentik default SAML Mapping: Email** · SAML Provider Property Mapping' }]]);
   });
 });

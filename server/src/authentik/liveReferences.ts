@@ -24,10 +24,27 @@ interface RawObject {
  */
 const KINDS = Object.keys(LIST_ENDPOINTS) as ReferenceKind[];
 
-function toReference(kind: ReferenceKind, raw: RawObject): ReferenceObject {
-  const object: ReferenceObject = { pk: String(raw.pk), name: raw.name ?? String(raw.pk), slug: raw.slug, designation: raw.designation, scopeName: raw.scope_name };
-  if (kind === 'certificateKeyPair' && typeof raw.private_key_available === 'boolean') object.privateKeyAvailable = raw.private_key_available;
-  if (kind === 'propertyMapping' && typeof raw.verbose_name === 'string') object.kindName = raw.verbose_name;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The pk as completion would insert it into the file, or undefined when it is not one: a UUID, and for
+ * OAuth2 providers an integer. Anything else a server sends (null, text that would write YAML) is dropped.
+ */
+function pkOf(kind: ReferenceKind, pk: unknown): string | undefined {
+  if (kind === 'oauth2Provider') return Number.isSafeInteger(pk) && (pk as number) >= 0 ? String(pk) : undefined;
+  return typeof pk === 'string' && UUID.test(pk) ? pk : undefined;
+}
+
+/** An object of a list as the server sent it, or undefined when it is not one (not an object, no well-formed pk). */
+function toReference(kind: ReferenceKind, raw: unknown): ReferenceObject | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const fields = raw as Partial<Record<keyof RawObject, unknown>>;
+  const pk = pkOf(kind, fields.pk);
+  if (pk === undefined) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const object: ReferenceObject = { pk, name: text(fields.name) ?? pk, slug: text(fields.slug), designation: text(fields.designation), scopeName: text(fields.scope_name) };
+  if (kind === 'certificateKeyPair' && typeof fields.private_key_available === 'boolean') object.privateKeyAvailable = fields.private_key_available;
+  if (kind === 'propertyMapping' && typeof fields.verbose_name === 'string') object.kindName = fields.verbose_name;
   return object;
 }
 
@@ -106,7 +123,7 @@ export class LiveReferenceSource implements ReferenceSource {
     const counts: Record<string, number> = {};
     for (const { kind, result } of results) {
       if (result.ok) {
-        this.cache.set(kind, result.body.map((raw) => toReference(kind, raw)));
+        this.cache.set(kind, result.body.map((raw) => toReference(kind, raw)).filter((object): object is ReferenceObject => object !== undefined));
         counts[kind] = result.body.length;
       }
     }

@@ -114,7 +114,8 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string, 
   const serverVersion = values['server-version'] as string | undefined;
   const versionError = serverVersion === undefined || serverVersion.trim() === AUTO_VERSION ? undefined : versionProblem(serverVersion);
   if (versionError) return usage(`--server-version: ${visible(versionError)}`);
-  const settings = normalizeSettings({ ...DEFAULT_SETTINGS, rules, maxFileSize, serverVersion });
+  // The flag is the CI's own choice, not an editor setting: it is not clamped to the settings' range.
+  const settings = { ...normalizeSettings({ ...DEFAULT_SETTINGS, rules, serverVersion }), maxFileSize: maxFileSize ?? DEFAULT_SETTINGS.maxFileSize };
   let server: ServerContext = {};
   if (values.url !== undefined) {
     const urlCheck = checkBaseUrl(values.url as string, values['allow-insecure-http'] === true);

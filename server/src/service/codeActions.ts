@@ -8,8 +8,8 @@ import { ParsedDocument } from './parsedDocument';
 import { referenceLabel, ReferenceSource } from './references';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
-import { removePairAt } from './pairEdits';
-import { findPair, lineEnd, lineStart, rangeOf, resolvePath, ParsedNode, Pair, PathSegment } from './yamlNodes';
+import { pairIndex, PairIndex, removePairAt } from './pairEdits';
+import { lineEnd, lineStart, rangeOf, resolvePath, ParsedNode, Pair, PathSegment } from './yamlNodes';
 
 export type { OffsetEdit } from './edits';
 
@@ -21,31 +21,42 @@ export interface Fix {
   preferred?: boolean;
 }
 
+/**
+ * At most this many fixes in one answer. A selection over a whole file of thousands of problems asks
+ * for all of theirs at once; a menu that long helps no one, and the answer must stay quick.
+ */
+export const MAX_FIXES_PER_REQUEST = 200;
+
 /** What quick fixes may use besides the document: the profile it is checked against, the server's objects. */
 export interface FixContext {
   profile: Profile;
   references?: ReferenceSource;
 }
 
-/** Quick fixes for the findings that overlap [start, end]. Nothing here changes a file: it only proposes edits. */
-export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number, context: FixContext): Fix[] {
+/**
+ * Quick fixes for the findings that overlap [start, end], at most `limit`. Nothing here changes a file:
+ * it only proposes edits. Time is linear in the findings: keys are looked up in an index of the parse.
+ */
+export function quickFixes(parsed: ParsedDocument, findings: readonly Finding[], start: number, end: number, context: FixContext, limit = MAX_FIXES_PER_REQUEST): Fix[] {
   const fixes: Fix[] = [];
   const seen = new Set<string>();
+  const pairs = pairIndex(parsed);
   for (const finding of findings) {
     if (finding.end < start || finding.start > end) continue;
-    for (const fix of fixesFor(parsed, finding, context)) {
+    for (const fix of fixesFor(parsed, pairs, finding, context)) {
       // Several findings can share one fix (each missing key has its own diagnostic): offer it once.
       const id = fix.title + JSON.stringify(fix.edits);
       if (seen.has(id)) continue;
       seen.add(id);
       fixes.push(fix);
+      if (fixes.length >= limit) return fixes;
     }
   }
   return fixes;
 }
 
-function fixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
-  const own = ownFixesFor(parsed, finding, context);
+function fixesFor(parsed: ParsedDocument, pairs: PairIndex, finding: Finding, context: FixContext): Fix[] {
+  const own = ownFixesFor(parsed, pairs, finding, context);
   const convert = isShapeMismatch(finding) ? convertFix(parsed, finding, context) : undefined;
   return convert ? [...own, convert] : own;
 }
@@ -73,12 +84,12 @@ function convertFix(parsed: ParsedDocument, finding: Finding, context: FixContex
   return { title: `Convert to authentik ${version} format`, finding, edits: result.edits, preferred: finding.code === 'wrong-type' };
 }
 
-function ownFixesFor(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
+function ownFixesFor(parsed: ParsedDocument, pairs: PairIndex, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const data = finding.data ?? {};
   const key = typeof data.key === 'string' ? data.key : undefined;
   const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
-  const pair = root && key ? findPair(root, key) : undefined;
+  const pair = key !== undefined ? pairs.byKey.get(key) : undefined;
   const replaceFinding = (title: string, newText: string, preferred = true): Fix => ({
     title,
     finding,
@@ -93,7 +104,7 @@ function ownFixesFor(parsed: ParsedDocument, finding: Finding, context: FixConte
     case 'field-not-in-version': {
       const fixes: Fix[] = [];
       // Renaming onto a key the file already has would only make a duplicate.
-      if (suggestion && !(root && findPair(root, suggestion))) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
+      if (suggestion && !pairs.byKey.has(suggestion)) fixes.push(replaceFinding(`Rename to "${suggestion}"`, suggestion));
       const removal = removePairAt(parsed, finding.start);
       if (removal) fixes.push({ title: `Remove "${key}"`, finding, edits: [removal] });
       return fixes;
@@ -106,10 +117,13 @@ function ownFixesFor(parsed: ParsedDocument, finding: Finding, context: FixConte
     }
     case 'missing-required':
       // A key missing inside a list item is not added at the top level.
-      return data.missing === undefined ? addMissingKeys(parsed, finding, context) : [];
+      return data.missing === undefined ? addMissingKeys(parsed, pairs, finding, context) : [];
     case 'wrong-type':
     case 'string-from-number':
-      return suggestion !== undefined ? [replaceFinding(`Quote as the string "${suggestion}"`, JSON.stringify(suggestion))] : [];
+      return suggestion !== undefined ? [replaceFinding(`Quote as the string ${JSON.stringify(suggestion)}`, JSON.stringify(suggestion))] : [];
+    case 'not-nullable':
+      // `~` or `null` where a string is wanted may be the text meant; removing the key or giving a value may be too.
+      return suggestion !== undefined ? [replaceFinding(`Quote as the string ${JSON.stringify(suggestion)}`, JSON.stringify(suggestion), false)] : [];
     // The value as the server stores it: true or false, the canonical UUID, null.
     case 'boolean-word':
     case 'uuid-not-canonical':
@@ -157,11 +171,11 @@ function scalarText(node: Scalar, value: string): string {
   return JSON.stringify(value);
 }
 
-function addMissingKeys(parsed: ParsedDocument, finding: Finding, context: FixContext): Fix[] {
+function addMissingKeys(parsed: ParsedDocument, pairs: PairIndex, finding: Finding, context: FixContext): Fix[] {
   const { text, root } = parsed;
   const missing = new Set<string>();
   // One fix adds every missing required key, in schema order, however many diagnostics there are.
-  for (const key of fieldsOf(context.profile).required) if (key === finding.data?.key || !root || !findPair(root, key)) missing.add(key);
+  for (const key of fieldsOf(context.profile).required) if (key === finding.data?.key || !root || !pairs.byKey.has(key)) missing.add(key);
   if (typeof finding.data?.key === 'string') missing.add(finding.data.key);
   if (root && (root.flow || !isMap(root))) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -4,6 +4,7 @@ import { Profile } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
 import { fieldOf, fieldsOf, isDuration, isReferenceList, isUuidReference, RequestField } from '../schema/fields';
 import { cursorContext } from './cursor';
+import { escapeMarkdown, markdownCode } from './markdown';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
 import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
@@ -182,7 +183,7 @@ function valueList(
         label: referenceItemLabel(object).label,
         ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
         kind: CompletionItemKind.Reference,
-        documentation: { kind: MarkupKind.Markdown, value: `**${object.name}**${object.slug ? ` \`${object.slug}\`` : ''}\n\n${reference.pk === 'integer' ? 'pk' : 'UUID'} \`${object.pk}\`` },
+        documentation: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(String(object.name))}**${object.slug ? ` ${markdownCode(String(object.slug))}` : ''}\n\n${reference.pk === 'integer' ? 'pk' : 'UUID'} ${markdownCode(String(object.pk))}` },
         sortText,
         filterText: `${object.name} ${object.slug ?? object.scopeName ?? ''} ${object.pk}`,
         edit: replace(object.pk),

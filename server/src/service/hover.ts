@@ -3,6 +3,7 @@ import { Profile } from '../../../common/profiles';
 import { fieldDocumentation } from '../schema/fieldDocs';
 import { fieldOf, isDuration, READ_ONLY_KEYS } from '../schema/fields';
 import { absentField, absentFieldMessage } from './fieldAvailability';
+import { escapeMarkdown, markdownCode } from './markdown';
 import { fieldAtOffset } from './nodeAtOffset';
 import { ParsedDocument } from './parsedDocument';
 import { objectNoun, referenceLabel, ReferenceSource, resolveReference } from './references';
@@ -22,7 +23,7 @@ export function hover(parsed: ParsedDocument, offset: number, profile: Profile, 
   const node = at.on === 'key' ? at.pair.key : at.scalar;
   const range = node?.range;
   if (!range) return undefined;
-  const title = `**${at.key}**`;
+  const title = `**${escapeMarkdown(at.key)}**`;
   if (!field) {
     const absent = absentField(profile, release, at.key);
     const note = READ_ONLY_KEYS.has(at.key)
@@ -41,11 +42,11 @@ export function hover(parsed: ParsedDocument, offset: number, profile: Profile, 
       const { status } = match;
       if (status === 'found') {
         const { object } = match;
-        const note = object.designation && object.designation !== reference.designation ? ` (designation: ${object.designation})` : reference.needsPrivateKey && object.privateKeyAvailable === false ? ' (no private key)' : '';
+        const note = object.designation && object.designation !== reference.designation ? ` (designation: ${escapeMarkdown(String(object.designation))})` : reference.needsPrivateKey && object.privateKeyAvailable === false ? ' (no private key)' : '';
         // The object's own kind: the field's label may say what it lacks ("... with a private key").
-        parts.unshift(`**${referenceLabel(match.object)}** · ${objectNoun(reference)}${note}\n\n---`);
+        parts.unshift(`**${escapeMarkdown(referenceLabel(match.object))}** · ${objectNoun(reference)}${note}\n\n---`);
       } else if (status === 'other-kind') {
-        parts.unshift(`**${referenceLabel(match.object)}** · ${match.object.kindName ?? 'property mapping'} (no effect here: not a ${reference.label})\n\n---`);
+        parts.unshift(`**${escapeMarkdown(referenceLabel(match.object))}** · ${escapeMarkdown(String(match.object.kindName ?? 'property mapping'))} (no effect here: not a ${reference.label})\n\n---`);
       } else {
         parts.unshift(`No ${reference.lookup ? 'property mapping' : objectNoun(reference)} with this ${reference.pk === 'integer' ? 'pk' : 'UUID'} on the server.\n\n---`);
       }
@@ -53,7 +54,7 @@ export function hover(parsed: ParsedDocument, offset: number, profile: Profile, 
     if (isDuration(field) && typeof value === 'string') {
       const stored = pythonStrip(value).text;
       const verdict = analyzeDuration(stored);
-      if (verdict.kind === 'accepted') parts.unshift(`\`${stored}\` = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);
+      if (verdict.kind === 'accepted') parts.unshift(`${markdownCode(stored)} = **${describeSeconds(verdict.totalSeconds)}**\n\n---`);
     }
   }
   return { markdown: parts.join('\n\n'), start: range[0], end: range[1] };

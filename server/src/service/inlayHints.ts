@@ -2,13 +2,16 @@ import { isScalar, isSeq, Pair, ParsedNode } from 'yaml';
 import { Profile } from '../../../common/profiles';
 import { referenceOf } from '../schema/fields';
 import { ParsedDocument } from './parsedDocument';
-import { referenceLabel, ReferenceSource, resolveReference } from './references';
+import { escapeMarkdown, markdownCode, oneLine } from './markdown';
+import { referenceLabel, ReferenceObject, ReferenceSource, resolveReference } from './references';
 import { keyText } from './yamlNodes';
 
 export interface OffsetInlayHint {
   /** Where the hint is drawn: just after the UUID. */
   offset: number;
+  /** Plain text, on one line. */
   label: string;
+  /** Markdown, with the server's names escaped. */
   tooltip: string;
 }
 
@@ -26,9 +29,15 @@ export function inlayHints(parsed: ParsedDocument, profile: Profile, references:
       if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number') || !node.range) continue;
       if (node.range[1] < start || node.range[0] > end) continue;
       const match = resolveReference(references, field, node.value);
-      if (match?.status === 'found') hints.push({ offset: node.range[1], label: ` ${referenceLabel(match.object)}`, tooltip: `${field.label}: ${match.object.name}` });
-      else if (match?.status === 'other-kind') hints.push({ offset: node.range[1], label: ` ${referenceLabel(match.object)}`, tooltip: `${match.object.kindName ?? 'property mapping'}: ${match.object.name}` });
+      if (match?.status === 'found') hints.push({ offset: node.range[1], label: ` ${oneLine(referenceLabel(match.object))}`, tooltip: referenceTooltip(field.label, match.object) });
+      else if (match?.status === 'other-kind') hints.push({ offset: node.range[1], label: ` ${oneLine(referenceLabel(match.object))}`, tooltip: referenceTooltip(match.object.kindName ?? 'property mapping', match.object) });
     }
   }
   return hints;
+}
+
+/** What the object is, for the hint's tooltip: `**name** · authorization flow`, then its slug or scope name. */
+function referenceTooltip(fieldLabel: string, object: ReferenceObject): string {
+  const qualifier = object.slug !== undefined ? `slug ${markdownCode(String(object.slug))}` : object.scopeName !== undefined ? `scope ${markdownCode(String(object.scopeName))}` : '';
+  return `**${escapeMarkdown(String(object.name))}** · ${fieldLabel}${qualifier ? `\n\n${qualifier}` : ''}`;
 }

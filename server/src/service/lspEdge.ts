@@ -97,5 +97,5 @@ export function toFoldingRanges(document: TextDocument, folds: readonly OffsetFo
 }
 
 export function toInlayHint(document: TextDocument, hint: OffsetInlayHint): InlayHint {
-  return { position: document.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: true };
+  return { position: document.positionAt(hint.offset), label: hint.label, tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip }, paddingLeft: true };
 }

@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, Options, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { YAMLMap } from 'yaml';
+import { isScalar, YAMLMap } from 'yaml';
 import { Profile } from '../../../common/profiles';
 import { DrfFieldRules, drfFieldRulesFor } from '../../../common/profiles/drfFieldRules';
 import { fieldOf } from '../schema/fields';
@@ -104,13 +104,14 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, written: unkn
   switch (error.keyword) {
     case 'type': {
       const expected = String(error.params.type).split(',').filter((t) => t !== 'null')[0] ?? 'string';
+      // Quoting keeps the text as written (`1.10`, `0x1F`, `~`), not the value the YAML schema read from it.
+      const written = expected === 'string' ? writtenScalar(text, target.node) : undefined;
       if (value === null) {
         const required = path.length === 1 && fieldOf(profile, key)?.required;
-        return finding('not-nullable', { ...at, message: `"${label}" may not be null: ${required ? 'give it a value (the field is required)' : 'give it a value or remove the key'}.`, data: { key } });
+        return finding('not-nullable', { ...at, message: `"${label}" may not be null: ${required ? 'give it a value (the field is required)' : 'give it a value or remove the key'}.`, data: { key, suggestion: written } });
       }
-      const scalarText = typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-      return finding('wrong-type', { ...at, message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${expected === 'string' && scalarText !== undefined ? ` Quote it: "${scalarText}".` : ''}`,
-        data: { key, expected, suggestion: expected === 'string' ? scalarText : undefined },
+      return finding('wrong-type', { ...at, message: `"${label}" must be ${article(expected)}, not ${describeValue(value)}.${written !== undefined ? ` Quote it: ${JSON.stringify(written)}.` : ''}`,
+        data: { key, expected, suggestion: written },
       });
     }
     case 'minLength':
@@ -140,6 +141,13 @@ function toFinding(text: string, root: YAMLMap.Parsed | undefined, written: unkn
       break;
   }
   return finding('schema', { ...at, message: `"${label}" ${error.message ?? 'does not match the schema'}.`, data: { key } });
+}
+
+/** The source text of a plain, untagged scalar (a number, boolean or null as written), if the node is one. */
+function writtenScalar(text: string, node: ParsedNode | null): string | undefined {
+  if (!isScalar(node) || node.type !== 'PLAIN' || node.tag || !node.range) return undefined;
+  const written = text.slice(node.range[0], node.range[1]);
+  return written === '' ? undefined : written;
 }
 
 function article(type: string): string {

@@ -200,8 +200,9 @@ class Reader {
     if (typeof value === 'number') {
       const stored = pythonNumberText(value)!;
       this.report(path, (at, yamlNode, source) => {
-        // Quoting an alias would make a string of its name: only a number written here gets the fix.
-        const quotable = isScalar(yamlNode) && !isAlias(yamlNode);
+        // Quoting an alias would make a string of its name, and a tagged number stays one once quoted (the tag
+        // decides its type): only a number written here, untagged, gets the fix.
+        const quotable = isScalar(yamlNode) && !isAlias(yamlNode) && !yamlNode.tag;
         const message = quotable && source !== stored
           ? `"${label}" is a number, which the server stores as the text "${stored}", not "${source}" as written: quote it to keep it as written.`
           : `"${label}" is a number, which the server stores as the text "${stored}": quote it to write a string.`;
