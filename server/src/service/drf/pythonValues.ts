@@ -1,4 +1,5 @@
 import { decimalValue, PYTHON_WHITESPACE } from '../pythonRegex/pythonText';
+import { pyFloatRepr } from '../../../../common/pythonText';
 
 /**
  * What the server's Python makes of a request value, as far as DRF's fields depend on it. The
@@ -42,22 +43,7 @@ export function pythonNumberText(value: number): string | undefined {
 }
 
 /** Python's `repr(float)`: the shortest digits that read back, fixed notation for exponents -4 to 15. */
-export function pythonFloatRepr(value: number): string {
-  if (Number.isNaN(value)) return 'nan';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const sign = value < 0 ? '-' : '';
-  const [mantissa, exponentText] = Math.abs(value).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
-    const rest = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${rest}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  }
-  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
-  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-  return `${sign}${whole}.${digits.slice(exponent + 1) || '0'}`;
-}
+export const pythonFloatRepr = pyFloatRepr;
 
 /** Whether the server receives this number as an int (not a float). */
 export function isPythonInt(value: number): boolean {
