@@ -3,8 +3,14 @@
  * `str()` of a number parsed from JSON, `int(text, 16)` and `uuid.UUID(hex=...)`.
  */
 
-// What str.isspace() calls whitespace, which str.strip() without arguments removes.
-const PY_WHITESPACE = '[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+/** The characters for which Python's `str.isspace()` is true (bidirectional class WS, B or S, or category Zs): what `str.strip()` and `str.split()` cut. */
+export const PYTHON_WHITESPACE: ReadonlySet<number> = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
+  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+]);
+
+// The same set as a character class, for the readers below.
+const PY_WHITESPACE = `[${[...PYTHON_WHITESPACE].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`;
 const LEADING = new RegExp(`^${PY_WHITESPACE}+`);
 const HEX_INT = new RegExp(`^${PY_WHITESPACE}*([+-]?)(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)${PY_WHITESPACE}*$`);
 const TRAILING = new RegExp(`${PY_WHITESPACE}+$`);

@@ -1,3 +1,4 @@
+import { pyFloatRepr, pyLen, pyStrip, PYTHON_WHITESPACE } from '../../common/pythonText';
 /**
  * JSON values as the Python side of authentik sees them after parsing. Django REST Framework's
  * messages print these with Python's str()/repr(), so `1.0` must stay a float ("1.0") and
@@ -49,25 +50,8 @@ export function pyRepr(value: PyValue): string {
   return `[${value.map(pyRepr).join(', ')}]`;
 }
 
-/** repr(float): the shortest round-trip digits, fixed notation for exponents -4..15, else 1e+16 style. */
-export function pyFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const sign = x < 0 ? '-' : '';
-  const [mantissa, exponentText] = Math.abs(x).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
-    const rest = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const expSign = exponent < 0 ? '-' : '+';
-    return `${sign}${rest}e${expSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  }
-  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
-  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-  const fraction = digits.slice(exponent + 1) || '0';
-  return `${sign}${whole}.${fraction}`;
-}
+/** repr(float), as the server writes a float into a message. */
+export { pyFloatRepr };
 
 // Characters Python's str.isprintable() rejects (other than the space): controls, format
 // characters, separators, surrogates, private use, unassigned.
@@ -94,27 +78,14 @@ function escapeCodePoint(code: number): string {
   return `\\U${hex.padStart(8, '0')}`;
 }
 
-// str.strip() without arguments removes what str.isspace() calls whitespace.
-const PY_WHITESPACE = '[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const LEADING = new RegExp(`^${PY_WHITESPACE}+`);
-const TRAILING = new RegExp(`${PY_WHITESPACE}+$`);
-const SEPARATOR = new RegExp(`${PY_WHITESPACE}+`);
+// Python's text rules are the product's own (common/pythonText.ts): the test server reads values as the server does.
+export { pyLen, pyStrip };
 
-/** Python's `text.strip()`. */
-export function pyStrip(text: string): string {
-  return text.replace(LEADING, '').replace(TRAILING, '');
-}
+const SEPARATOR = new RegExp(`[${[...PYTHON_WHITESPACE].map((code) => String.fromCodePoint(code)).join('')}]+`);
 
 /** Python's `text.split()` without arguments: runs of whitespace separate, none at either end. */
 export function pySplit(text: string): string[] {
   return pyStrip(text).split(SEPARATOR).filter((part) => part !== '');
-}
-
-/** Python's `len(text)`: code points, not UTF-16 units. */
-export function pyLen(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /**

@@ -4,11 +4,9 @@
  * for every character that has not changed since.
  */
 
-/** The characters for which Python's `str.isspace()` is true (bidirectional class WS, B or S, or category Zs). */
-export const PYTHON_WHITESPACE: ReadonlySet<number> = new Set([
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
-]);
+import { PYTHON_WHITESPACE } from '../../../../common/pythonText';
+
+export { PYTHON_WHITESPACE };
 
 const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
 const LETTER = /^\p{L}$/u;
