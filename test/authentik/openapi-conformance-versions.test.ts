@@ -6,7 +6,7 @@ import { parseVersion } from '../../common/profiles';
 import index from '../../schemas/profiles/index.json';
 import type { AuthentikTestServer } from '../authentik-server';
 import { call, PROVIDERS, READ_ONLY_TOKEN, useServer } from './helpers';
-import { ComponentSchemas, describeErrors, loadComponentSchemas, openApiSubset, schemaValidators } from './openapi-schemas';
+import { describeErrors, loadComponentSchemas, openApiSubset, schemaValidators, withNullableAssigned } from './openapi-schemas';
 
 /**
  * For every release line with a subset in schemas/openapi/: a test server of that release, its
@@ -22,18 +22,6 @@ const RELEASES = index.profiles.flatMap((profile) =>
     return { file, name, version: parseVersion(name) ? name : profile.from };
   }),
 );
-
-const ASSIGNED = ['assigned_application_slug', 'assigned_application_name', 'assigned_backchannel_application_slug', 'assigned_backchannel_application_name'];
-
-function asTheServerAnswers(components: ComponentSchemas): ComponentSchemas {
-  const patched = { ...components };
-  for (const name of ['OAuth2Provider', 'Provider']) {
-    const schema = structuredClone(components[name]) as { properties: Record<string, Record<string, unknown>> };
-    for (const key of ASSIGNED) schema.properties[key].nullable = true;
-    patched[name] = schema;
-  }
-  return patched;
-}
 
 const uri = fullFormats.uri as (text: string) => boolean;
 
@@ -90,7 +78,7 @@ for (const { file, version } of RELEASES) {
     let request: Record<string, any>;
 
     before(async () => {
-      schema = schemaValidators(asTheServerAnswers(loadComponentSchemas(openApiSubset(file.replace(/^authentik-|\.oauth2-subset\.yml$/g, '')))), true, {
+      schema = schemaValidators(withNullableAssigned(loadComponentSchemas(openApiSubset(file.replace(/^authentik-|\.oauth2-subset\.yml$/g, '')))), true, {
         uri: (text) => text === '' || uri(text),
       });
       const document = (await call(server(), 'GET', '/api/v3/schema/?format=json', { token: null })).json as Record<string, any>;

@@ -3,26 +3,9 @@ import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import type { ValidateFunction } from 'ajv';
 import { call, PROVIDERS, READ_ONLY_TOKEN, useServer, validBody } from './helpers';
-import { ComponentSchemas, describeErrors, loadComponentSchemas, openApiSubset, schemaValidators } from './openapi-schemas';
+import { ASSIGNED, describeErrors, loadComponentSchemas, openApiSubset, schemaValidators, withNullableAssigned } from './openapi-schemas';
 
 const OPENAPI_2026_2_2 = openApiSubset('2026.2.2');
-
-/**
- * The real server renders assigned_* as null for a provider no application uses (DRF resolves
- * `application.slug` through a missing relation to None), although the 2024.8.4 document calls them
- * non-null strings. Later documents (2026.2.2) mark them nullable; the checks below use that fix.
- */
-const ASSIGNED = ['assigned_application_slug', 'assigned_application_name', 'assigned_backchannel_application_slug', 'assigned_backchannel_application_name'];
-
-function withNullableAssigned(components: ComponentSchemas): ComponentSchemas {
-  const patched = { ...components };
-  for (const name of ['OAuth2Provider', 'Provider']) {
-    const schema = structuredClone(components[name]) as { properties: Record<string, Record<string, unknown>> };
-    for (const key of ASSIGNED) schema.properties[key].nullable = true;
-    patched[name] = schema;
-  }
-  return patched;
-}
 
 function assertConforms(validate: ValidateFunction, body: unknown, what: string) {
   assert.ok(validate(body), `${what} does not match the OpenAPI schema:\n${describeErrors(validate).join('\n')}`);

@@ -74,3 +74,20 @@ export function schemaValidators(components: ComponentSchemas, closed = true, fo
 export function describeErrors(validate: ValidateFunction): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
 }
+
+/**
+ * The real server renders assigned_* as null for a provider no application uses (DRF resolves
+ * `application.slug` through a missing relation to None), although the 2024.8.4 document calls them
+ * non-null strings. Later documents (2026.2.2) mark them nullable; the checks below use that fix.
+ */
+export const ASSIGNED = ['assigned_application_slug', 'assigned_application_name', 'assigned_backchannel_application_slug', 'assigned_backchannel_application_name'];
+
+export function withNullableAssigned(components: ComponentSchemas): ComponentSchemas {
+  const patched = { ...components };
+  for (const name of ['OAuth2Provider', 'Provider']) {
+    const schema = structuredClone(components[name]) as { properties: Record<string, Record<string, unknown>> };
+    for (const key of ASSIGNED) schema.properties[key].nullable = true;
+    patched[name] = schema;
+  }
+  return patched;
+}
