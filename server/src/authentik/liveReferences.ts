@@ -11,6 +11,7 @@ interface RawObject {
   slug?: string;
   designation?: string;
   scope_name?: string;
+  managed?: string | null;
   private_key_available?: boolean;
   verbose_name?: string;
 }
@@ -45,6 +46,8 @@ function toReference(kind: ReferenceKind, raw: unknown): ReferenceObject | undef
   const object: ReferenceObject = { pk, name: text(fields.name) ?? pk, slug: text(fields.slug), designation: text(fields.designation), scopeName: text(fields.scope_name) };
   if (kind === 'certificateKeyPair' && typeof fields.private_key_available === 'boolean') object.privateKeyAvailable = fields.private_key_available;
   if (kind === 'propertyMapping' && typeof fields.verbose_name === 'string') object.kindName = fields.verbose_name;
+  // The id that is the same on every server, which `!ref` may name a mapping by.
+  if (typeof fields.managed === 'string' && fields.managed !== '') object.managed = fields.managed;
   return object;
 }
 

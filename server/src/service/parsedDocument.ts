@@ -1,4 +1,5 @@
 import { parseAllDocuments, Document, isCollection, isMap, isPair, LineCounter, Scalar, YAMLMap, YAMLError } from 'yaml';
+import { PORTABLE_CUSTOM_TAGS } from './portable/tagNames';
 
 /** The YAML parse of one document version, shared by every feature of the language service. */
 export interface ParsedDocument {
@@ -23,7 +24,8 @@ export interface ParseOptions {
 
 // uniqueKeys off: duplicate keys are reported by our own check, on the right key, with the first one as related info.
 // logLevel error: the library must not print to the console (the CLI's stderr, the server's log); its warnings are in the result.
-const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
+// customTags: `!ref`, `!env` and `!Find` parse as written, their node keeping the tag (see portable/).
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' as const, customTags: [...PORTABLE_CUSTOM_TAGS] };
 
 /** The text's size as stored in a file (UTF-8), which is what `maxFileSize` limits. */
 export function byteLength(text: string): number {

@@ -22,6 +22,8 @@ export interface ReferenceObject {
   privateKeyAvailable?: boolean;
   /** Property mappings of every kind: what kind this one is ("SAML Provider Property Mapping"). */
   kindName?: string;
+  /** Property mappings, key pairs and sources: the id that is the same on every server (`goauthentik.io/...`). */
+  managed?: string | null;
 }
 
 export interface ReferenceList {

@@ -10,6 +10,7 @@ import { nullCharacterFindings, schemaFindings } from './schemaValidation';
 import { structureFindings, unreadableRegion } from './structure';
 import { urlFindings } from './urlFields';
 import { lineEnd, trimRangeEnd } from './yamlNodes';
+import { coveredByTag, documentTags, listsFromSource, referenceTagFindings } from './portable';
 
 export interface ValidationContext {
   rules: RuleSettings;
@@ -44,14 +45,18 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
     // may come from the merge: skip findings about absence.
     const broken = parsed.errors.length > 0 || findings.some((f) => f.code === 'merge-key');
     const absence = (f: Finding) => !broken || (f.code !== 'missing-required' && f.code !== 'redirect-uris-empty');
-    findings.push(...schemaFindings(parsed.text, parsed.root, value, context.profile, context.drf).filter(absence));
-    findings.push(...nullCharacterFindings(parsed.root, value));
-    findings.push(...urlFindings(parsed.root, context.profile));
+    // A `!ref`, `!env` or `!Find` value is checked as a tag (present, of the field's type), not as the text it holds.
+    const tags = documentTags(parsed, context.profile);
+    const checked = (f: Finding) => absence(f) && !coveredByTag(tags, f);
+    findings.push(...schemaFindings(parsed.text, parsed.root, value, context.profile, context.drf).filter(checked));
+    findings.push(...nullCharacterFindings(parsed.root, value).filter(checked));
+    findings.push(...urlFindings(parsed.root, context.profile).filter(checked));
     if (parsed.root) {
       const release = context.release ?? context.profile.releases.from;
       const input = { text: parsed.text, root: parsed.root, value, references: context.references, profile: context.profile, release };
-      for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(absence));
+      for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(checked));
     }
+    findings.push(...tags.findings, ...referenceTagFindings(tags.tags, listsFromSource(context.references)));
   }
   // Where the parser ran out of stack, the ends of the half-read nodes change from run to run: a finding that starts
   // in that part ends with its first line, so the same text always gives the same findings.

@@ -4,6 +4,7 @@
  * the export of a server's provider into such a file. Pure: the server's object lists and the
  * environment are passed in.
  *
+ * - `documentTags(parsed, profile)`: `scanTags` once per parse; `coveredByTag` tells findings on a tagged value.
  * - `scanTags(parsed, profile)`: every tag with its field, body path and range, and findings for
  *   malformed or misplaced ones. `PORTABLE_CUSTOM_TAGS` registers the tags with the yaml parser.
  * - `resolveTag` / `resolveRef` / `resolveFind` / `resolveEnv`: one tag against the lists.
@@ -15,6 +16,7 @@
  * - `nameToSlug`, `providerFileName`, `clientSecretVariable`: names derived from a provider's name.
  */
 export { scanTags } from './tagScan';
+export { documentTags, coveredByTag } from './documentTags';
 export type { PortableTag, RefTag, EnvTag, FindTag, FindCondition, TagScan } from './tagScan';
 export { PORTABLE_CUSTOM_TAGS, REF_TAG, ENV_TAG, FIND_TAG, ENV_NAME, isPortableTagName } from './tagNames';
 export { FIND_MODELS, FIND_LOOKUPS, findModel } from './findModels';
