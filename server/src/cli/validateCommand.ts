@@ -1,14 +1,8 @@
 import { DEFAULT_SETTINGS, RuleId, normalizeSettings } from '../../../common/settings';
 import { VERSION } from '../../../common/version';
-import { AuthentikApi } from '../../../common/authentik/apiClient';
-import { checkBaseUrl, ConnectionConfig } from '../../../common/authentik/connection';
+import { checkBaseUrl } from '../../../common/authentik/connection';
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
-import { cliCacheDirectory, directoryStore } from '../../../common/authentik/profileStore';
-import { loadServerProfile } from '../../../common/authentik/serverSchema';
-import { Profile } from '../../../common/profiles';
-import { LiveReferenceSource } from '../authentik/liveReferences';
 import { AUTO_VERSION, versionProblem } from '../service/profileResolution';
-import { ReferenceSource } from '../service/references';
 import { visible } from './escape';
 import { collectFiles, DEFAULT_SEARCH_LIMITS, SearchLimits } from './files';
 import { DEFAULT_FINDING_CAPS, FindingBudget } from './findingCaps';
@@ -20,6 +14,7 @@ import { MarkdownFormatter } from './markdownReport';
 import { SarifFormatter } from './sarifFormat';
 import { TextFormatter } from './textFormat';
 import { RunContext, validateFile } from './validateFiles';
+import { serverContext, ServerContext } from './serverContext';
 
 /** Bytes read over all files before a run stops (about 128 files at the default size limit). */
 export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
@@ -169,26 +164,4 @@ export async function runValidate(argv: string[], io: CliIo, usageText: string, 
   if (summary.errors > 0) return EXIT_FINDINGS;
   if (numbers['max-warnings'] !== undefined && summary.warnings > numbers['max-warnings']) return EXIT_FINDINGS;
   return EXIT_OK;
-}
-
-interface ServerContext {
-  profile?: Profile;
-  references?: ReferenceSource;
-}
-
-/** The profile of the --url server (from its schema, cached) and, with a token, its objects for reference checks. Problems go to stderr. */
-async function serverContext(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<ServerContext> {
-  const loaded = await loadServerProfile(connection, { http, store: directoryStore(cliCacheDirectory(io.env)) });
-  if (loaded.kind === 'none' || loaded.message) io.stderr.write(`authentik-oauth2: ${visible(loaded.message ?? '')}\n`);
-  const context: ServerContext = { profile: loaded.kind === 'none' ? undefined : loaded.profile };
-  if (!connection.token) {
-    io.stderr.write('authentik-oauth2: no AUTHENTIK_TOKEN: references are not checked against the server.\n');
-    return context;
-  }
-  // Fetched once for the run; a failed fetch leaves references unchecked, with the reason.
-  const source = new LiveReferenceSource(new AuthentikApi(connection, http), { ttlMs: Number.POSITIVE_INFINITY });
-  const refreshed = await source.refresh();
-  if (refreshed.ok) context.references = source;
-  else io.stderr.write(`authentik-oauth2: references are not checked against the server: ${visible(refreshed.message)}\n`);
-  return context;
 }
