@@ -155,9 +155,14 @@ function ownFixesFor(parsed: ParsedDocument, pairs: PairIndex, finding: Finding,
     }
     case 'reference-not-found':
     case 'reference-wrong-kind':
-    case 'reference-without-private-key': {
-      const choices = Array.isArray(data.choices) ? (data.choices as { pk: string; label: string }[]) : [];
-      return choices.map((choice, i) => replaceFinding(`Use ${choice.label}`, choice.pk, i === 0 && choices.length === 1));
+    case 'reference-without-private-key':
+    case 'reference-unresolved': {
+      // On a tag the choice is written as a tag (`!ref <slug>`); on a UUID, as its UUID.
+      const choices = Array.isArray(data.choices) ? (data.choices as { pk?: string; label: string; text?: string }[]) : [];
+      return choices.flatMap((choice, i) => {
+        const newText = choice.text ?? choice.pk;
+        return newText === undefined ? [] : [replaceFinding(`Use ${choice.label}`, newText, i === 0 && choices.length === 1)];
+      });
     }
     default:
       return [];
