@@ -1,6 +1,6 @@
-import { isScalar, isSeq } from 'yaml';
+import { isScalar, isSeq, stringify } from 'yaml';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
-import { Profile } from '../../../common/profiles';
+import { Profile, ReferenceField } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
 import { fieldOf, fieldsOf, isDuration, isReferenceList, isUuidReference, RequestField } from '../schema/fields';
 import { cursorContext } from './cursor';
@@ -8,6 +8,7 @@ import { escapeMarkdown, markdownCode } from './markdown';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
 import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
+import { clientSecretVariable, listsFromSource, refNamesOf, refTextFor } from './portable';
 import { findPair, keyText } from './yamlNodes';
 
 export interface CompletionContext {
@@ -39,13 +40,15 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
     case 'value': {
       const field = fieldOf(context.profile, cursor.key);
       if (!field) return empty();
-      return valueList(field, false, cursor, context);
+      if (cursor.tag === 'ref') return field.reference && !field.reference.many ? { isIncomplete: false, items: refItems(field.reference, cursor, context) } : empty();
+      return valueList(field, false, cursor, context, providerName(parsed));
     }
     case 'listItem': {
       const field = fieldOf(context.profile, cursor.key);
+      if (cursor.tag === 'ref') return field?.reference?.many ? { isIncomplete: false, items: refItems(field.reference, cursor, context) } : empty();
       if (field?.type === 'array' && field.item?.enumValues) return choiceItems(parsed, field, cursor);
       if (!field || !isReferenceList(field)) return empty();
-      return valueList(field, true, cursor, context);
+      return valueList(field, true, cursor, context, providerName(parsed));
     }
     default:
       return empty();
@@ -141,6 +144,7 @@ function valueList(
   listItem: boolean,
   cursor: { partialStart: number; partialEnd: number; needsSpace: boolean },
   context: CompletionContext,
+  name: string,
 ): Proposals {
   const replace = (newText: string): OffsetEdit => ({ start: cursor.partialStart, end: cursor.partialEnd, newText: (cursor.needsSpace ? ' ' : '') + newText });
   const items: Proposal[] = [];
@@ -203,6 +207,100 @@ function valueList(
         });
     }
   }
+  if (reference && (isUuidReference(field) || listItem)) items.push(refTagItem(reference, replace('!ref ')));
+  if (!listItem && ENV_FIELDS.has(field.key)) items.push(envTagItem(field.key, name, cursor, context));
   if (!listItem && field.nullable) items.push(plain('null', CompletionItemKind.Value, 'no value', '9'));
   return { isIncomplete: false, items };
+}
+
+/** Fields whose value is commonly kept out of the file, offered as `!env`. */
+const ENV_FIELDS: ReadonlySet<string> = new Set(['client_secret', 'client_id']);
+
+/** The provider's name as the file has it, for names derived from it. */
+function providerName(parsed: ParsedDocument): string {
+  const pair = parsed.root ? findPair(parsed.root, 'name') : undefined;
+  return isScalar(pair?.value) && typeof pair.value.value === 'string' ? pair.value.value : '';
+}
+
+/** Asks the editor for the next list once an item is accepted (VS Code's command; other editors ignore it). */
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/** `!ref `, after which the slugs or names of the field's kind are offered. */
+function refTagItem(reference: ReferenceField, edit: OffsetEdit): Proposal {
+  const by = refWhat(reference);
+  return {
+    label: '!ref',
+    kind: CompletionItemKind.Keyword,
+    detail: `${reference.label} by ${by}`,
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `Names the ${reference.label} by its ${by} instead of its ${reference.pk === 'integer' ? 'pk' : 'UUID'}: resolved on the server the file is deployed to, so the same file works on every server.`,
+    },
+    sortText: '3',
+    filterText: '!ref',
+    edit,
+    command: TRIGGER_SUGGEST,
+  };
+}
+
+/** `!env <NAME>`: the value is read from the environment of the deploy, never kept in the file. */
+function envTagItem(key: string, name: string, cursor: { partialStart: number; partialEnd: number; needsSpace: boolean }, context: CompletionContext): Proposal {
+  const variable = key === 'client_secret' ? clientSecretVariable(name) : clientSecretVariable(name).replace(/_CLIENT_SECRET$/, '_CLIENT_ID');
+  const newText = context.snippetSupport ? `!env \${1:${escapeSnippet(variable)}}` : `!env ${variable}`;
+  return {
+    label: '!env',
+    kind: CompletionItemKind.Keyword,
+    detail: `${key} from the environment variable ${variable}`,
+    documentation: { kind: MarkupKind.Markdown, value: `Reads ${escapeMarkdown(key)} from an environment variable when deploying: the value is never written to the file.` },
+    sortText: '4',
+    filterText: '!env',
+    insertTextFormat: context.snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: (cursor.needsSpace ? ' ' : '') + newText },
+  };
+}
+
+/** What `!ref` names an object of the field's kind by. */
+function refWhat(reference: ReferenceField): string {
+  if (reference.kind === 'flow' || reference.kind === 'oauthSource') return 'slug';
+  if (reference.kind === 'scopeMapping') return 'name, managed id or scope name';
+  return 'name';
+}
+
+/**
+ * After `!ref `: the slugs or names of the objects the field may take (the UUID completion's
+ * choices), each written so it resolves back to exactly that object; one that no text names alone
+ * (two key pairs of one name) is left out, it could only give an error.
+ */
+function refItems(reference: ReferenceField, cursor: { partialStart: number; partialEnd: number }, context: CompletionContext): Proposal[] {
+  const list = context.references?.list(reference.kind);
+  if (!list) return [];
+  const lists = listsFromSource(context.references);
+  const items: Proposal[] = [];
+  candidatesFor(reference, list).forEach((object, i) => {
+    const text = refTextFor(reference, object, lists, { scopeName: true });
+    if (text === undefined) return;
+    const name = String(object.name);
+    const description = text === name ? referenceItemLabel(object).description : name;
+    const detail = reference.label + (list.stale ? ' (cached: the server cannot be asked now)' : '');
+    const also = refNamesOf(reference, object, { scopeName: true }).filter((t) => t !== text);
+    items.push({
+      label: text,
+      ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
+      kind: CompletionItemKind.Reference,
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `**${escapeMarkdown(name)}**${object.slug ? ` ${markdownCode(String(object.slug))}` : ''}\n\n${reference.pk === 'integer' ? 'pk' : 'UUID'} ${markdownCode(String(object.pk))} on the connected server`,
+      },
+      sortText: `1${String(i).padStart(4, '0')}`,
+      filterText: [text, ...also].join(' '),
+      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: yamlScalar(text) },
+    });
+  });
+  return items;
+}
+
+/** A slug or name as a YAML scalar: plain when it reads back as itself, else double-quoted. */
+function yamlScalar(text: string): string {
+  const plain = stringify(text, { lineWidth: 0 }).replace(/\n$/, '');
+  return plain.includes('\n') ? JSON.stringify(text) : plain;
 }

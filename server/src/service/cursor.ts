@@ -4,14 +4,25 @@ import { lineEnd, lineStart } from './yamlNodes';
 /** Where the cursor stands, read from the line's text so it works while the YAML is half typed. */
 export type CursorContext =
   | { kind: 'key'; partialStart: number; partialEnd: number; hasColon: boolean }
-  | { kind: 'value'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
-  | { kind: 'listItem'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
+  | { kind: 'value'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean; tag?: 'ref' }
+  | { kind: 'listItem'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean; tag?: 'ref' }
   | { kind: 'none' };
 
 const KEY_VALUE = /^\uFEFF?( *)([A-Za-z_][\w.-]*)[ \t]*:([ \t]*)(.*)$/;
 const LIST_ITEM = /^\uFEFF?( *)-([ \t]*)(.*)$/;
 const BARE_WORD = /^\uFEFF?( *)([\w.-]*)$/;
 const KEY_ONLY_LINE = /^\uFEFF?( *)([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(#.*)?$/;
+/** `!ref ` and what is typed after it; a name may hold spaces (`authentik Self-signed Certificate`). */
+const REF_TAG_TYPED = /^!ref[ \t]+((?:[^\s#][^#]*)?)$/;
+
+/** After a `!ref`: the text from the start of its value to the end of the line, before a comment and trailing spaces. */
+function refValueRange(text: string, offset: number, typed: string): { partialStart: number; partialEnd: number } | undefined {
+  const match = REF_TAG_TYPED.exec(typed);
+  if (!match) return undefined;
+  const after = text.slice(offset, lineEnd(text, offset));
+  const rest = (/^[^#]*?(?=[ \t]*(?:[ \t]#|$))/.exec(after)?.[0] ?? '').trimEnd();
+  return { partialStart: offset - match[1].length, partialEnd: offset + rest.length };
+}
 
 /** Columns of indentation of the top-level mapping (0 unless the whole file is indented). */
 export function topIndent(parsed: ParsedDocument): number {
@@ -32,6 +43,8 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   if (keyValue) {
     if (keyValue[1].length !== indent) return { kind: 'none' };
     const typed = keyValue[4];
+    const ref = refValueRange(text, offset, typed);
+    if (ref) return { kind: 'value', key: keyValue[2], ...ref, needsSpace: false, tag: 'ref' };
     if (/\s/.test(typed.trimEnd()) || typed.startsWith('#')) return { kind: 'none' };
     return {
       kind: 'value',
@@ -44,9 +57,11 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   const item = LIST_ITEM.exec(before);
   if (item) {
     const typed = item[3];
-    if (/\s/.test(typed)) return { kind: 'none' };
+    const ref = refValueRange(text, offset, typed);
+    if (/\s/.test(typed) && !ref) return { kind: 'none' };
     const owner = listOwner(text, start, item[1].length, indent);
     if (!owner) return { kind: 'none' };
+    if (ref) return { kind: 'listItem', key: owner, ...ref, needsSpace: false, tag: 'ref' };
     return { kind: 'listItem', key: owner, partialStart: offset - typed.length, partialEnd: offset + rest.length, needsSpace: item[2] === '' && typed === '' };
   }
   const word = BARE_WORD.exec(before);
