@@ -3,6 +3,7 @@ import { clearToken } from './clearToken';
 import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
+import { moveSecretToEnvironment } from './moveSecretToEnvironment';
 import { pickVersion } from './pickVersion';
 import { refreshReferences } from './refreshReferences';
 import { setToken } from './setToken';
@@ -23,5 +24,6 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.showDeployResult': showDeployResult,
     'authentik.convertFormat': convertFormat,
     'authentik.pickVersion': pickVersion,
+    'authentik.moveSecretToEnvironment': moveSecretToEnvironment,
   };
 }

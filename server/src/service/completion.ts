@@ -1,4 +1,4 @@
-import { isScalar, isSeq, stringify } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import { Profile, ReferenceField } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
@@ -8,7 +8,7 @@ import { escapeMarkdown, markdownCode } from './markdown';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
 import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
-import { clientSecretVariable, listsFromSource, refNamesOf, refTextFor } from './portable';
+import { clientSecretVariable, listsFromSource, refNamesOf, refScalar, refTextFor } from './portable';
 import { findPair, keyText } from './yamlNodes';
 
 export interface CompletionContext {
@@ -293,14 +293,8 @@ function refItems(reference: ReferenceField, cursor: { partialStart: number; par
       },
       sortText: `1${String(i).padStart(4, '0')}`,
       filterText: [text, ...also].join(' '),
-      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: yamlScalar(text) },
+      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: refScalar(text) },
     });
   });
   return items;
-}
-
-/** A slug or name as a YAML scalar: plain when it reads back as itself, else double-quoted. */
-function yamlScalar(text: string): string {
-  const plain = stringify(text, { lineWidth: 0 }).replace(/\n$/, '');
-  return plain.includes('\n') ? JSON.stringify(text) : plain;
 }

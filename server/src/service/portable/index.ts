@@ -30,7 +30,7 @@ export { referenceTagFindings, listsFromSource } from './referenceTagFindings';
 export type { ResolvedBody, ResolvedTag } from './requestBody';
 export { exportProvider } from './exportProvider';
 export type { ExportOptions, ExportedProvider, ExportNote } from './exportProvider';
-export { refNamesOf, refTextFor, closestRefTexts, candidatesText, MAX_NAMED_CANDIDATES } from './refNames';
+export { refNamesOf, refTextFor, refScalar, closestRefTexts, candidatesText, MAX_NAMED_CANDIDATES } from './refNames';
 export type { RefCandidates } from './refNames';
 export { envTypeFindings, fieldAtPath } from './envFields';
 export { nameToSlug, providerFileName, clientSecretVariable, MAX_SLUG_LENGTH } from './names';

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { ReferenceField } from '../../../../common/profiles';
 import { listText } from './findModels';
 import { KIND_NOUNS, PortableLists, PortableObject } from './objects';
@@ -93,4 +94,13 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[y.length];
+}
+
+/**
+ * A slug or name as a YAML scalar after `!ref`: plain when it reads back as itself, else
+ * double-quoted. `inFlow`: inside `[...]` or `{...}`, where a comma or bracket also ends a plain scalar.
+ */
+export function refScalar(text: string, inFlow = false): string {
+  const plain = stringify(text, { lineWidth: 0 }).replace(/\n$/, '');
+  return plain.includes('\n') || (inFlow && /[,[\]{}]/.test(plain)) ? JSON.stringify(text) : plain;
 }
