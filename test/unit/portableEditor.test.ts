@@ -220,6 +220,18 @@ describe('!ref in the editor: hover and inlay hints', () => {
     assert.ok(markdown.startsWith(`**Matches 2 certificate key pairs** · a deploy stops here\n\n\\*twin\\* \`${KEY_PAIR}\` · \\*twin\\* \`${KEY_PAIR_NO_KEY}\``), markdown);
   });
 
+  it('ambiguous: a fix per match writes its UUID', () => {
+    const references = new StaticReferenceSource({ certificateKeyPair: [
+      { pk: KEY_PAIR, name: 'twin', privateKeyAvailable: true },
+      { pk: KEY_PAIR_NO_KEY, name: 'twin', privateKeyAvailable: true },
+    ] });
+    const actions = actionsAt(`${NAME_AND_FLOW}signing_key: !ref tw$0in\n`, references);
+    assert.deepEqual(actions.map((a) => [a.title, a.result]), [
+      [`Use twin (${KEY_PAIR})`, `${NAME_AND_FLOW}signing_key: ${KEY_PAIR}\n`],
+      [`Use twin (${KEY_PAIR_NO_KEY})`, `${NAME_AND_FLOW}signing_key: ${KEY_PAIR_NO_KEY}\n`],
+    ]);
+  });
+
   it('a hostile name from the server stays text', () => {
     const references = new StaticReferenceSource({ flow: [{ pk: FLOW_AUTHN, name: '[click](javascript:alert(1)) <img>', slug: 'evil', designation: 'authentication' }] });
     const { markdown } = hoverAt(`${NAME_AND_FLOW}authentication_flow: !ref ev$0il\n`, references);

@@ -172,7 +172,8 @@ function ownFixesFor(parsed: ParsedDocument, pairs: PairIndex, finding: Finding,
     case 'reference-not-found':
     case 'reference-wrong-kind':
     case 'reference-without-private-key':
-    case 'reference-unresolved': {
+    case 'reference-unresolved':
+    case 'reference-ambiguous': {
       // On a tag the choice is written as a tag (`!ref <slug>`); on a UUID, as its UUID.
       const choices = Array.isArray(data.choices) ? (data.choices as { pk?: string; label: string; text?: string }[]) : [];
       return choices.flatMap((choice, i) => {

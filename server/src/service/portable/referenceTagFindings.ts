@@ -1,6 +1,6 @@
 import { Finding, finding } from '../findings';
 import { candidatesFor, ReferenceSource } from '../references';
-import { KIND_NOUNS, PortableLists } from './objects';
+import { describeObject, KIND_NOUNS, PortableLists } from './objects';
 import { candidatesText, closestRefTexts } from './refNames';
 import { resolveTag } from './resolve';
 import type { PortableTag } from './tagScan';
@@ -38,7 +38,9 @@ export function referenceTagFindings(tags: readonly PortableTag[], lists: Portab
       const many = KIND_NOUNS[tag.reference.kind].many;
       findings.push(finding('reference-deferred', { message: `Resolved when deploying: the server's ${many} are not known now.`, ...range, data: { key: tag.field } }));
     } else if (result.reason === 'ambiguous') {
-      findings.push(finding('reference-ambiguous', { message: result.message, ...range, data: { key: tag.field, candidates: result.candidates.map((c) => c.pk) } }));
+      // Only the id tells them apart on this server: the fixes write it.
+      const choices = result.candidates.slice(0, 10).map((c) => ({ label: describeObject(c), text: c.pk }));
+      findings.push(finding('reference-ambiguous', { message: result.message, ...range, data: { key: tag.field, candidates: result.candidates.map((c) => c.pk), choices } }));
     } else {
       // The objects the field may take (a flow of its designation, a key pair with a private key), closest first.
       const list = lists[tag.reference.kind] ?? [];
