@@ -175,6 +175,23 @@ describe('!ref in the editor: completion', () => {
     assert.deepEqual(complete(`${NAME_AND_FLOW}authorization_flow: !ref $0\n`, OFFLINE).items, []);
   });
 
+  it('in `!Find [authentik_flows.flow, [slug, |]]`: the slugs of the authorization flows, up to the bracket', () => {
+    const { items, accept } = complete(`${NAME_AND_FLOW}authorization_flow: !Find [authentik_flows.flow, [slug, default-provider-authorization-ex$0pl]]\n`);
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [
+      ['default-provider-authorization-explicit-consent', 'Authorize Application'],
+      ['default-provider-authorization-implicit-consent', 'Authorize Application'],
+    ]);
+    assert.equal(accept(items[0]), `${NAME_AND_FLOW}authorization_flow: !Find [authentik_flows.flow, [slug, default-provider-authorization-explicit-consent]]\n`);
+  });
+
+  it('in a !Find list item by name: quoted where a flow sequence needs it; a name two flows share, or a model of another kind, gives nothing', () => {
+    const references = new StaticReferenceSource({ scopeMapping: [{ pk: SCOPE_EMAIL, name: 'email, with a comma', scopeName: 'email' }] });
+    const mapping = complete(`${NAME_AND_FLOW}property_mappings:\n  - !Find [authentik_providers_oauth2.scopemapping, [name, $0]]\n`, references);
+    assert.equal(mapping.accept(mapping.items[0]), `${NAME_AND_FLOW}property_mappings:\n  - !Find [authentik_providers_oauth2.scopemapping, [name, "email, with a comma"]]\n`);
+    assert.deepEqual(complete(`${NAME_AND_FLOW}authorization_flow: !Find [authentik_flows.flow, [name, $0]]\n`).labels, []);
+    assert.deepEqual(complete(`${NAME_AND_FLOW}authorization_flow: !Find [authentik_crypto.certificatekeypair, [name, $0]]\n`).labels, []);
+  });
+
   it('!ref is offered beside the UUIDs and asks for the next list; !env beside client_secret, with the name derived from the provider', () => {
     const flow = complete(`${NAME_AND_FLOW}authorization_flow: $0\n`).items.find((i) => i.label === '!ref');
     assert.equal((flow?.textEdit as TextEdit).newText, '!ref ');

@@ -3,12 +3,12 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from
 import { Profile, ReferenceField } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
 import { fieldOf, fieldsOf, isDuration, isReferenceList, isUuidReference, RequestField } from '../schema/fields';
-import { cursorContext } from './cursor';
+import { cursorContext, TagCursor } from './cursor';
 import { escapeMarkdown, markdownCode } from './markdown';
 import { OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
 import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
-import { clientSecretVariable, listsFromSource, refNamesOf, refScalar, refTextFor } from './portable';
+import { clientSecretVariable, findModel, listsFromSource, refNamesOf, refScalar, refTextFor } from './portable';
 import { findPair, keyText } from './yamlNodes';
 
 export interface CompletionContext {
@@ -40,12 +40,12 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
     case 'value': {
       const field = fieldOf(context.profile, cursor.key);
       if (!field) return empty();
-      if (cursor.tag === 'ref') return field.reference && !field.reference.many ? { isIncomplete: false, items: refItems(field.reference, cursor, context) } : empty();
+      if (cursor.tag) return field.reference && !field.reference.many ? { isIncomplete: false, items: tagItems(field.reference, cursor.tag, cursor, context) } : empty();
       return valueList(field, false, cursor, context, providerName(parsed));
     }
     case 'listItem': {
       const field = fieldOf(context.profile, cursor.key);
-      if (cursor.tag === 'ref') return field?.reference?.many ? { isIncomplete: false, items: refItems(field.reference, cursor, context) } : empty();
+      if (cursor.tag) return field?.reference?.many ? { isIncomplete: false, items: tagItems(field.reference, cursor.tag, cursor, context) } : empty();
       if (field?.type === 'array' && field.item?.enumValues) return choiceItems(parsed, field, cursor);
       if (!field || !isReferenceList(field)) return empty();
       return valueList(field, true, cursor, context, providerName(parsed));
@@ -264,6 +264,44 @@ function refWhat(reference: ReferenceField): string {
   if (reference.kind === 'flow' || reference.kind === 'oauthSource') return 'slug';
   if (reference.kind === 'scopeMapping') return 'name, managed id or scope name';
   return 'name';
+}
+
+function tagItems(reference: ReferenceField, tag: TagCursor, cursor: { partialStart: number; partialEnd: number }, context: CompletionContext): Proposal[] {
+  return tag.name === 'ref' ? refItems(reference, cursor, context) : findItems(reference, tag.model, tag.lookup, cursor, context);
+}
+
+/**
+ * In `!Find [model, [lookup, |]]`: the lookup's values of the objects the field may take, when the
+ * model gives objects of the field's kind; a value two of them share is left out (it matches both).
+ */
+function findItems(reference: ReferenceField, model: string, lookup: string, cursor: { partialStart: number; partialEnd: number }, context: CompletionContext): Proposal[] {
+  const found = findModel(model);
+  const list = context.references?.list(reference.kind);
+  if (!found || found.kind !== reference.kind || !(found.lookups as readonly string[]).includes(lookup) || !list) return [];
+  const valueOf = (o: ReferenceObject): string | undefined => {
+    const value = lookup === 'slug' ? o.slug : lookup === 'name' ? o.name : lookup === 'managed' ? o.managed : o.pk;
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const counts = new Map<string, number>();
+  for (const o of list.objects) {
+    const value = valueOf(o);
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const items: Proposal[] = [];
+  candidatesFor(reference, list).forEach((object, i) => {
+    const value = valueOf(object);
+    if (value === undefined || counts.get(value) !== 1) return;
+    const description = value === object.name ? referenceItemLabel(object).description : String(object.name);
+    items.push({
+      label: value,
+      ...(context.labelDetailsSupport ? { labelDetails: { description }, detail: reference.label } : { detail: `${description} · ${reference.label}` }),
+      kind: CompletionItemKind.Reference,
+      sortText: `1${String(i).padStart(4, '0')}`,
+      filterText: value,
+      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: refScalar(value, true) },
+    });
+  });
+  return items;
 }
 
 /**
