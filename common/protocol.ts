@@ -241,35 +241,3 @@ export function isProfileStatusParams(value: unknown): value is ProfileStatusPar
   const v = value as Record<string, unknown>;
   return shortText(v.uri, 8192) && shortText(v.release, 40) && shortText(v.label, 200) && shortText(v.reason, 300) && typeof v.source === 'string' && PROFILE_SOURCES.includes(v.source);
 }
-
-/**
- * The editor command behind "Move to an environment variable": the code action carries these
- * arguments, never the secret; the client reads the value from its own buffer.
- */
-export const MOVE_SECRET_COMMAND = 'authentik.moveSecretToEnvironment';
-
-export interface MoveSecretArguments {
-  uri: string;
-  /** The document version the action was made for: after an edit the ranges may hold something else. */
-  version: number;
-  /** The whole value, quotes included: replaced by `!env <variable>`. */
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  /** The secret as written, without quotes: what goes to the clipboard. */
-  valueRange: { start: { line: number; character: number }; end: { line: number; character: number } };
-  variable: string;
-}
-
-const checkPosition = (value: unknown, path: string) => checkFields(value, path, { line: 'integer', character: 'integer' });
-const checkRange = (value: unknown, path: string) =>
-  checkFields(value, path, { start: 'object', end: 'object' }) ??
-  checkPosition((value as { start: unknown }).start, `${path}.start`) ??
-  checkPosition((value as { end: unknown }).end, `${path}.end`);
-
-/** An environment variable name as `!env` takes it. */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
-
-export const checkMoveSecretArguments: ParamsCheck = (value) =>
-  checkFields(value, '', { uri: 'string', version: 'integer', range: 'object', valueRange: 'object', variable: 'string' }) ??
-  checkRange((value as MoveSecretArguments).range, 'range') ??
-  checkRange((value as MoveSecretArguments).valueRange, 'valueRange') ??
-  (VARIABLE_NAME.test((value as MoveSecretArguments).variable) ? undefined : 'variable must be an environment variable name');

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, MarkupContent, TextEdit } from 'vscode-languageserver-protocol/node';
-import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../common/protocol';
+import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../common/moveSecret';
 import { AuthentikTestServer, SEED_IDS, startAuthentikTestServer } from '../authentik-server';
 import { LspClient } from '../helpers/lspClient';
 import { applyEdits, position, range, TEST_TIMEOUT, uniqueUri } from './documents';

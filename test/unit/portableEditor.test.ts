@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, CompletionItem, MarkupContent, Range, TextEdit } from 'vscode-languageserver-types';
-import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../common/protocol';
+import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../common/moveSecret';
 import { closestRefTexts, candidatesText, MAX_NAMED_CANDIDATES } from '../../server/src/service/portable';
 import { StaticReferenceSource } from '../../server/src/service/references';
 import { defaultReferences } from '../helpers/references';

@@ -1,3 +1,4 @@
+import { MOVE_SECRET_COMMAND } from '../../../common/moveSecret';
 import { CommandContext } from '../context';
 import { clearToken } from './clearToken';
 import { convertFormat } from './convertFormat';
@@ -24,6 +25,6 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.showDeployResult': showDeployResult,
     'authentik.convertFormat': convertFormat,
     'authentik.pickVersion': pickVersion,
-    'authentik.moveSecretToEnvironment': moveSecretToEnvironment,
+    [MOVE_SECRET_COMMAND]: moveSecretToEnvironment,
   };
 }

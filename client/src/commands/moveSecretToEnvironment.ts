@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMoveSecretArguments, MoveSecretArguments } from '../../../common/protocol';
+import { checkMoveSecretArguments, MoveSecretArguments } from '../../../common/moveSecret';
 
 export type MoveSecretOutcome = { kind: 'moved'; variable: string } | { kind: 'refused'; message: string };
 

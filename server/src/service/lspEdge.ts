@@ -14,7 +14,7 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
-import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../../common/protocol';
+import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../../common/moveSecret';
 import { Fix } from './codeActions';
 import { Proposals } from './completion';
 import { OffsetEdit } from './edits';
