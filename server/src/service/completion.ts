@@ -1,14 +1,14 @@
 import { isScalar, isSeq } from 'yaml';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
-import { Profile, ReferenceField } from '../../../common/profiles';
+import { Profile } from '../../../common/profiles';
 import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
 import { fieldOf, fieldsOf, isDuration, isReferenceList, isUuidReference, RequestField } from '../schema/fields';
-import { cursorContext, TagCursor } from './cursor';
+import { cursorContext } from './cursor';
 import { escapeMarkdown, markdownCode } from './markdown';
-import { OffsetEdit } from './edits';
+import { escapeSnippet, OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
-import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
-import { clientSecretVariable, findModel, listsFromSource, refNamesOf, refScalar, refTextFor } from './portable';
+import { candidatesFor, ReferenceObject, referenceItemLabel, ReferenceSource } from './references';
+import { ENV_FIELDS, envTagItem, providerName, refTagItem, tagItems } from './tagCompletion';
 import { findPair, keyText } from './yamlNodes';
 
 export interface CompletionContext {
@@ -106,21 +106,6 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
   });
 }
 
-/**
- * What tells objects apart where a completion list shows them. Flows and sources: the slug (unique;
- * several default flows share the name "Authorize Application"), the name beside it. Others: the
- * name (unique for them), beside it the scope or the start of the UUID.
- */
-export function referenceItemLabel(object: ReferenceObject): { label: string; description: string } {
-  if (object.slug) return { label: object.slug, description: object.name };
-  if (object.scopeName) return { label: object.name, description: `scope ${object.scopeName}` };
-  // OAuth2 providers are named by an integer pk.
-  return { label: object.name, description: /^\d+$/.test(object.pk) ? `pk ${object.pk}` : `UUID ${object.pk.slice(0, 8)}…` };
-}
-
-function escapeSnippet(text: string): string {
-  return text.replace(/[$}\\,|]/g, (c) => '\\' + c);
-}
 
 /** The key and a snippet for its value, with the document's own line ending. */
 function keySnippet(field: RequestField, eol: string): string {
@@ -211,128 +196,4 @@ function valueList(
   if (!listItem && ENV_FIELDS.has(field.key)) items.push(envTagItem(field.key, name, cursor, context));
   if (!listItem && field.nullable) items.push(plain('null', CompletionItemKind.Value, 'no value', '9'));
   return { isIncomplete: false, items };
-}
-
-/** Fields whose value is commonly kept out of the file, offered as `!env`. */
-const ENV_FIELDS: ReadonlySet<string> = new Set(['client_secret', 'client_id']);
-
-/** The provider's name as the file has it, for names derived from it. */
-function providerName(parsed: ParsedDocument): string {
-  const pair = parsed.root ? findPair(parsed.root, 'name') : undefined;
-  return isScalar(pair?.value) && typeof pair.value.value === 'string' ? pair.value.value : '';
-}
-
-/** Asks the editor for the next list once an item is accepted (VS Code's command; other editors ignore it). */
-const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
-
-/** `!ref `, after which the slugs or names of the field's kind are offered. */
-function refTagItem(reference: ReferenceField, edit: OffsetEdit): Proposal {
-  const by = refWhat(reference);
-  return {
-    label: '!ref',
-    kind: CompletionItemKind.Keyword,
-    detail: `${reference.label} by ${by}`,
-    documentation: {
-      kind: MarkupKind.Markdown,
-      value: `Names the ${reference.label} by its ${by} instead of its ${reference.pk === 'integer' ? 'pk' : 'UUID'}: resolved on the server the file is deployed to, so the same file works on every server.`,
-    },
-    sortText: '3',
-    filterText: '!ref',
-    edit,
-    command: TRIGGER_SUGGEST,
-  };
-}
-
-/** `!env <NAME>`: the value is read from the environment of the deploy, never kept in the file. */
-function envTagItem(key: string, name: string, cursor: { partialStart: number; partialEnd: number; needsSpace: boolean }, context: CompletionContext): Proposal {
-  const variable = key === 'client_secret' ? clientSecretVariable(name) : clientSecretVariable(name).replace(/_CLIENT_SECRET$/, '_CLIENT_ID');
-  const newText = context.snippetSupport ? `!env \${1:${escapeSnippet(variable)}}` : `!env ${variable}`;
-  return {
-    label: '!env',
-    kind: CompletionItemKind.Keyword,
-    detail: `${key} from the environment variable ${variable}`,
-    documentation: { kind: MarkupKind.Markdown, value: `Reads ${escapeMarkdown(key)} from an environment variable when deploying: the value is never written to the file.` },
-    sortText: '4',
-    filterText: '!env',
-    insertTextFormat: context.snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: (cursor.needsSpace ? ' ' : '') + newText },
-  };
-}
-
-/** What `!ref` names an object of the field's kind by. */
-function refWhat(reference: ReferenceField): string {
-  if (reference.kind === 'flow' || reference.kind === 'oauthSource') return 'slug';
-  if (reference.kind === 'scopeMapping') return 'name, managed id or scope name';
-  return 'name';
-}
-
-function tagItems(reference: ReferenceField, tag: TagCursor, cursor: { partialStart: number; partialEnd: number }, context: CompletionContext): Proposal[] {
-  return tag.name === 'ref' ? refItems(reference, cursor, context) : findItems(reference, tag.model, tag.lookup, cursor, context);
-}
-
-/**
- * In `!Find [model, [lookup, |]]`: the lookup's values of the objects the field may take, when the
- * model gives objects of the field's kind; a value two of them share is left out (it matches both).
- */
-function findItems(reference: ReferenceField, model: string, lookup: string, cursor: { partialStart: number; partialEnd: number }, context: CompletionContext): Proposal[] {
-  const found = findModel(model);
-  const list = context.references?.list(reference.kind);
-  if (!found || found.kind !== reference.kind || !(found.lookups as readonly string[]).includes(lookup) || !list) return [];
-  const valueOf = (o: ReferenceObject): string | undefined => {
-    const value = lookup === 'slug' ? o.slug : lookup === 'name' ? o.name : lookup === 'managed' ? o.managed : o.pk;
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const counts = new Map<string, number>();
-  for (const o of list.objects) {
-    const value = valueOf(o);
-    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  const items: Proposal[] = [];
-  candidatesFor(reference, list).forEach((object, i) => {
-    const value = valueOf(object);
-    if (value === undefined || counts.get(value) !== 1) return;
-    const description = value === object.name ? referenceItemLabel(object).description : String(object.name);
-    items.push({
-      label: value,
-      ...(context.labelDetailsSupport ? { labelDetails: { description }, detail: reference.label } : { detail: `${description} · ${reference.label}` }),
-      kind: CompletionItemKind.Reference,
-      sortText: `1${String(i).padStart(4, '0')}`,
-      filterText: value,
-      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: refScalar(value, true) },
-    });
-  });
-  return items;
-}
-
-/**
- * After `!ref `: the slugs or names of the objects the field may take (the UUID completion's
- * choices), each written so it resolves back to exactly that object; one that no text names alone
- * (two key pairs of one name) is left out, it could only give an error.
- */
-function refItems(reference: ReferenceField, cursor: { partialStart: number; partialEnd: number }, context: CompletionContext): Proposal[] {
-  const list = context.references?.list(reference.kind);
-  if (!list) return [];
-  const lists = listsFromSource(context.references);
-  const items: Proposal[] = [];
-  candidatesFor(reference, list).forEach((object, i) => {
-    const text = refTextFor(reference, object, lists, { scopeName: true });
-    if (text === undefined) return;
-    const name = String(object.name);
-    const description = text === name ? referenceItemLabel(object).description : name;
-    const detail = reference.label + (list.stale ? ' (cached: the server cannot be asked now)' : '');
-    const also = refNamesOf(reference, object, { scopeName: true }).filter((t) => t !== text);
-    items.push({
-      label: text,
-      ...(context.labelDetailsSupport ? { labelDetails: { description }, detail } : { detail: `${description} · ${detail}` }),
-      kind: CompletionItemKind.Reference,
-      documentation: {
-        kind: MarkupKind.Markdown,
-        value: `**${escapeMarkdown(name)}**${object.slug ? ` ${markdownCode(String(object.slug))}` : ''}\n\n${reference.pk === 'integer' ? 'pk' : 'UUID'} ${markdownCode(String(object.pk))} on the connected server`,
-      },
-      sortText: `1${String(i).padStart(4, '0')}`,
-      filterText: [text, ...also].join(' '),
-      edit: { start: cursor.partialStart, end: cursor.partialEnd, newText: refScalar(text) },
-    });
-  });
-  return items;
 }
