@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, CompletionItem, MarkupContent, Range, TextEdit } from 'vscode-languageserver-types';
-import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../common/moveSecret';
+import { checkMoveSecretArguments, MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../common/moveSecret';
 import { closestRefTexts, candidatesText, MAX_NAMED_CANDIDATES } from '../../server/src/service/portable';
 import { StaticReferenceSource } from '../../server/src/service/references';
 import { defaultReferences } from '../helpers/references';
@@ -315,5 +315,15 @@ describe('!ref in the editor: rewrites and moving a secret', () => {
   it('a secret written with escapes is not moved: the copy would not be the secret', () => {
     assert.deepEqual(actionsAt(`${NAME_AND_FLOW}client_secret: "s3\\tc$0ret"\n`).filter((a) => a.command), []);
     assert.equal(actionsAt(`${NAME_AND_FLOW}client_secret: s3c$0ret\n`).filter((a) => a.command).length, 1);
+  });
+
+  it('the command refuses arguments that are not what the language server sends', () => {
+    const at = { line: 1, character: 15 };
+    const good = { uri: 'file:///a.oauth2provider.yaml', version: 3, range: { start: at, end: at }, valueRange: { start: at, end: at }, variable: 'GRAFANA_CLIENT_SECRET' };
+    assert.equal(checkMoveSecretArguments(good), undefined);
+    assert.equal(checkMoveSecretArguments(undefined), 'the arguments are not an object');
+    assert.equal(checkMoveSecretArguments({ ...good, version: '3' }), 'version must be an integer');
+    assert.equal(checkMoveSecretArguments({ ...good, valueRange: { start: at } }), 'valueRange must be a range');
+    assert.equal(checkMoveSecretArguments({ ...good, variable: 'X; rm -rf ~' }), 'variable must be an environment variable name');
   });
 });
