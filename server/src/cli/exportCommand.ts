@@ -4,7 +4,7 @@ import { AuthentikApi } from '../../../common/authentik/apiClient';
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
 import { ProviderRow, serverText } from '../../../common/authentik/serverAnswers';
 import { listServerProviders } from '../authentik/serverProviders';
-import { distinctExportNames, exportProvider } from '../service/portable';
+import { distinctExportNames, exportProvider, textHoldsSecret } from '../service/portable';
 import { CONNECTION_OPTIONS, connectionFromOptions } from './connectionOptions';
 import { linePath, visible } from './escape';
 import { describeFsError } from './files';
@@ -13,9 +13,6 @@ import { serverContext, serverLists } from './serverContext';
 
 /** export: some files existed and were kept as they were (the others were written). */
 export const EXIT_KEPT = 3;
-
-/** A secret shorter than this could be any word of a file; a longer one found in the text means the file would leak it. */
-const CHECKED_SECRET_LENGTH = 8;
 
 export const EXPORT_OPTIONS_HELP = `export options:
   --url URL                         The server (or AUTHENTIK_URL); the token comes from AUTHENTIK_TOKEN
@@ -87,8 +84,7 @@ export async function runExport(argv: string[], io: CliIo, http: HttpClient = ne
     const own = names.get(row.pk)!;
     const exported = exportProvider(row.record, { profile: context.profile, lists, release: context.release ?? '', secretVariable: own.secretVariable });
     const shown = linePath(path.join(values.out, own.fileName));
-    const secret = row.record.client_secret;
-    if (typeof secret === 'string' && secret.length >= CHECKED_SECRET_LENGTH && exported.text.includes(secret)) {
+    if (textHoldsSecret(exported.text, row.record)) {
       warn(`${shown}: not written: another field of "${label(row)}" (pk ${row.pk}) holds the text of its client secret, which a file must never contain.`);
       failed++;
       continue;
