@@ -299,6 +299,18 @@ describe('cli export: choosing, naming and keeping files', () => {
     assert.deepEqual(fs.readdirSync(only), [`grafana-${second}.oauth2provider.yaml`]);
   });
 
+  it('refuses to write a file that would hold the client secret (another field has its text), exit 2, and prints it nowhere', async () => {
+    const same = 'same-text-as-the-secret-4Rt7Yu1Io9';
+    await seed(server(), [{ name: 'Careless', authorization_flow: flows.implicitConsent, client_id: same, client_secret: same }, providers2024()[2]]);
+    const dir = tempDir();
+    const result = await runCli(['export', '--url', server().url, '--out', dir], { env });
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.deepEqual(fs.readdirSync(dir), ['mobile-app.oauth2provider.yaml'], 'the other provider is still written');
+    assert.ok(result.stderr.includes(`careless.oauth2provider.yaml: not written: another field of "Careless" (pk `), result.stderr);
+    assert.ok(!result.stdout.includes(same) && !result.stderr.includes(same));
+    assert.match(result.stdout, /Exported 1 of 2 OAuth2 provider\(s\) .*; 1 could not be written\.\n$/);
+  });
+
   it('prints the notes of an export, server text made visible', async () => {
     await seed(server(), [{ ...providers2024()[0], name: 'Grafana\u001b[31m', property_mappings: [SEED_IDS.propertyMappings.samlEmail] }]);
     const dir = tempDir();
