@@ -331,6 +331,9 @@ describe('cli export: choosing, naming and keeping files', () => {
     const noToken = await runCli(['export', '--url', server().url, '--out', tempDir()], { env: { AUTHENTIK_TOKEN: '' } });
     assert.equal(noToken.code, 2);
     assert.match(noToken.stderr, /AUTHENTIK_TOKEN/);
+    const refused = await runCli(['export', '--url', server().url, '--out', tempDir()], { env: { AUTHENTIK_TOKEN: 'not-the-token' } });
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.match(refused.stderr, /authentik-oauth2 export: 403 Token invalid\/expired: /);
     const help = await runCli(['--help']);
     assert.match(help.stdout, /export --url <base URL> --out <dir> \[--name NAME\]\.\.\./);
     assert.match(help.stdout, /export: 0 every file written, 1 .*\n.*2 usage error.*3 files that existed were kept\./);

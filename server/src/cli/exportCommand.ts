@@ -43,8 +43,6 @@ export async function runExport(argv: string[], io: CliIo, http: HttpClient = ne
 
   const context = await serverContext(connection, http, io);
   if (!context.profile) return fail(io, 'export', "the server's release is not known, so the fields a file holds are not known either; nothing was written.");
-  if (!context.references) return fail(io, 'export', "the server's flows, key pairs, mappings and sources could not be listed, so a file could not name them by slug or name; nothing was written.");
-  const lists = serverLists(context);
 
   const api = new AuthentikApi(connection, http);
   // Every answer's secrets are remembered by the redactor: whatever is printed goes through it.
@@ -57,6 +55,9 @@ export async function runExport(argv: string[], io: CliIo, http: HttpClient = ne
     return fail(io, 'export', visible(listed.failure.message), kind === 'forbidden' || kind === 'not-found' ? EXIT_FINDINGS : EXIT_USAGE);
   }
   const { providers, otherTypes } = listed.value;
+  // After the providers, so that a token the server refuses is said as such (exit 1).
+  if (!context.references) return fail(io, 'export', "the server's flows, key pairs, mappings and sources could not be listed, so a file could not name them by slug or name; nothing was written.");
+  const lists = serverLists(context);
 
   const wanted = values.name ?? [];
   const selected = wanted.length === 0 ? providers : providers.filter((row) => wanted.includes(row.name));
