@@ -70,6 +70,24 @@ describe('lsp: authentik/listProviders and authentik/exportProvider', TEST_TIMEO
     assert.ok(!client.stderr.includes(SECRET) && !JSON.stringify(client.logs).includes(SECRET), 'nothing logged holds the secret');
   });
 
+  it('leaves out a proxy provider the OAuth2 list shows too (authentik 2024.8 does), and will not export it', async () => {
+    const api = apiFor(server.url, TOKEN);
+    const list = await api.listAll<Record<string, unknown>>('/api/v3/providers/oauth2/');
+    assert.ok(list.ok);
+    // pk 1 is the seed's proxy provider "Grafana proxy"; /providers/all/ says what it is.
+    const results = [...list.body, { ...list.body[0], pk: 1, name: 'Grafana proxy', client_id: 'proxy-client' }];
+    const pagination = { next: 0, previous: 0, count: results.length, current: 1, total_pages: 1, start_index: 1, end_index: results.length };
+    server.addFault({ method: 'GET', path: '/api/v3/providers/oauth2/', json: { pagination, results } });
+    try {
+      const listed = await client.connection.sendRequest(ListProvidersRequest, { folder: FOLDER });
+      assert.deepEqual(listed, { kind: 'providers', providers: [{ pk: grafanaPk, name: 'Grafana (prod)', clientId: 'grafana-prod' }] });
+      const exported = await client.connection.sendRequest(ExportProviderRequest, { folder: FOLDER, pk: 1 });
+      assert.deepEqual(exported, { kind: 'unavailable', message: 'Provider pk 1 is not an OAuth2 provider (the OAuth2 list shows it because its type is built on OAuth2 providers).' });
+    } finally {
+      server.clearFaults();
+    }
+  });
+
   it('a folder without a server, a pk the server does not have: unavailable, with the reason', async () => {
     assert.deepEqual(await client.connection.sendRequest(ListProvidersRequest, { folder: OTHER_FOLDER }), {
       kind: 'unavailable',
