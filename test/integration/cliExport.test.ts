@@ -60,6 +60,9 @@ function providers2024(): Record<string, unknown>[] {
   ];
 }
 
+/** Provider pks follow the seed's two providers of other types: the first one created is Grafana. */
+const GRAFANA_PK = 3;
+
 /** The same on a 2026.5 server: the list form with a strict entry the upgrade left with backslashes, grant types, both keys, federation. */
 function providers2026(): Record<string, unknown>[] {
   const [grafana, wiki, mobile] = providers2024();
@@ -77,7 +80,7 @@ function providers2026(): Record<string, unknown>[] {
       logout_uri: 'https://grafana.example.com/backchannel-logout',
       refresh_token_threshold: 'hours=1',
     },
-    { ...wiki, invalidation_flow: flows.invalidation, jwks_sources: undefined, redirect_uris: [{ matching_mode: 'strict', url: 'https://wiki.example.com/oauth/callback' }], jwt_federation_sources: [sources.githubActions], logout_method: 'frontchannel' },
+    { ...wiki, invalidation_flow: flows.invalidation, jwks_sources: undefined, redirect_uris: [{ matching_mode: 'strict', url: 'https://wiki.example.com/oauth/callback' }], jwt_federation_sources: [sources.githubActions], logout_method: 'frontchannel', jwt_federation_providers: [GRAFANA_PK] },
     { ...mobile, invalidation_flow: flows.providerInvalidation, redirect_uris: [{ matching_mode: 'strict', url: 'com.example.app://callback' }] },
   ].map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)));
 }
@@ -157,6 +160,8 @@ for (const [version, providers, fileNames] of [
       // A public client's secret is not used: no variable to set.
       assert.doesNotMatch(files['mobile-app.oauth2provider.yaml'], /client_secret/);
       assert.match(files['wiki-prod.oauth2provider.yaml'], /^client_secret: !env WIKI_PROD_CLIENT_SECRET$/m);
+      assert.equal(server().providers().find((p) => p.name === 'Grafana')!.pk, GRAFANA_PK);
+      if (version !== '2024.8.4') assert.match(files['wiki-prod.oauth2provider.yaml'], /^jwt_federation_providers:\n {2}- !ref Grafana$/m);
       // The generated client id has no default in the schema: it is kept, or a deploy elsewhere would get another one.
       const wikiId = server().providers().find((p) => p.name === 'Wiki (prod)')!.client_id as string;
       assert.match(files['wiki-prod.oauth2provider.yaml'], new RegExp(`^client_id: ${wikiId}$`, 'm'));
