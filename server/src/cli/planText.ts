@@ -6,9 +6,12 @@ import { linePath, visible } from './escape';
 import { FilePlan, planAction, PlanError } from './providerPlans';
 import { formatFindingLines } from './textFormat';
 
-/** `  property_mappings[0]: !ref email → Name (uuid)` per tag; an `!env` only as set, never its value. */
+/**
+ * `  property_mappings[0] ← !ref email → Name (uuid)` per tag; an `!env` only as set, never its value.
+ * (Not `client_secret: ...`: the redactor masks whatever follows a secret-named key and a colon.)
+ */
 export function resolvedLines(resolved: readonly ResolvedTag[], redactor: SecretRedactor, indent = '  '): string[] {
-  return resolved.map((r) => `${indent}${visible(fieldLabel(r.tag.path))}: ${visible(redactor.text(describeResolved(r)))}`);
+  return resolved.map((r) => `${indent}${visible(fieldLabel(r.tag.path))} ← ${visible(redactor.text(describeResolved(r)))}`);
 }
 
 /** The findings of a file that has no plan, on its lines, then why in one line (indented under its header). */
