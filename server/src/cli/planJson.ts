@@ -21,8 +21,8 @@ import { countPlans, PlanCounts } from './planText';
  *     "request"?: { "method": "POST" | "PATCH", "path": string }, // "create" and "update"
  *     "fields"?: string[],                                    // "create": every field sent
  *     "changes"?: [ { "field": string, "from"?: any, "to": any } ], // "update": the live value, then what the server will store
- *     "resolved": [ { "field": string, "tag": "!ref" | "!Find" | "!env", "written": string,
- *                     "value"?: string | number, "object"?: { "pk": string, "name": string } } ],
+ *     "resolved"?: [ { "field": string, "tag": "!ref" | "!Find" | "!env", "written": string,
+ *                     "value"?: string | number, "object"?: { "pk": string, "name": string } } ], // not for "error"
  *     "diagnostics"?: [ { "severity", "code", "message", "range": { "start": {line, character}, "end": {...} } } ], // 0-based
  *     "error"?: string } ] }
  * ```
@@ -44,7 +44,7 @@ export interface PlanFileJson {
   request?: { method: 'POST' | 'PATCH'; path: string };
   fields?: string[];
   changes?: { field: string; from?: unknown; to: unknown }[];
-  resolved: ResolvedJson[];
+  resolved?: ResolvedJson[];
   diagnostics?: FileDiagnostic[];
   error?: string;
 }
@@ -71,22 +71,19 @@ function fileJson(file: FilePlan, redactor: SecretRedactor): PlanFileJson {
     const { error } = file.result;
     const diagnostics = error.stage === 'read' ? [] : error.findings.map((f) => redactor.value(toFileDiagnostic(f, file.lines)));
     const message = error.stage === 'server' ? error.failure.message : error.message;
-    return { path: file.path, action: 'error', resolved: [], diagnostics, error: redactor.text(message) };
+    return { path: file.path, action: 'error', diagnostics, error: redactor.text(message) };
   }
   const { plan, resolved } = file.result;
   const name = redactor.text(String(plan.stored.name));
-  const entry: PlanFileJson = { path: file.path, action: planAction(plan), resolved: resolved.map((r) => resolvedJson(r, redactor)) };
+  const entry: PlanFileJson = { path: file.path, action: planAction(plan), provider: plan.action === 'create' ? { name } : { name, pk: plan.pk } };
   if (plan.action === 'create') {
-    entry.provider = { name };
     entry.request = { method: 'POST', path: PROVIDERS_PATH };
     entry.fields = Object.keys(plan.body);
-  } else {
-    entry.provider = { name, pk: plan.pk };
-    if (plan.changes.length > 0) {
-      entry.request = { method: 'PATCH', path: providerPath(plan.pk) };
-      entry.changes = plan.changes.map((c) => ({ field: c.key, from: shownValue(c.key, c.from, redactor), to: shownValue(c.key, c.to, redactor) }));
-    }
+  } else if (plan.changes.length > 0) {
+    entry.request = { method: 'PATCH', path: providerPath(plan.pk) };
+    entry.changes = plan.changes.map((c) => ({ field: c.key, from: shownValue(c.key, c.from, redactor), to: shownValue(c.key, c.to, redactor) }));
   }
+  entry.resolved = resolved.map((r) => resolvedJson(r, redactor));
   return entry;
 }
 
