@@ -29,4 +29,5 @@ export { referenceTagFindings, listsFromSource } from './referenceTagFindings';
 export type { ResolvedBody, ResolvedTag } from './requestBody';
 export { exportProvider } from './exportProvider';
 export type { ExportOptions, ExportedProvider, ExportNote } from './exportProvider';
-export { nameToSlug, providerFileName, clientSecretVariable, MAX_SLUG_LENGTH } from './names';
+export { nameToSlug, providerFileName, clientSecretVariable, distinctExportNames, MAX_SLUG_LENGTH } from './names';
+export type { ExportNames } from './names';
