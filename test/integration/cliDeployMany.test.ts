@@ -120,6 +120,17 @@ describe('cli deploy of a folder', () => {
     assert.deepEqual(writes(), []);
   });
 
+  it('two files naming the same provider: an error on the second one\'s name, nothing sent', async () => {
+    const dir = tree({ 'providers/team/beta.oauth2provider.yaml': provider('Alpha').replace('https://alpha.', 'https://other.') });
+    const result = await runCli(['deploy', 'providers', '--url', server().url, '--yes'], { cwd: dir, env: env() });
+    assert.equal(result.code, 1);
+    assert.ok(result.stdout.includes('\nproviders/team/beta.oauth2provider.yaml:2:7: error provider-name-repeated providers/alpha.oauth2provider.yaml names the provider "Alpha" too: each provider must be described by one file only.\n'), result.stdout);
+    assert.deepEqual(writes(), []);
+    const plan = await runCli(['plan', 'providers', '--url', server().url], { cwd: dir, env: env() });
+    assert.equal(plan.code, 1);
+    assert.match(plan.stdout, /\nPlan: 2 to create, 0 to update, 0 up to date, 1 with errors\.\n$/);
+  });
+
   it('--dry-run shows the plan and asks nothing; --format markdown gives the plan in Markdown', async () => {
     const dir = tree();
     const prompt = new ScriptedPrompt([]);

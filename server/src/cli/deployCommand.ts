@@ -13,7 +13,7 @@ import { collectFiles, DEFAULT_SEARCH_LIMITS, describeFsError } from './files';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, parseCommandLine, usageError } from './io';
 import { formatPlan } from './planCommand';
 import { resolvedLines } from './planText';
-import { FilePlan, namedFile, openPlanTarget, planAction, planFile, serverSaidNo } from './providerPlans';
+import { FilePlan, namedFile, openPlanTarget, planAction, planFile, refuseRepeatedNames, serverSaidNo } from './providerPlans';
 import { formatFindingLines } from './textFormat';
 
 /**
@@ -129,9 +129,10 @@ async function deployMany(inputs: string[], connection: ConnectionConfig, option
   if (files.length === 0) return fail(io, 'deploy', `no *.oauth2provider.yaml files found in ${inputs.map(visible).join(' ')}; nothing was sent.`);
 
   const target = await openPlanTarget(connection, http, io);
-  const plans: FilePlan[] = [];
+  const planned: FilePlan[] = [];
   // Every file is planned (so every `!env` value is known to the redactor) before anything is shown.
-  for (const file of files) plans.push(await planFile(target, file));
+  for (const file of files) planned.push(await planFile(target, file));
+  const plans = refuseRepeatedNames(planned);
   for (const plan of plans) if (plan.warning) io.stderr.write(`authentik-oauth2 deploy: warning: ${linePath(plan.path)}: ${visible(plan.warning)}\n`);
   const { api } = target;
   const { redactor } = api;

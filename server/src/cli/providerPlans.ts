@@ -11,11 +11,12 @@ import { Profile } from '../../../common/profiles';
 import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { commentVersionWarning, shapeOfFile } from '../authentik/deployTarget';
 import { prepareBody } from '../service/deployBody';
-import { Finding } from '../service/findings';
+import { Finding, finding } from '../service/findings';
 import { ParsedDocument, parseText } from '../service/parsedDocument';
 import { documentTags, EnvironmentSource, PortableLists, ResolvedTag } from '../service/portable';
 import { profileContext, resolveProfile } from '../service/profileResolution';
 import { serverErrorFindings } from '../service/serverErrors';
+import { findPair, rangeOf } from '../service/yamlNodes';
 import { visible } from './escape';
 import { describeFsError, FoundFile } from './files';
 import type { CliIo } from './io';
@@ -136,6 +137,29 @@ export async function planFile(target: PlanTarget, file: FoundFile): Promise<Fil
     return { ...base, result: { ok: false, error: { stage: 'server', failure: planned.failure, findings, body: prepared.body } } };
   }
   return { ...base, result: { ok: true, plan: planned.plan, resolved: prepared.resolved } };
+}
+
+/**
+ * The plans of a run with every file that names the same provider as an earlier one turned into an
+ * error on its `name`: applied one after the other, they would create it and then fail, or update it
+ * twice with different values.
+ */
+export function refuseRepeatedNames(plans: readonly FilePlan[]): FilePlan[] {
+  const first = new Map<string, string>();
+  return plans.map((file) => {
+    if (!file.result.ok) return file;
+    const name = String(file.result.plan.stored.name);
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, file.path);
+      return file;
+    }
+    const pair = file.document?.root ? findPair(file.document.root, 'name') : undefined;
+    const [start, end] = rangeOf(pair?.value) ?? rangeOf(pair?.key) ?? [0, 0];
+    const message = `${earlier} names the provider "${name}" too: each provider must be described by one file only.`;
+    const findings = [finding('provider-name-repeated', { message, start, end })];
+    return { ...file, result: { ok: false, error: { stage: 'file', findings, message: `${file.path}: the provider "${name}" is named by another file of this run; nothing was sent.` } } };
+  });
 }
 
 /** Whether the server's failure was an answer that says no (1), or no usable answer at all (2). */
