@@ -24,15 +24,20 @@ import { formatFindingLines } from './textFormat';
  * stopping at the first failed request. The token comes only from AUTHENTIK_TOKEN, never from a flag,
  * so it stays out of shell history and process lists.
  */
-export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = new NodeHttpClient()): Promise<number> {
+export async function runDeploy(argv: string[], io: CliIo, http: HttpClient = new NodeHttpClient(), usageText = ''): Promise<number> {
   const parsed = parseCommandLine(io, 'deploy', argv, {
     ...CONNECTION_OPTIONS,
     'dry-run': { type: 'boolean', default: false },
     yes: { type: 'boolean', short: 'y', default: false },
     format: { type: 'string', default: 'text' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (!parsed) return EXIT_USAGE;
   const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(usageText);
+    return EXIT_OK;
+  }
   if (positionals.length === 0) return usageError(io, 'deploy', 'give the provider files or folders to deploy, e.g. deploy grafana.oauth2provider.yaml --url https://auth.example.com');
   if (values.format !== 'text' && !(values.format === 'markdown' && values['dry-run'])) {
     io.stderr.write(`authentik-oauth2 deploy: --format takes text, or markdown with --dry-run (got "${visible(values.format ?? '')}")\n`);

@@ -40,14 +40,14 @@ plan and deploy options:
   error: nothing is sent), shows the plan, asks on a terminal (without one, only --yes applies), then applies
   the files in the order shown and stops at the first failed request, saying what was applied and what not.
 
-
+migrate options:
   --to VERSION                      The release to migrate to (a line such as 2026.5 or a release such as 2024.8.4)
   --write                           Rewrite the files instead of printing the diff
   --invalidation-flow UUID          The flow an added invalidation_flow names (default: a blank value to fill in)
 
 ${EXPORT_OPTIONS_HELP}
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error, unreadable path or a limit reached.
+Exit codes: validate: 0 no errors, 1 errors found (or too many warnings), 2 usage error, unreadable path or a limit reached.
   deploy: 0 done (or nothing to change), 1 a file has errors, the server said no or the plan was not confirmed,
           2 usage error, unreadable path, no usable answer from the server, or no terminal to confirm on (use --yes).
   plan (these differ from validate's, as terraform plan -detailed-exitcode): 0 no changes, 1 errors (usage errors
@@ -68,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (command === 'validate') return runValidate(rest, io, USAGE);
-  if (command === 'deploy') return runDeploy(rest, io);
+  if (command === 'deploy') return runDeploy(rest, io, undefined, USAGE);
   if (command === 'plan') return runPlan(rest, io, USAGE);
   if (command === 'migrate') return runMigrate(rest, io);
   if (command === 'export') return runExport(rest, io);
