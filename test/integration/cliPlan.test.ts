@@ -185,7 +185,7 @@ redirect_uris:
     assert.match(help.stdout, /plan \(these differ from validate's, as terraform plan -detailed-exitcode\): 0 no changes, 1 errors \(usage errors\n\s+included\), 2 changes pending\./);
     assert.match(help.stdout, /\n  plan <paths\.\.\.> --url <base URL>\n/);
     assert.match(help.stdout, /\n  deploy <paths\.\.\.> --url <base URL>\n/);
-    assert.match(help.stdout, /\n  --yes, -y {24}deploy: apply the plan of several files without asking \(for CI\)\n/);
+    assert.match(help.stdout, /\n  --yes, -y +deploy: apply the plan of several files without asking \(for CI\)\n/);
     assert.match(help.stdout, /\nmigrate options:\n/);
     const deployHelp = await runCli(['deploy', '--help']);
     assert.equal(deployHelp.code, 0);
