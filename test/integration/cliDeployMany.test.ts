@@ -120,6 +120,22 @@ describe('cli deploy of a folder', () => {
     assert.deepEqual(writes(), []);
   });
 
+  for (const fault of [
+    { method: 'POST', status: 400, echo: true },
+    { method: 'POST', status: 500, echo: true, htmlBody: true },
+  ]) {
+    it(`a server that echoes the request (${fault.status}): the !env value is in no output`, async () => {
+      server().addFault({ ...fault });
+      // A client id is no secret by its key: only the redactor's memory of the !env values masks it.
+      const dir = tree({ 'providers/alpha.oauth2provider.yaml': provider('Alpha', 'client_secret: !env ALPHA_SECRET\nclient_id: !env ALPHA_ID\n') });
+      const result = await runCli(['deploy', 'providers', '--url', server().url, '--yes'], { cwd: dir, env: { ...env(), ALPHA_ID: 'alpha-id-Fr6Jw2Yq9k' } });
+      assert.notEqual(result.code, 0);
+      assert.ok(server().requests.some((r) => r.method === 'POST' && r.rawBody.includes(MARKER) && r.rawBody.includes('Fr6Jw2Yq9k')), 'both were sent');
+      assert.match(result.stdout, /providers\/alpha\.oauth2provider\.yaml: Deploy failed: /);
+      for (const marker of [MARKER, 'Fr6Jw2Yq9k']) assert.ok(!(result.stdout + result.stderr).includes(marker), result.stdout + result.stderr);
+    });
+  }
+
   it('two files naming the same provider: an error on the second one\'s name, nothing sent', async () => {
     const dir = tree({ 'providers/team/beta.oauth2provider.yaml': provider('Alpha').replace('https://alpha.', 'https://other.') });
     const result = await runCli(['deploy', 'providers', '--url', server().url, '--yes'], { cwd: dir, env: env() });
