@@ -60,6 +60,9 @@ function providers2024(): Record<string, unknown>[] {
   ];
 }
 
+/** Provider pks follow the seed's two providers of other types: the first one created is Grafana. */
+const GRAFANA_PK = 3;
+
 /** The same on a 2026.5 server: the list form with a strict entry the upgrade left with backslashes, grant types, both keys, federation. */
 function providers2026(): Record<string, unknown>[] {
   const [grafana, wiki, mobile] = providers2024();
@@ -77,7 +80,7 @@ function providers2026(): Record<string, unknown>[] {
       logout_uri: 'https://grafana.example.com/backchannel-logout',
       refresh_token_threshold: 'hours=1',
     },
-    { ...wiki, invalidation_flow: flows.invalidation, jwks_sources: undefined, redirect_uris: [{ matching_mode: 'strict', url: 'https://wiki.example.com/oauth/callback' }], jwt_federation_sources: [sources.githubActions], logout_method: 'frontchannel' },
+    { ...wiki, invalidation_flow: flows.invalidation, jwks_sources: undefined, redirect_uris: [{ matching_mode: 'strict', url: 'https://wiki.example.com/oauth/callback' }], jwt_federation_sources: [sources.githubActions], logout_method: 'frontchannel', jwt_federation_providers: [GRAFANA_PK] },
     { ...mobile, invalidation_flow: flows.providerInvalidation, redirect_uris: [{ matching_mode: 'strict', url: 'com.example.app://callback' }] },
   ].map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)));
 }
@@ -157,6 +160,8 @@ for (const [version, providers, fileNames] of [
       // A public client's secret is not used: no variable to set.
       assert.doesNotMatch(files['mobile-app.oauth2provider.yaml'], /client_secret/);
       assert.match(files['wiki-prod.oauth2provider.yaml'], /^client_secret: !env WIKI_PROD_CLIENT_SECRET$/m);
+      assert.equal(server().providers().find((p) => p.name === 'Grafana')!.pk, GRAFANA_PK);
+      if (version !== '2024.8.4') assert.match(files['wiki-prod.oauth2provider.yaml'], /^jwt_federation_providers:\n {2}- !ref Grafana$/m);
       // The generated client id has no default in the schema: it is kept, or a deploy elsewhere would get another one.
       const wikiId = server().providers().find((p) => p.name === 'Wiki (prod)')!.client_id as string;
       assert.match(files['wiki-prod.oauth2provider.yaml'], new RegExp(`^client_id: ${wikiId}$`, 'm'));
@@ -299,6 +304,18 @@ describe('cli export: choosing, naming and keeping files', () => {
     assert.deepEqual(fs.readdirSync(only), [`grafana-${second}.oauth2provider.yaml`]);
   });
 
+  it('refuses to write a file that would hold the client secret (another field has its text), exit 2, and prints it nowhere', async () => {
+    const same = 'same-text-as-the-secret-4Rt7Yu1Io9';
+    await seed(server(), [{ name: 'Careless', authorization_flow: flows.implicitConsent, client_id: same, client_secret: same }, providers2024()[2]]);
+    const dir = tempDir();
+    const result = await runCli(['export', '--url', server().url, '--out', dir], { env });
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.deepEqual(fs.readdirSync(dir), ['mobile-app.oauth2provider.yaml'], 'the other provider is still written');
+    assert.ok(result.stderr.includes(`careless.oauth2provider.yaml: not written: another field of "Careless" (pk `), result.stderr);
+    assert.ok(!result.stdout.includes(same) && !result.stderr.includes(same));
+    assert.match(result.stdout, /Exported 1 of 2 OAuth2 provider\(s\) .*; 1 could not be written\.\n$/);
+  });
+
   it('prints the notes of an export, server text made visible', async () => {
     await seed(server(), [{ ...providers2024()[0], name: 'Grafana\u001b[31m', property_mappings: [SEED_IDS.propertyMappings.samlEmail] }]);
     const dir = tempDir();
@@ -319,6 +336,9 @@ describe('cli export: choosing, naming and keeping files', () => {
     const noToken = await runCli(['export', '--url', server().url, '--out', tempDir()], { env: { AUTHENTIK_TOKEN: '' } });
     assert.equal(noToken.code, 2);
     assert.match(noToken.stderr, /AUTHENTIK_TOKEN/);
+    const refused = await runCli(['export', '--url', server().url, '--out', tempDir()], { env: { AUTHENTIK_TOKEN: 'not-the-token' } });
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.match(refused.stderr, /authentik-oauth2 export: 403 Token invalid\/expired: /);
     const help = await runCli(['--help']);
     assert.match(help.stdout, /export --url <base URL> --out <dir> \[--name NAME\]\.\.\./);
     assert.match(help.stdout, /export: 0 every file written, 1 .*\n.*2 usage error.*3 files that existed were kept\./);

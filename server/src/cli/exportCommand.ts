@@ -4,7 +4,7 @@ import { AuthentikApi } from '../../../common/authentik/apiClient';
 import { HttpClient, NodeHttpClient } from '../../../common/authentik/http';
 import { ProviderRow, serverText } from '../../../common/authentik/serverAnswers';
 import { listServerProviders } from '../authentik/serverProviders';
-import { distinctExportNames, exportProvider } from '../service/portable';
+import { distinctExportNames, exportProvider, textHoldsSecret } from '../service/portable';
 import { CONNECTION_OPTIONS, connectionFromOptions } from './connectionOptions';
 import { linePath, visible } from './escape';
 import { describeFsError } from './files';
@@ -13,9 +13,6 @@ import { serverContext, serverLists } from './serverContext';
 
 /** export: some files existed and were kept as they were (the others were written). */
 export const EXIT_KEPT = 3;
-
-/** A secret shorter than this could be any word of a file; a longer one found in the text means the file would leak it. */
-const CHECKED_SECRET_LENGTH = 8;
 
 export const EXPORT_OPTIONS_HELP = `export options:
   --url URL                         The server (or AUTHENTIK_URL); the token comes from AUTHENTIK_TOKEN
@@ -46,8 +43,6 @@ export async function runExport(argv: string[], io: CliIo, http: HttpClient = ne
 
   const context = await serverContext(connection, http, io);
   if (!context.profile) return fail(io, 'export', "the server's release is not known, so the fields a file holds are not known either; nothing was written.");
-  if (!context.references) return fail(io, 'export', "the server's flows, key pairs, mappings and sources could not be listed, so a file could not name them by slug or name; nothing was written.");
-  const lists = serverLists(context);
 
   const api = new AuthentikApi(connection, http);
   // Every answer's secrets are remembered by the redactor: whatever is printed goes through it.
@@ -60,6 +55,9 @@ export async function runExport(argv: string[], io: CliIo, http: HttpClient = ne
     return fail(io, 'export', visible(listed.failure.message), kind === 'forbidden' || kind === 'not-found' ? EXIT_FINDINGS : EXIT_USAGE);
   }
   const { providers, otherTypes } = listed.value;
+  // After the providers, so that a token the server refuses is said as such (exit 1).
+  if (!context.references) return fail(io, 'export', "the server's flows, key pairs, mappings and sources could not be listed, so a file could not name them by slug or name; nothing was written.");
+  const lists = serverLists(context);
 
   const wanted = values.name ?? [];
   const selected = wanted.length === 0 ? providers : providers.filter((row) => wanted.includes(row.name));
@@ -87,8 +85,7 @@ export async function runExport(argv: string[], io: CliIo, http: HttpClient = ne
     const own = names.get(row.pk)!;
     const exported = exportProvider(row.record, { profile: context.profile, lists, release: context.release ?? '', secretVariable: own.secretVariable });
     const shown = linePath(path.join(values.out, own.fileName));
-    const secret = row.record.client_secret;
-    if (typeof secret === 'string' && secret.length >= CHECKED_SECRET_LENGTH && exported.text.includes(secret)) {
+    if (textHoldsSecret(exported.text, row.record)) {
       warn(`${shown}: not written: another field of "${label(row)}" (pk ${row.pk}) holds the text of its client secret, which a file must never contain.`);
       failed++;
       continue;

@@ -164,3 +164,15 @@ function tagged(tag: string, text: string): Scalar {
   node.tag = tag;
   return node;
 }
+
+/** A secret shorter than this could be any word of a file; a longer one found in it is the secret. */
+const CHECKED_SECRET_LENGTH = 8;
+
+/**
+ * Whether an exported text holds the provider's client secret after all, because another field has
+ * the same text (a client id equal to the secret): such a file must not be written anywhere.
+ */
+export function textHoldsSecret(text: string, provider: Readonly<Record<string, unknown>>): boolean {
+  const secret = provider.client_secret;
+  return typeof secret === 'string' && secret.length >= CHECKED_SECRET_LENGTH && text.includes(secret);
+}

@@ -27,7 +27,7 @@ export type { TagResolution, MatchedBy } from './resolve';
 export { resolveRequestBody, describeResolved } from './requestBody';
 export { referenceTagFindings, listsFromSource } from './referenceTagFindings';
 export type { ResolvedBody, ResolvedTag } from './requestBody';
-export { exportProvider } from './exportProvider';
+export { exportProvider, textHoldsSecret } from './exportProvider';
 export type { ExportOptions, ExportedProvider, ExportNote } from './exportProvider';
 export { nameToSlug, providerFileName, clientSecretVariable, distinctExportNames, MAX_SLUG_LENGTH } from './names';
 export type { ExportNames } from './names';
