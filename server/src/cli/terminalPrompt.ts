@@ -17,16 +17,17 @@ export function terminalPrompt(input: NodeJS.ReadStream, output: NodeJS.WriteStr
       new Promise((resolve) => {
         const rl = readline.createInterface({ input, output });
         let answered = false;
-        const finish = (yes: boolean) => {
+        // Ctrl-C and the end of input leave the cursor after the question: end its line.
+        const finish = (yes: boolean, endLine: boolean) => {
           if (answered) return;
           answered = true;
           rl.close();
-          if (!yes) output.write('\n');
+          if (endLine) output.write('\n');
           resolve(yes);
         };
-        rl.on('SIGINT', () => finish(false));
-        rl.on('close', () => finish(false));
-        rl.question(question, (answer) => finish(isYes(answer)));
+        rl.on('SIGINT', () => finish(false, true));
+        rl.on('close', () => finish(false, true));
+        rl.question(question, (answer) => finish(isYes(answer), false));
       }),
   };
 }
