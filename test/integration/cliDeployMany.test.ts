@@ -136,6 +136,21 @@ describe('cli deploy of a folder', () => {
     });
   }
 
+  it('several files or a quoted glob are planned together too; one file named alone is sent without asking', async () => {
+    const dir = tree();
+    const two = await runCli(['deploy', 'providers/gamma.oauth2provider.yaml', 'providers/alpha.oauth2provider.yaml', '--url', server().url, '--dry-run'], { cwd: dir, env: env() });
+    assert.equal(two.code, 0, two.stderr);
+    // In the order given.
+    assert.match(two.stdout, /\n\nproviders\/gamma\.oauth2provider\.yaml: create\n[^]*\nproviders\/alpha\.oauth2provider\.yaml: create\n[^]*\nPlan: 2 to create/);
+    const glob = await runCli(['deploy', 'providers/*.oauth2provider.yaml', '--url', server().url], { cwd: dir, env: env() });
+    assert.equal(glob.code, 2);
+    assert.match(glob.stdout, /\nPlan: 2 to create, 0 to update, 0 up to date, 0 with errors\.\n$/);
+    assert.deepEqual(writes(), []);
+    const one = await runCli(['deploy', 'providers/team/beta.oauth2provider.yaml', '--url', server().url], { cwd: dir, env: env() });
+    assert.equal(one.code, 0, one.stderr);
+    assert.deepEqual(writes(), ['POST Beta']);
+  });
+
   it('two files naming the same provider: an error on the second one\'s name, nothing sent', async () => {
     const dir = tree({ 'providers/team/beta.oauth2provider.yaml': provider('Alpha').replace('https://alpha.', 'https://other.') });
     const result = await runCli(['deploy', 'providers', '--url', server().url, '--yes'], { cwd: dir, env: env() });
