@@ -46,10 +46,11 @@ const update: DeployPlan = {
 const text = 'name: x\nauthorization_flow: !ref nope\n';
 const broken: FilePlan = {
   path: 'team/broken.oauth2provider.yaml',
+  source: { path: 'team/broken.oauth2provider.yaml', real: '/nowhere/broken.oauth2provider.yaml' },
   lines: lines(text),
   result: { ok: false, error: { stage: 'file', message: 'team/broken.oauth2provider.yaml: 1 tag(s) could not be resolved.', findings: [{ code: 'reference-unresolved', severity: 'error', message: `No flow like ${HOSTILE}.`, start: 28, end: 37 }] } },
 };
-const plans: FilePlan[] = [{ path: 'app.oauth2provider.yaml', lines: lines(''), result: { ok: true, plan: update, resolved } }, broken];
+const plans: FilePlan[] = [{ path: 'app.oauth2provider.yaml', source: { path: 'app.oauth2provider.yaml', real: '/nowhere/app.oauth2provider.yaml' }, lines: lines(''), result: { ok: true, plan: update, resolved } }, broken];
 const SECRETS = [ENV_VALUE, 'Rt8Yu2Io4p', 'Qw3Er5Ty7u', 'Gt5Hy7Uj3k'];
 
 function redactor(): SecretRedactor {

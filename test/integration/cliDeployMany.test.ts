@@ -1,10 +1,11 @@
-import { after, describe, it, beforeEach } from 'node:test';
+import { after, before, describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { runCliInProcess, ScriptedPrompt } from '../helpers/cliInProcess';
+import { AuthentikTestServer, startAuthentikTestServer } from '../authentik-server';
 import { SEED_IDS, TOKEN, useTestServer } from './harness';
 
 const server = useTestServer();
@@ -175,5 +176,74 @@ describe('cli deploy of a folder', () => {
     assert.deepEqual(writes(), []);
     const notDry = await runCli(['deploy', 'providers', '--url', server().url, '--format', 'markdown'], { cwd: dir, env: env() });
     assert.equal(notDry.code, 2);
+  });
+});
+
+describe('cli plan and deploy: a provider that names another one the same run creates', () => {
+  let modern: AuthentikTestServer;
+  before(async () => {
+    modern = await startAuthentikTestServer({ token: TOKEN, version: '2026.5' });
+  });
+  after(() => modern?.close());
+  beforeEach(() => modern.reset());
+  const env = { AUTHENTIK_TOKEN: TOKEN, AUTHENTIK_URL: '' };
+  const provider2026 = (name: string, extra = '') => `name: ${name}
+authorization_flow: !ref default-provider-authorization-explicit-consent
+invalidation_flow: !ref default-provider-invalidation-flow
+redirect_uris:
+  - matching_mode: strict
+    url: https://${name.toLowerCase()}.example.com/cb
+${extra}`;
+  const federated = (target: string) => `jwt_federation_providers:\n  - !ref ${target}\n`;
+
+  it('plans it after that file, sends it after the provider exists, with its pk; then all is up to date', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-federation-'));
+    made.push(dir);
+    fs.mkdirSync(path.join(dir, 'providers'));
+    // Named so that the file that waits comes first in the search.
+    fs.writeFileSync(path.join(dir, 'providers/a-ci.oauth2provider.yaml'), provider2026('CI', federated('Zeta')));
+    fs.writeFileSync(path.join(dir, 'providers/zeta.oauth2provider.yaml'), provider2026('Zeta'));
+    const plan = await runCli(['plan', 'providers', '--url', modern.url], { cwd: dir, env });
+    assert.equal(plan.code, 2, plan.stdout + plan.stderr);
+    assert.ok(plan.stdout.includes('\nproviders/a-ci.oauth2provider.yaml: create, after providers/zeta.oauth2provider.yaml\n'), plan.stdout);
+    assert.ok(plan.stdout.includes('\n    jwt_federation_providers[0] ← !ref Zeta → the provider providers/zeta.oauth2provider.yaml creates first\n'), plan.stdout);
+    const json = JSON.parse((await runCli(['plan', 'providers', '--url', modern.url, '--format', 'json'], { cwd: dir, env })).stdout);
+    assert.deepEqual(json.files[0].after, ['providers/zeta.oauth2provider.yaml']);
+    assert.deepEqual(json.files[0].resolved.at(-1), { field: 'jwt_federation_providers[0]', tag: '!ref', written: 'Zeta', createdBy: 'providers/zeta.oauth2provider.yaml' });
+    assert.equal(modern.requests.filter((r) => r.method !== 'GET').length, 0);
+
+    const deployed = await runCli(['deploy', 'providers', '--url', modern.url, '--yes'], { cwd: dir, env });
+    assert.equal(deployed.code, 0, deployed.stdout + deployed.stderr);
+    const posts = modern.requests.filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
+    assert.deepEqual(posts.map((b) => b.name), ['Zeta', 'CI']);
+    const zeta = modern.providers().find((p) => p.name === 'Zeta')!;
+    assert.deepEqual(posts[1].jwt_federation_providers, [zeta.pk]);
+    assert.match(deployed.stdout, /\nproviders\/zeta\.oauth2provider\.yaml: POST 201 · Created provider "Zeta" \(pk \d+\)\.\nproviders\/a-ci\.oauth2provider\.yaml: POST 201 · Created provider "CI" \(pk \d+\)\.\nApplied 2 of 2 change\(s\)\.\n$/);
+
+    const again = await runCli(['plan', 'providers', '--url', modern.url], { cwd: dir, env });
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+  });
+
+  it('a chain of three is sent from its end; two files that wait for each other keep their errors, nothing sent', async () => {
+    const chain = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-federation-'));
+    made.push(chain);
+    fs.mkdirSync(path.join(chain, 'providers'));
+    fs.writeFileSync(path.join(chain, 'providers/a.oauth2provider.yaml'), provider2026('A', federated('B')));
+    fs.writeFileSync(path.join(chain, 'providers/b.oauth2provider.yaml'), provider2026('B', federated('C')));
+    fs.writeFileSync(path.join(chain, 'providers/c.oauth2provider.yaml'), provider2026('C'));
+    const sent = await runCli(['deploy', 'providers', '--url', modern.url, '--yes'], { cwd: chain, env });
+    assert.equal(sent.code, 0, sent.stdout + sent.stderr);
+    assert.deepEqual(modern.requests.filter((r) => r.method === 'POST').map((r) => (r.body as { name: string }).name), ['C', 'B', 'A']);
+    modern.reset();
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-federation-'));
+    made.push(dir);
+    fs.mkdirSync(path.join(dir, 'providers'));
+    fs.writeFileSync(path.join(dir, 'providers/one.oauth2provider.yaml'), provider2026('One', federated('Two')));
+    fs.writeFileSync(path.join(dir, 'providers/two.oauth2provider.yaml'), provider2026('Two', federated('One')));
+    const result = await runCli(['deploy', 'providers', '--url', modern.url, '--yes'], { cwd: dir, env });
+    assert.equal(result.code, 1);
+    assert.ok(result.stdout.includes('\nproviders/one.oauth2provider.yaml:8:5: error reference-unresolved No OAuth2 provider on the server has the name "Two".\n'), result.stdout);
+    assert.equal(modern.requests.filter((r) => r.method !== 'GET').length, 0);
   });
 });

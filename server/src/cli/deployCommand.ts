@@ -13,7 +13,7 @@ import { collectFiles, DEFAULT_SEARCH_LIMITS, describeFsError } from './files';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, parseCommandLine, usageError } from './io';
 import { formatPlan } from './planCommand';
 import { resolvedLines } from './planText';
-import { FilePlan, namedFile, openPlanTarget, planAction, planFile, refuseRepeatedNames, serverSaidNo } from './providerPlans';
+import { applyOrder, FilePlan, namedFile, openPlanTarget, planAction, planFile, planRun, PlanTarget, serverSaidNo } from './providerPlans';
 import { formatFindingLines } from './textFormat';
 
 /**
@@ -134,10 +134,7 @@ async function deployMany(inputs: string[], connection: ConnectionConfig, option
   if (files.length === 0) return fail(io, 'deploy', `no *.oauth2provider.yaml files found in ${inputs.map(visible).join(' ')}; nothing was sent.`);
 
   const target = await openPlanTarget(connection, http, io);
-  const planned: FilePlan[] = [];
-  // Every file is planned (so every `!env` value is known to the redactor) before anything is shown.
-  for (const file of files) planned.push(await planFile(target, file));
-  const plans = refuseRepeatedNames(planned);
+  const plans = await planRun(target, files);
   for (const plan of plans) if (plan.warning) io.stderr.write(`authentik-oauth2 deploy: warning: ${linePath(plan.path)}: ${visible(plan.warning)}\n`);
   const { api } = target;
   const { redactor } = api;
@@ -163,30 +160,49 @@ async function deployMany(inputs: string[], connection: ConnectionConfig, option
     const question = `Apply ${changes.length} change(s) to ${api.baseUrl}? Only "y" or "yes" applies. [y/N] `;
     if (!(await io.prompt.confirm(question))) return fail(io, 'deploy', 'not confirmed; nothing was sent.', EXIT_FINDINGS);
   }
-  return apply(changes, api, io);
+  return apply(applyOrder(changes), target, io);
 }
 
-/** Sends the changes in the order shown; the first failed request stops the run. */
-async function apply(changes: FilePlan[], api: AuthentikApi, io: CliIo): Promise<number> {
+/**
+ * Sends the changes in order (a file after those whose providers it names, else as shown); the first
+ * failed request stops the run. A file that waited for another file's provider is planned again
+ * first, now that the provider exists.
+ */
+async function apply(changes: FilePlan[], target: PlanTarget, io: CliIo): Promise<number> {
+  const { api } = target;
   const { redactor } = api;
   const applied: string[] = [];
+  const stop = (i: number, where: string, code: number) => {
+    const rest = changes.slice(i + 1).map((p) => linePath(p.path));
+    io.stdout.write(`Applied ${applied.length} of ${changes.length} change(s)${applied.length ? `: ${applied.map(linePath).join(', ')}` : ''}. Failed: ${where}.${rest.length ? ` Not attempted: ${rest.join(', ')}.` : ''}\n`);
+    return code;
+  };
   for (let i = 0; i < changes.length; i++) {
-    const file = changes[i];
+    let file = changes[i];
+    const where = linePath(file.path);
+    if (file.pending) {
+      target.forgetLists();
+      file = await planFile(target, file.source);
+      if (!file.result.ok) {
+        const { error } = file.result;
+        io.stdout.write(`${where}: Deploy failed: it could not be planned again once the providers it names existed:\n`);
+        io.stdout.write(error.stage === 'read' ? `  ${visible(error.message)}\n` : redactor.text(formatFindingLines({ path: file.path, findings: error.findings, lines: file.lines })));
+        if (error.stage === 'server') io.stdout.write(redactor.text(`  ${visible(error.failure.message)}\n`));
+        return stop(i, where, error.stage === 'server' ? exitCodeFor(error.failure.kind) : EXIT_FINDINGS);
+      }
+    }
     if (!file.result.ok) continue;
     const outcome = await runPlannedDeploy(api, file.result.plan);
-    const where = linePath(file.path);
     if (outcome.ok) {
       applied.push(file.path);
-      io.stdout.write(redactor.text(`${where}: ${outcome.method} ${outcome.status ?? ''} · ${outcome.summary}\n`));
+      io.stdout.write(redactor.text(`${where}: ${outcome.method ? `${outcome.method} ${outcome.status ?? ''} · ` : ''}${outcome.summary}\n`));
       await io.stdout.ready();
       continue;
     }
     io.stdout.write(redactor.text(`${where}: Deploy failed: ${visible(outcome.summary)}\n`));
     if (outcome.failure?.detail) io.stdout.write(redactor.text(`  Details: ${visible(outcome.failure.detail)}\n`));
     io.stdout.write(failureLines(file, outcome.failure, api));
-    const rest = changes.slice(i + 1).map((p) => linePath(p.path));
-    io.stdout.write(`Applied ${applied.length} of ${changes.length} change(s)${applied.length ? `: ${applied.map(linePath).join(', ')}` : ''}. Failed: ${where}.${rest.length ? ` Not attempted: ${rest.join(', ')}.` : ''}\n`);
-    return exitCodeFor(outcome.failure?.kind);
+    return stop(i, where, exitCodeFor(outcome.failure?.kind));
   }
   io.stdout.write(`Applied ${applied.length} of ${changes.length} change(s).\n`);
   return EXIT_OK;

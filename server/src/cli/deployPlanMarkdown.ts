@@ -1,7 +1,8 @@
 import { DeployPlan, PROVIDERS_PATH, providerPath } from '../../../common/authentik/deploy';
 import { describeValue } from '../../../common/authentik/deployDiff';
 import type { SecretRedactor } from '../../../common/authentik/secrets';
-import { describeResolved, ResolvedTag } from '../service/portable';
+import { ResolvedTag } from '../service/portable';
+import { describeTag } from './planText';
 import { fieldLabel } from '../service/yamlNodes';
 import { markdownCode, plural } from './markdownText';
 
@@ -36,9 +37,9 @@ export function planSectionMarkdown(plan: DeployPlan, baseUrl: string, file: str
 }
 
 /** The tags of a file and what each resolved to (an `!env` only as set), as a table; no lines when there are none. */
-export function resolvedMarkdown(resolved: readonly ResolvedTag[], redactor: SecretRedactor): string[] {
+export function resolvedMarkdown(resolved: readonly ResolvedTag[], redactor: SecretRedactor, pending?: ReadonlyMap<ResolvedTag, string>): string[] {
   if (resolved.length === 0) return [];
-  const rows = resolved.map((r) => `| ${markdownCode(fieldLabel(r.tag.path), true)} | ${markdownCode(redactor.text(describeResolved(r)), true)} |`);
+  const rows = resolved.map((r) => `| ${markdownCode(fieldLabel(r.tag.path), true)} | ${markdownCode(redactor.text(describeTag(r, pending)), true)} |`);
   return ['', 'Resolved on the server and from the environment:', '', '| Field | Tag → value |', '| --- | --- |', ...rows];
 }
 

@@ -7,7 +7,7 @@ import { CliIo, fail, parseCommandLine, usageError } from './io';
 import { formatPlanJson } from './planJson';
 import { formatPlanMarkdownReport } from './planMarkdown';
 import { countPlans, formatPlanText } from './planText';
-import { FilePlan, openPlanTarget, planFile, refuseRepeatedNames } from './providerPlans';
+import { FilePlan, openPlanTarget, planRun } from './providerPlans';
 
 /**
  * `plan`'s exit codes, as `terraform plan -detailed-exitcode` has them (they differ from validate's):
@@ -58,10 +58,7 @@ export async function runPlan(argv: string[], io: CliIo, usageText: string, http
   if (files.length === 0) return fail(io, 'plan', `no *.oauth2provider.yaml files found in ${positionals.map(visible).join(' ')}.`, PLAN_ERRORS);
 
   const target = await openPlanTarget(connection.connection, http, io);
-  const planned: FilePlan[] = [];
-  // Every file is planned (so every `!env` value is known to the redactor) before anything is shown.
-  for (const file of files) planned.push(await planFile(target, file));
-  const plans = refuseRepeatedNames(planned);
+  const plans = await planRun(target, files);
   for (const plan of plans) if (plan.warning) io.stderr.write(`authentik-oauth2 plan: warning: ${visible(plan.path)}: ${visible(plan.warning)}\n`);
   const { redactor, baseUrl } = target.api;
   io.stdout.write(redactor.text(formatPlan(plans, baseUrl, target.release, redactor, format)));

@@ -21,8 +21,10 @@ import { countPlans, PlanCounts } from './planText';
  *     "request"?: { "method": "POST" | "PATCH", "path": string }, // "create" and "update"
  *     "fields"?: string[],                                    // "create": every field sent
  *     "changes"?: [ { "field": string, "from"?: any, "to": any } ], // "update": the live value, then what the server will store
+ *     "after"?: string[],                                     // the files whose providers this one names and that create them first
  *     "resolved"?: [ { "field": string, "tag": "!ref" | "!Find" | "!env", "written": string,
- *                     "value"?: string | number, "object"?: { "pk": string, "name": string } } ], // not for "error"
+ *                     "value"?: string | number, "object"?: { "pk": string, "name": string },
+ *                     "createdBy"?: string } ], // not for "error"; createdBy (no value) for a provider another file creates first
  *     "diagnostics"?: [ { "severity", "code", "message", "range": { "start": {line, character}, "end": {...} } } ], // 0-based
  *     "error"?: string } ] }
  * ```
@@ -44,6 +46,7 @@ export interface PlanFileJson {
   request?: { method: 'POST' | 'PATCH'; path: string };
   fields?: string[];
   changes?: { field: string; from?: unknown; to: unknown }[];
+  after?: string[];
   resolved?: ResolvedJson[];
   diagnostics?: FileDiagnostic[];
   error?: string;
@@ -55,12 +58,16 @@ export interface ResolvedJson {
   written: string;
   value?: string | number;
   object?: { pk: string; name: string };
+  createdBy?: string;
 }
 
-function resolvedJson({ tag, resolution }: ResolvedTag, redactor: SecretRedactor): ResolvedJson {
+function resolvedJson(r: ResolvedTag, redactor: SecretRedactor, pending?: ReadonlyMap<ResolvedTag, string>): ResolvedJson {
+  const { tag, resolution } = r;
   const field = fieldLabel(tag.path);
   if (tag.kind === 'env') return { field, tag: '!env', written: tag.name };
   const written = tag.kind === 'ref' ? tag.text : JSON.stringify([tag.model, ...tag.conditions.map((c) => [c.lookup, c.value])]);
+  const creator = pending?.get(r);
+  if (creator) return { field, tag: tag.kind === 'ref' ? '!ref' : '!Find', written: redactor.text(written), createdBy: creator };
   const entry: ResolvedJson = { field, tag: tag.kind === 'ref' ? '!ref' : '!Find', written: redactor.text(written), value: typeof resolution.value === 'string' ? redactor.text(resolution.value) : resolution.value };
   if (resolution.object) entry.object = { pk: redactor.text(resolution.object.pk), name: redactor.text(resolution.object.name) };
   return entry;
@@ -83,7 +90,8 @@ function fileJson(file: FilePlan, redactor: SecretRedactor): PlanFileJson {
     entry.request = { method: 'PATCH', path: providerPath(plan.pk) };
     entry.changes = plan.changes.map((c) => ({ field: c.key, from: shownValue(c.key, c.from, redactor), to: shownValue(c.key, c.to, redactor) }));
   }
-  entry.resolved = resolved.map((r) => resolvedJson(r, redactor));
+  if (file.pending) entry.after = [...new Set(file.pending.values())];
+  entry.resolved = resolved.map((r) => resolvedJson(r, redactor, file.pending));
   return entry;
 }
 

@@ -28,8 +28,9 @@ export function formatPlanMarkdownReport(files: readonly FilePlan[], baseUrl: st
   const lines = ['### authentik plan', '', `${markdownText(planSummary(countPlans(files)))} On ${on}; nothing was sent.`];
   for (const file of files) {
     const path = markdownCode(file.path.split('\\').join('/'));
-    lines.push('', `#### ${path}: ${file.result.ok ? HEADER[planAction(file.result.plan)] : 'error'}`, '');
-    if (file.result.ok) lines.push(...planSectionMarkdown(file.result.plan, baseUrl, file.path, redactor), ...resolvedMarkdown(file.result.resolved, redactor));
+    const after = [...new Set(file.pending?.values() ?? [])].map((p) => markdownCode(p.split('\\').join('/')));
+    lines.push('', `#### ${path}: ${file.result.ok ? HEADER[planAction(file.result.plan)] : 'error'}${after.length ? `, after ${after.join(', ')}` : ''}`, '');
+    if (file.result.ok) lines.push(...planSectionMarkdown(file.result.plan, baseUrl, file.path, redactor), ...resolvedMarkdown(file.result.resolved, redactor, file.pending));
     else lines.push(...errorLines(file, redactor));
   }
   return lines.join('\n') + '\n';

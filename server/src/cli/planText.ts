@@ -6,12 +6,25 @@ import { linePath, visible } from './escape';
 import { FilePlan, planAction, PlanError } from './providerPlans';
 import { formatFindingLines } from './textFormat';
 
+/** One resolved tag in words: the tag and its object, an `!env` only as set; a provider another file creates, as such. */
+export function describeTag(r: ResolvedTag, pending?: ReadonlyMap<ResolvedTag, string>): string {
+  const creator = pending?.get(r);
+  if (creator && r.tag.kind !== 'env') return `${describeResolved(r).split(' → ')[0]} → the provider ${creator} creates first`;
+  return describeResolved(r);
+}
+
 /**
  * `  property_mappings[0] ← !ref email → Name (uuid)` per tag; an `!env` only as set, never its value.
  * (Not `client_secret: ...`: the redactor masks whatever follows a secret-named key and a colon.)
  */
-export function resolvedLines(resolved: readonly ResolvedTag[], redactor: SecretRedactor, indent = '  '): string[] {
-  return resolved.map((r) => `${indent}${visible(fieldLabel(r.tag.path))} ← ${visible(redactor.text(describeResolved(r)))}`);
+export function resolvedLines(resolved: readonly ResolvedTag[], redactor: SecretRedactor, indent = '  ', pending?: ReadonlyMap<ResolvedTag, string>): string[] {
+  return resolved.map((r) => `${indent}${visible(fieldLabel(r.tag.path))} ← ${visible(redactor.text(describeTag(r, pending)))}`);
+}
+
+/** `, after a.oauth2provider.yaml`: the files whose providers a file waits for. */
+export function afterText(file: FilePlan): string {
+  const paths = [...new Set(file.pending?.values() ?? [])];
+  return paths.length ? `, after ${paths.join(', ')}` : '';
 }
 
 /** The findings of a file that has no plan, on its lines, then why in one line (indented under its header). */
@@ -32,8 +45,8 @@ export function filePlanText(file: FilePlan, baseUrl: string, redactor: SecretRe
   const body = describePlan(plan, baseUrl, redactor)
     .split('\n')
     .map((line) => `  ${visible(line)}`);
-  const tags = resolved.length ? ['  Resolved:', ...resolvedLines(resolved, redactor, '    ')] : [];
-  return [`${path}: ${HEADER[planAction(plan)]}`, ...body, ...tags].join('\n') + '\n';
+  const tags = resolved.length ? ['  Resolved:', ...resolvedLines(resolved, redactor, '    ', file.pending)] : [];
+  return [`${path}: ${HEADER[planAction(plan)]}${visible(afterText(file))}`, ...body, ...tags].join('\n') + '\n';
 }
 
 export interface PlanCounts {

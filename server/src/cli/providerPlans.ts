@@ -13,7 +13,7 @@ import { commentVersionWarning, shapeOfFile } from '../authentik/deployTarget';
 import { prepareBody } from '../service/deployBody';
 import { Finding, finding } from '../service/findings';
 import { ParsedDocument, parseText } from '../service/parsedDocument';
-import { documentTags, EnvironmentSource, PortableLists, ResolvedTag } from '../service/portable';
+import { documentTags, EnvironmentSource, PortableLists, PortableObject, ResolvedTag } from '../service/portable';
 import { profileContext, resolveProfile } from '../service/profileResolution';
 import { serverErrorFindings } from '../service/serverErrors';
 import { findPair, rangeOf } from '../service/yamlNodes';
@@ -35,6 +35,8 @@ export interface PlanTarget {
   release?: string;
   env: EnvironmentSource;
   lists(): Promise<PortableLists>;
+  /** The next lists() fetches the objects again (after a run created a provider another file names). */
+  forgetLists(): void;
 }
 
 export async function openPlanTarget(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<PlanTarget> {
@@ -46,6 +48,9 @@ export async function openPlanTarget(connection: ConnectionConfig, http: HttpCli
     ...context,
     env: io.env,
     lists: () => (lists ??= fetchLists()),
+    forgetLists: () => {
+      lists = undefined;
+    },
   };
 }
 
@@ -58,6 +63,8 @@ export type PlanError =
 export interface FilePlan {
   /** As the command line or the search named it. */
   path: string;
+  /** The file read (to plan it again when it waits for another file's provider). */
+  source: FoundFile;
   /** For the findings' positions. */
   lines: LineCounter;
   /** The parsed file, for placing the server's messages on its lines; absent when it could not be read. */
@@ -65,6 +72,11 @@ export interface FilePlan {
   /** Said once, on stderr: the file's version comment names another release than the server's. */
   warning?: string;
   result: { ok: true; plan: DeployPlan; resolved: ResolvedTag[] } | { ok: false; error: PlanError };
+  /**
+   * The `!ref`s to OAuth2 providers that another file of the run creates, with that file's path: the
+   * plan holds 0 in their place, and the file is planned again, and sent, once those exist.
+   */
+  pending?: Map<ResolvedTag, string>;
 }
 
 /** What a plan does to one provider. */
@@ -93,7 +105,7 @@ const RESOLUTION_CODES = new Set(['env-missing', 'reference-unresolved', 'refere
  * which provider it deploys to and what changes. Sends nothing that changes state. Each `!env`
  * value is remembered by the API's redactor before anything is asked or shown.
  */
-export async function planFile(target: PlanTarget, file: FoundFile): Promise<FilePlan> {
+export async function planFile(target: PlanTarget, file: FoundFile, creating?: ReadonlyMap<string, string>): Promise<FilePlan> {
   const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const rules = DEFAULT_SETTINGS.rules;
   const noLines = new LineCounter();
@@ -101,21 +113,23 @@ export async function planFile(target: PlanTarget, file: FoundFile): Promise<Fil
   let text: string;
   try {
     const read = readWithinLimit(file.real, maxFileSize);
-    if (typeof read === 'number') return { path: file.path, lines: noLines, result: { ok: false, error: { stage: 'read', message: `the file is ${read} bytes, over the limit of ${maxFileSize}` } } };
+    if (typeof read === 'number') return { path: file.path, source: file, lines: noLines, result: { ok: false, error: { stage: 'read', message: `the file is ${read} bytes, over the limit of ${maxFileSize}` } } };
     text = read.toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    return { path: file.path, lines: noLines, result: { ok: false, error: { stage: 'read', message: describeFsError(error) } } };
+    return { path: file.path, source: file, lines: noLines, result: { ok: false, error: { stage: 'read', message: describeFsError(error) } } };
   }
   const document = parseText(text, { maxFileSize });
   const lines = document.lineCounter;
   const own = resolveProfile(document);
   const profile = target.profile ?? own.profile;
   const warning = target.release ? commentVersionWarning(document.text, target.release) : undefined;
-  const base = { path: file.path, lines, document, ...(warning ? { warning } : {}) };
+  const base = { path: file.path, source: file, lines, document, ...(warning ? { warning } : {}) };
   const context = { rules, maxFileSize, ...(target.release ? { profile, release: target.release, profileFindings: [] } : profileContext(own)) };
   // The server's objects are asked for only when a file names one by slug or name.
   const needsLists = documentTags(document, profile).tags.some((tag) => tag.kind !== 'env');
-  const portable = { lists: needsLists ? await target.lists() : {}, env: target.env };
+  const lists = needsLists ? await target.lists() : {};
+  const placeholders = creating ? placeholdersFor(lists, creating) : new Map<PortableObject, string>();
+  const portable = { lists: placeholders.size ? { ...lists, oauth2Provider: [...(lists.oauth2Provider ?? []), ...placeholders.keys()] } : lists, env: target.env };
   const prepared = prepareBody(document, context, portable);
   if (!prepared.ok) {
     const count = prepared.errors.length;
@@ -136,7 +150,65 @@ export async function planFile(target: PlanTarget, file: FoundFile): Promise<Fil
     const findings = planned.failure.kind === 'conflict' ? serverErrorFindings(document, { name: [planned.failure.message] }) : [];
     return { ...base, result: { ok: false, error: { stage: 'server', failure: planned.failure, findings, body: prepared.body } } };
   }
-  return { ...base, result: { ok: true, plan: planned.plan, resolved: prepared.resolved } };
+  const pending = new Map<ResolvedTag, string>();
+  for (const r of prepared.resolved) {
+    const creator = r.resolution.object && placeholders.get(r.resolution.object);
+    if (creator) pending.set(r, creator);
+  }
+  return { ...base, result: { ok: true, plan: planned.plan, resolved: prepared.resolved }, ...(pending.size ? { pending } : {}) };
+}
+
+/** A stand-in (pk 0) for each provider the run creates that the server does not have yet. */
+function placeholdersFor(lists: PortableLists, creating: ReadonlyMap<string, string>): Map<PortableObject, string> {
+  const known = new Set((lists.oauth2Provider ?? []).map((o) => o.name));
+  const placeholders = new Map<PortableObject, string>();
+  for (const [name, path] of creating) if (!known.has(name)) placeholders.set({ pk: '0', name }, path);
+  return placeholders;
+}
+
+/**
+ * Every file of a run planned, in the order given; so that every `!env` value is known to the
+ * redactor before anything is shown. A file whose only errors are `!ref`s to OAuth2 providers that
+ * other files of the run create is planned to follow them (a chain too; files that would wait for
+ * each other keep their errors); files that name the same provider are errors.
+ */
+export async function planRun(target: PlanTarget, files: readonly FoundFile[]): Promise<FilePlan[]> {
+  const plans: FilePlan[] = [];
+  for (const file of files) plans.push(await planFile(target, file));
+  const creating = new Map<string, string>();
+  const waits = (plan: FilePlan) => !plan.result.ok && plan.result.error.stage === 'file' && plan.result.error.findings.every((f) => f.code === 'reference-unresolved');
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const plan of plans) if (plan.result.ok && plan.result.plan.action === 'create') creating.set(String(plan.result.plan.stored.name), plan.path);
+    if (creating.size === 0) break;
+    for (let i = 0; i < plans.length; i++) {
+      if (!waits(plans[i])) continue;
+      const again = await planFile(target, plans[i].source, creating);
+      if (!again.result.ok || !again.pending) continue;
+      plans[i] = again;
+      grew = true;
+    }
+  }
+  return refuseRepeatedNames(plans);
+}
+
+/** The changes in the order they are sent: each file after the files whose providers it names. */
+export function applyOrder(changes: readonly FilePlan[]): FilePlan[] {
+  const ordered: FilePlan[] = [];
+  const placed = new Set<string>();
+  const inRun = new Set(changes.map((c) => c.path));
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const change of changes) {
+      if (placed.has(change.path)) continue;
+      if (![...(change.pending?.values() ?? [])].every((path) => placed.has(path) || !inRun.has(path))) continue;
+      ordered.push(change);
+      placed.add(change.path);
+      progress = true;
+    }
+  }
+  return ordered;
 }
 
 /**
