@@ -14,7 +14,8 @@ import { apiFor, TOKEN } from './harness';
  */
 const GRAFANA_SECRET = 'portable-grafana-Lk3Wq8Zt5Nx1Vb7Rm2Hc9Jd4';
 const WIKI_SECRET = 'portable-wiki-Pz6Ty1Qs8Gf3Kw5Dn0Xe7Ua2';
-const SECRETS = [GRAFANA_SECRET, WIKI_SECRET];
+const CI_SECRET = 'portable-ci-Yb2Mx7Rk4Qs9Wd1Ze6Tn3Hf8';
+const SECRETS = [GRAFANA_SECRET, WIKI_SECRET, CI_SECRET];
 
 /** Providers as a user clicks them together in the UI of the first server: every kind of reference. */
 function providersOn(seed: SeedObjects, version: string): Record<string, unknown>[] {
@@ -83,9 +84,22 @@ for (const version of ['2024.8.4', '2026.5']) {
         const created = await api.request('POST', '/api/v3/providers/oauth2/', { body: provider });
         assert.ok(created.ok, JSON.stringify(created));
       }
+      const modern = version !== '2024.8.4';
+      if (modern) {
+        // A provider that accepts the tokens of another one: it names that provider by its pk, which the second server gives anew.
+        const grafana = first.providers().find((p) => p.name === 'Grafana')!;
+        const ci = { name: 'CI tokens', authorization_flow: first.seedObjects.flows.implicitConsent.pk, invalidation_flow: first.seedObjects.flows.invalidation.pk, client_secret: CI_SECRET, redirect_uris: [], jwt_federation_providers: [grafana.pk] };
+        const created = await api.request('POST', '/api/v3/providers/oauth2/', { body: ci });
+        assert.ok(created.ok, JSON.stringify(created));
+      }
+      const count = modern ? 4 : 3;
+      // The second server already has a provider of its own, so the new ones get other pks there too.
+      const legacy = { name: 'Legacy', authorization_flow: second.seedObjects.flows.implicitConsent.pk, ...(modern ? { invalidation_flow: second.seedObjects.flows.invalidation.pk, redirect_uris: [] } : {}) };
+      assert.ok((await apiFor(second.url).request('POST', '/api/v3/providers/oauth2/', { body: legacy })).ok);
+      second.requests.length = 0;
       const work = fs.mkdtempSync(path.join(os.tmpdir(), 'authentik-portable-'));
       made.push(work);
-      const env = { AUTHENTIK_TOKEN: TOKEN, AUTHENTIK_URL: '', GRAFANA_CLIENT_SECRET: GRAFANA_SECRET, WIKI_PROD_CLIENT_SECRET: WIKI_SECRET };
+      const env = { AUTHENTIK_TOKEN: TOKEN, AUTHENTIK_URL: '', GRAFANA_CLIENT_SECRET: GRAFANA_SECRET, WIKI_PROD_CLIENT_SECRET: WIKI_SECRET, CI_TOKENS_CLIENT_SECRET: CI_SECRET };
       const run = async (what: string, args: string[]) => {
         const result = await runCli(args, { cwd: work, env });
         assertNoSecret(result, what);
@@ -95,7 +109,7 @@ for (const version of ['2024.8.4', '2026.5']) {
       const exported = await run('export', ['export', '--url', first.url, '--out', 'providers']);
       assert.equal(exported.code, 0, exported.stdout + exported.stderr);
       const files = fs.readdirSync(path.join(work, 'providers')).sort();
-      assert.deepEqual(files, ['grafana.oauth2provider.yaml', 'mobile-app.oauth2provider.yaml', 'wiki-prod.oauth2provider.yaml']);
+      assert.deepEqual(files, [...(modern ? ['ci-tokens.oauth2provider.yaml'] : []), 'grafana.oauth2provider.yaml', 'mobile-app.oauth2provider.yaml', 'wiki-prod.oauth2provider.yaml']);
       for (const file of files) {
         const text = fs.readFileSync(path.join(work, 'providers', file), 'utf8');
         for (const secret of SECRETS) assert.ok(!text.includes(secret), `${file} holds a secret`);
@@ -104,20 +118,20 @@ for (const version of ['2024.8.4', '2026.5']) {
 
       const planFirst = await run('plan against the first', ['plan', 'providers', '--url', first.url]);
       assert.equal(planFirst.code, 0, planFirst.stdout + planFirst.stderr);
-      assert.match(planFirst.stdout, /\nPlan: 0 to create, 0 to update, 3 up to date, 0 with errors\.\n$/);
+      assert.ok(planFirst.stdout.endsWith(`\nPlan: 0 to create, 0 to update, ${count} up to date, 0 with errors.\n`), planFirst.stdout);
       for (const file of files) assert.ok(planFirst.stdout.includes(`providers/${file}: up to date\n`), planFirst.stdout);
 
       const planSecondBefore = await run('plan against the second', ['plan', 'providers', '--url', second.url, '--format', 'json']);
       assert.equal(planSecondBefore.code, 2, planSecondBefore.stdout + planSecondBefore.stderr);
-      assert.deepEqual(JSON.parse(planSecondBefore.stdout).summary, { create: 3, update: 0, none: 0, error: 0 });
+      assert.deepEqual(JSON.parse(planSecondBefore.stdout).summary, { create: count, update: 0, none: 0, error: 0 });
 
       const deployed = await run('deploy to the second', ['deploy', 'providers', '--url', second.url, '--yes']);
       assert.equal(deployed.code, 0, deployed.stdout + deployed.stderr);
-      assert.match(deployed.stdout, /\nApplied 3 of 3 change\(s\)\.\n$/);
+      assert.ok(deployed.stdout.endsWith(`\nApplied ${count} of ${count} change(s).\n`), deployed.stdout);
 
       // What the second server got: its own ids, and the secrets from the environment.
       const posts = second.requests.filter((r) => r.method === 'POST');
-      assert.equal(posts.length, 3);
+      assert.equal(posts.length, count);
       const sent = Object.fromEntries(posts.map((r) => [(r.body as { name: string }).name, r.body as Record<string, unknown>]));
       const seed = second.seedObjects;
       assert.equal(sent.Grafana.client_secret, GRAFANA_SECRET);
@@ -134,10 +148,17 @@ for (const version of ['2024.8.4', '2026.5']) {
       // The client ids came along, so the applications' configuration stays valid on the second server.
       const firstStored = Object.fromEntries(first.providers().map((p) => [p.name, p as unknown as Record<string, unknown>]));
       for (const name of ['Grafana', 'Wiki (prod)', 'Mobile app']) assert.equal(stored[name].client_id, firstStored[name].client_id, name);
+      if (modern) {
+        // Sent after Grafana existed there, naming Grafana's pk on the second server.
+        assert.notEqual(stored.Grafana.pk, firstStored.Grafana.pk);
+        assert.deepEqual(sent['CI tokens'].jwt_federation_providers, [stored.Grafana.pk]);
+        assert.equal(stored['CI tokens'].client_secret, CI_SECRET);
+        assert.ok(posts.findIndex((r) => (r.body as { name: string }).name === 'CI tokens') > posts.findIndex((r) => (r.body as { name: string }).name === 'Grafana'));
+      }
 
       const planSecond = await run('plan against the second, after', ['plan', 'providers', '--url', second.url]);
       assert.equal(planSecond.code, 0, planSecond.stdout + planSecond.stderr);
-      assert.match(planSecond.stdout, /\nPlan: 0 to create, 0 to update, 3 up to date, 0 with errors\.\n$/);
+      assert.ok(planSecond.stdout.endsWith(`\nPlan: 0 to create, 0 to update, ${count} up to date, 0 with errors.\n`), planSecond.stdout);
       // And the first is still up to date with the same files.
       assert.equal((await run('plan against the first, after', ['plan', 'providers', '--url', first.url])).code, 0);
     });
