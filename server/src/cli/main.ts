@@ -39,6 +39,7 @@ plan and deploy options:
   deploy of one file sends it at once. deploy of several files, a folder or a glob plans every file first (any
   error: nothing is sent), shows the plan, asks on a terminal (without one, only --yes applies), then applies
   the files in the order shown and stops at the first failed request, saying what was applied and what not.
+  A file whose !ref names a provider another file of the run creates is planned and sent after that file.
 
 migrate options:
   --to VERSION                      The release to migrate to (a line such as 2026.5 or a release such as 2024.8.4)
