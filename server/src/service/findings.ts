@@ -95,6 +95,7 @@ export const FINDING_CODES = {
   'env-missing': { severity: 'error', description: 'An `!env` variable that is not set.' },
   'reference-unresolved': { severity: 'error', description: 'A `!ref` or `!Find` that matches no object on the server, or whose objects are not known.' },
   'reference-ambiguous': { severity: 'error', description: 'A `!ref` or `!Find` that matches more than one object on the server.' },
+  'provider-name-repeated': { severity: 'error', description: 'Two files of one plan or deploy name the same provider: they would overwrite each other.' },
   'reference-deferred': { severity: 'information', description: 'A `!ref` or `!Find` that is resolved when deploying: the server\'s objects are not known now.' },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
