@@ -25,7 +25,7 @@ describe('cli: text format', () => {
         `${TYPOS}:4:14: error invalid-enum ${ENUM_CLIENT_TYPE}`,
         `${TYPOS}:5:1: warning unknown-key Unknown key "redirect_uri": the server silently ignores it. Did you mean "redirect_uris"?`,
         'test/fixtures/warnings/public-app.oauth2provider.yaml:5:1: warning secret-on-public-client A public client cannot keep a secret: client_secret is not used for public clients. Remove it, or make the client confidential.',
-        'test/fixtures/warnings/public-app.oauth2provider.yaml:5:16: information secret-in-file A literal client secret is kept in this file. Keep secrets out of the repository: omit client_secret and the server generates one, shown once in the deploy result.',
+        'test/fixtures/warnings/public-app.oauth2provider.yaml:5:16: information secret-in-file A literal client secret is kept in this file. Keep secrets out of the repository: read it from the environment when deploying (client_secret: !env NAME), or omit client_secret and the server generates one, shown once in the deploy result.',
         'test/fixtures/warnings/wiki.oauth2provider.yaml:4:16: warning redirect-uri-unescaped Unescaped "." in "https://wiki.example.com/callback": the server matches each entry as a regular expression, so "." matches any character (app.example.com also matches appXexample.com). Write "https://wiki\\.example\\.com/callback".',
         'test/fixtures/warnings/wiki.oauth2provider.yaml:5:32: warning duration-ignored-part "minuts=5" is ignored by the server: "minuts" is not a unit (microseconds, milliseconds, seconds, minutes, hours, days, weeks). This duration means 1 hour.',
         // Every fixture but the one with a byte order mark and the one for the newest release names its release in a comment.

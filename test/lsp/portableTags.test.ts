@@ -53,7 +53,7 @@ describe('lsp: !ref, !Find and !env against the test server', TEST_TIMEOUT, () =
   it('publishes the unknown slug with its candidates, a key pair without private key, and the literal secret', () => {
     assert.deepEqual(ours(diagnostics.filter((d) => String(d.code).startsWith('reference-') || d.code === 'secret-in-file' || d.code === 'tag-invalid')), [
       'reference-unresolved@3:21-3:52 No authentication flow on the server has the slug "default-authentication-flw". The server\'s only authentication flow: "default-authentication-flow".',
-      'secret-in-file@5:15-5:27 A literal client secret is kept in this file. Keep secrets out of the repository: omit client_secret and the server generates one, shown once in the deploy result.',
+      'secret-in-file@5:15-5:27 A literal client secret is kept in this file. Keep secrets out of the repository: read it from the environment when deploying (client_secret: !env NAME), or omit client_secret and the server generates one, shown once in the deploy result.',
       `reference-without-private-key@6:13-6:38 "Example Corp Root CA" has no private key: the server accepts it as signing_key, but then fails every token request and its OpenID configuration (Invalid private key type). Choose a key pair with a private key, or remove signing_key to sign with the client secret (HS256).`,
       'tag-invalid@9:4-9:8 `!ref` needs the name, managed id or scope name of a property mapping.',
     ]);

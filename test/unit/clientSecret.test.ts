@@ -21,7 +21,7 @@ describe('client secret: a literal secret in the file', () => {
     assert.equal(diagnostics[0].severity, DiagnosticSeverity.Information);
     assert.equal(
       diagnostics[0].message,
-      'A literal client secret is kept in this file. Keep secrets out of the repository: omit client_secret and the server generates one, shown once in the deploy result.',
+      'A literal client secret is kept in this file. Keep secrets out of the repository: read it from the environment when deploying (client_secret: !env NAME), or omit client_secret and the server generates one, shown once in the deploy result.',
     );
     assertNoSecret(JSON.stringify(diagnostics));
   });

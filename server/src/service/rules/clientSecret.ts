@@ -22,7 +22,7 @@ export const clientSecretRule: Rule = {
     // Never quote the secret itself in a message: messages end up in CI logs.
     findings.push(finding('secret-in-file', {
       message:
-        'A literal client secret is kept in this file. Keep secrets out of the repository: omit client_secret and the server generates one, shown once in the deploy result.',
+        'A literal client secret is kept in this file. Keep secrets out of the repository: read it from the environment when deploying (client_secret: !env NAME), or omit client_secret and the server generates one, shown once in the deploy result.',
       start: valueRange[0],
       end: valueRange[1],
       data: { key: 'client_secret' },
