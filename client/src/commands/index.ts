@@ -4,7 +4,9 @@ import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
 import { pickVersion } from './pickVersion';
+import { forgetEnvironmentValues } from './forgetEnvironmentValues';
 import { refreshReferences } from './refreshReferences';
+import { selectEnvironment } from './selectEnvironment';
 import { setToken } from './setToken';
 import { showDeployResult } from './showDeployResult';
 
@@ -23,5 +25,7 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.showDeployResult': showDeployResult,
     'authentik.convertFormat': convertFormat,
     'authentik.pickVersion': pickVersion,
+    'authentik.selectEnvironment': selectEnvironment,
+    'authentik.forgetEnvironmentValues': forgetEnvironmentValues,
   };
 }
