@@ -79,6 +79,19 @@ export class ScopedReferences {
     return (scope.key ? this.live.get(scope.key) : undefined) ?? this.frozen.get(scope.scopeUri);
   }
 
+  /**
+   * The source for a file with lists a deploy can resolve against: fetched again first when they are
+   * old, unknown or from a failed refresh; `failure` says why they may be missing (no server, the fetch failed).
+   */
+  async freshSourceFor(uri: string): Promise<{ source: ReferenceSource | undefined; failure?: string }> {
+    const scope = this.scopeOf(uri);
+    const live = scope?.key ? this.live.get(scope.key) : undefined;
+    if (!live) return { source: this.sourceFor(uri), failure: scope?.key ? undefined : 'No authentik server is connected for this file.' };
+    if (live.isFresh()) return { source: live };
+    const outcome = await live.refresh();
+    return outcome.ok ? { source: live } : { source: live, failure: `Fetching the server's objects failed: ${outcome.message}` };
+  }
+
   /** Fetches the lists again: those of the scope of `uri`, or of every server. */
   async refresh(uri?: string): Promise<RefreshReferencesResult> {
     const scope = uri === undefined ? undefined : this.scopeOf(uri);
