@@ -294,15 +294,22 @@ onCheckedRequest(connection, lifecycle, PrepareDeployRequest, checkPrepareDeploy
     if (documents.get(document.uri)?.version !== document.version) return changed;
     const target = deployTarget(document, settings, serverProfile);
     if (message) target.warnings.push(message);
-    // `!ref`/`!Find` resolve against the target's lists as they are now: fetched first when old or unknown.
-    const lists = languageService().hasReferenceTags(document, settings, serverProfile) ? await references.freshSourceFor(document.uri) : { source: undefined };
-    if (documents.get(document.uri)?.version !== document.version) return changed;
+    // `!ref`/`!Find` resolve against the target's lists as they are now: fetched first when old or unknown,
+    // and once more when a tag does not resolve against lists kept from before (the object may be new).
     const env = params.environment ?? {};
-    const prepared = languageService().prepareDeploy(document, settings, serverProfile, { references: lists.source, env });
+    const tagged = languageService().hasReferenceTags(document, settings, serverProfile);
+    let lists = tagged ? await references.freshSourceFor(document.uri) : { source: undefined, fetched: false };
+    if (documents.get(document.uri)?.version !== document.version) return changed;
+    let prepared = languageService().prepareDeploy(document, settings, serverProfile, { references: lists.source, env });
+    if (!prepared.ok && 'unresolved' in prepared && prepared.unresolved.length > 0 && lists.source && !lists.fetched) {
+      lists = await references.freshSourceFor(document.uri, true);
+      if (documents.get(document.uri)?.version !== document.version) return changed;
+      prepared = languageService().prepareDeploy(document, settings, serverProfile, { references: lists.source, env });
+    }
     const version = document.version;
     if (prepared.ok) return { kind: 'ready', version, body: prepared.body, target, resolved: prepared.resolved };
     if ('unresolved' in prepared) {
-      if (prepared.unresolved.length > 0) return { kind: 'unresolved', version, errors: prepared.unresolved, target, ...(lists.failure ? { message: lists.failure } : {}) };
+      if (prepared.unresolved.length > 0) return { kind: 'unresolved', version, errors: prepared.unresolved, target, ...('failure' in lists && lists.failure ? { message: lists.failure } : {}) };
       return { kind: 'needs-environment', version, variables: prepared.missingVariables, target };
     }
     const own = languageService().profile(document, settings).profile;
