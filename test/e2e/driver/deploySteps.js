@@ -9,6 +9,8 @@ const { answerDialog, notification, quickOpen, runCommand } = require('./workben
 
 const DEPLOY = 'authentik: Deploy OAuth2 Provider';
 const RESULT_TAB = 'authentik Deploy Result.jsonc';
+/** What the user types for the unset `!env` variable; random, so that finding it anywhere means it leaked. */
+const TYPED_SECRET = `typed${require('node:crypto').randomBytes(12).toString('hex')}`;
 /** Not the run's token (that one is random): the server answers 403 "Token invalid/expired". */
 const WRONG_TOKEN = 'not-the-e2e-token';
 
@@ -18,7 +20,7 @@ const WRONG_TOKEN = 'not-the-e2e-token';
  * @returns {[string, () => Promise<void>][]}
  */
 function deploySteps({ page, folder, repo, screenshot }) {
-  const { NEXTCLOUD, TAKEN_NAME, WIKI } = require(path.join(repo, 'out/e2e/suite/fixtures.js'));
+  const { NEXTCLOUD, PORTABLE_WIKI, SEED, TAKEN_NAME, WIKI } = require(path.join(repo, 'out/e2e/suite/fixtures.js'));
   const origin = new URL(String(process.env.AUTHENTIK_URL)).origin;
   // A line of the result document, in the editor group whose active tab it is.
   const resultLine = (/** @type {string | RegExp} */ text) =>
@@ -70,6 +72,35 @@ function deploySteps({ page, folder, repo, screenshot }) {
         await row.locator('.marker-source', { hasText: 'authentik server' }).waitFor();
         await row.locator('.marker-line', { hasText: `[Ln ${TAKEN_NAME.nameLine + 1}, Col ${TAKEN_NAME.nameColumn + 1}]` }).waitFor();
         assert.deepEqual(await providersNamed(TAKEN_NAME.name), [], 'no OAuth2 provider was created');
+      },
+    ],
+    [
+      'ui: a deploy of a file with `!ref`s and an unset `!env` variable asks for its value in a password box, typed with the keyboard; the confirmation says what the references resolved to, and the value reaches the server and shows nowhere',
+      async () => {
+        assert.deepEqual(await providersNamed(PORTABLE_WIKI.name), [], 'no provider of that name before the deploy');
+        await quickOpen(page, PORTABLE_WIKI.file);
+        await runCommand(page, DEPLOY);
+        const widget = (/** @type {string} */ title) => page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
+        await widget(`Value of ${PORTABLE_WIKI.variable} for ${origin}`).locator('input[type="password"]').waitFor();
+        await page.keyboard.type(TYPED_SECRET);
+        await page.keyboard.press('Enter');
+        // "Use for This Deploy Only" comes first: Enter keeps nothing.
+        await widget(`Keep the value of ${PORTABLE_WIKI.variable}?`).locator('.monaco-list-row', { hasText: 'Use for This Deploy Only' }).waitFor();
+        await page.keyboard.press('Enter');
+        const question = `Create OAuth2 provider "${PORTABLE_WIKI.name}" on ${origin}?`;
+        const dialog = page.locator('.monaco-dialog-box', { hasText: question });
+        await dialog.getByText(`!ref default-provider-authorization-explicit-consent → Authorize Application (${SEED.explicitConsentFlow.pk})`).waitFor();
+        await dialog.getByText(`${PORTABLE_WIKI.variable}: entered now, for this deploy only`).waitFor();
+        assert.ok(!(await page.content()).includes(TYPED_SECRET), 'the value is not in the window while the dialog asks');
+        await answerDialog(page, question, 'Create');
+        await notification(page, `authentik: Created provider "${PORTABLE_WIKI.name}" (pk `);
+
+        const live = await providersNamed(PORTABLE_WIKI.name);
+        assert.equal(live.length, 1, 'exactly one provider of that name after the deploy');
+        assert.equal(live[0].client_secret, TYPED_SECRET, 'the typed value is the client secret on the server');
+        assert.equal(live[0].authorization_flow, SEED.explicitConsentFlow.pk, 'the !ref resolved to the UUID of the flow of that slug');
+        await resultLine('"client_id": "portable-wiki-e2e",').waitFor();
+        assert.ok(!(await page.content()).includes(TYPED_SECRET), 'the value is nowhere in the window, the result document included');
       },
     ],
     [

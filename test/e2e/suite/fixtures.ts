@@ -44,6 +44,12 @@ export const SEED = {
 /** A valid provider whose name is new on the test server: the UI scenario deploys it. */
 export const NEXTCLOUD = { file: 'nextcloud.oauth2provider.yaml', name: 'Nextcloud' };
 
+/**
+ * A provider with `!ref` references and `client_secret: !env E2E_PORTABLE_WIKI_SECRET`, a variable the
+ * run does not set: the UI scenario deploys it, typing the value into the password box.
+ */
+export const PORTABLE_WIKI = { file: 'portable-wiki.oauth2provider.yaml', name: 'Portable Wiki', variable: 'E2E_PORTABLE_WIKI_SECRET' };
+
 /** A valid provider whose name a proxy provider of the seed has: deploy refuses it before sending. */
 export const TAKEN_NAME = {
   file: 'grafana-proxy.oauth2provider.yaml',
