@@ -3,6 +3,7 @@
 // confirmation is answered with the mouse (the extension host cannot press it), and what the deploy did
 // is checked in the window and through the server's real API.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const path = require('node:path');
 const { assertHasFileFields, providersNamed } = require('./authentikApi');
 const { answerDialog, notification, quickOpen, runCommand } = require('./workbenchActions');
@@ -20,7 +21,7 @@ const WRONG_TOKEN = 'not-the-e2e-token';
  * @returns {[string, () => Promise<void>][]}
  */
 function deploySteps({ page, folder, repo, screenshot }) {
-  const { NEXTCLOUD, PORTABLE_WIKI, SEED, TAKEN_NAME, WIKI } = require(path.join(repo, 'out/e2e/suite/fixtures.js'));
+  const { CURRENT, NEXTCLOUD, PORTABLE_WIKI, SEED, TAKEN_NAME, WIKI } = require(path.join(repo, 'out/e2e/suite/fixtures.js'));
   const origin = new URL(String(process.env.AUTHENTIK_URL)).origin;
   // A line of the result document, in the editor group whose active tab it is.
   const resultLine = (/** @type {string | RegExp} */ text) =>
@@ -130,6 +131,52 @@ function deploySteps({ page, folder, repo, screenshot }) {
         // Back to the environment's token, for whatever runs next.
         await runCommand(page, 'authentik: Forget API Token');
         await notification(page, `authentik: the API token for ${origin} was removed.`);
+      },
+    ],
+    [
+      'ui: with two environments in the settings, the status bar asks to choose one; a click switches to "modern", and a deploy goes to its server, named in the dialog',
+      async () => {
+        const modernUrl = String(process.env.AUTHENTIK_URL_2026);
+        const modernOrigin = new URL(modernUrl).origin;
+        const settingsFile = String(process.env.E2E_USER_SETTINGS);
+        const before = fs.readFileSync(settingsFile, 'utf8');
+        const environments = [
+          { name: 'legacy', serverUrl: String(process.env.AUTHENTIK_URL) },
+          { name: 'modern', serverUrl: modernUrl },
+        ];
+        // The user's own settings, as the settings editor would write them; VS Code picks the change up.
+        fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(before), 'authentik.environments': environments }, null, 2));
+        try {
+          assert.deepEqual(await providersNamed(CURRENT.name, modernUrl), [], 'no provider of that name on the 2026.5 server before');
+          await quickOpen(page, CURRENT.file);
+          const item = page.locator('.statusbar-item', { hasText: 'choose environment' });
+          await item.click();
+          const pick = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'authentik environment' }) });
+          await pick.locator('.monaco-list-row', { hasText: 'legacy' }).waitFor();
+          await pick.locator('.monaco-list-row', { hasText: 'modern' }).click();
+          await page.locator('.statusbar-item', { hasText: 'modern' }).waitFor();
+
+          // The token is kept per origin: the modern server's is set here (the run's token, which it shares).
+          await runCommand(page, 'authentik: Set API Token');
+          await page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: `API token for ${modernOrigin}` }) }).locator('input[type="password"]').waitFor();
+          await page.keyboard.type(String(process.env.AUTHENTIK_TOKEN));
+          await page.keyboard.press('Enter');
+          await notification(page, `authentik: API token stored for ${modernOrigin}.`);
+
+          await quickOpen(page, CURRENT.file);
+          await runCommand(page, DEPLOY);
+          await answerDialog(page, `Create OAuth2 provider "${CURRENT.name}" on modern (${modernOrigin})?`, 'Create');
+          await notification(page, `authentik: Created provider "${CURRENT.name}" (pk `);
+          assert.equal((await providersNamed(CURRENT.name, modernUrl)).length, 1, 'created on the modern environment\'s server');
+          assert.deepEqual(await providersNamed(CURRENT.name), [], 'and not on the other one');
+
+          await runCommand(page, 'authentik: Forget API Token');
+          await notification(page, `authentik: the API token for ${modernOrigin} was removed.`);
+        } finally {
+          fs.writeFileSync(settingsFile, before);
+        }
+        // Without environments the item goes away, and authentik.serverUrl applies again.
+        await page.locator('.statusbar-item', { hasText: 'modern' }).waitFor({ state: 'hidden' });
       },
     ],
   ];

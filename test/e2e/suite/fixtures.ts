@@ -62,7 +62,7 @@ export const TAKEN_NAME = {
 };
 
 /** A valid provider in authentik 2026.5's shape (list-form redirect_uris, invalidation_flow). */
-export const CURRENT = { file: 'current.oauth2provider.yaml', invalidationFlowLine: 4 };
+export const CURRENT = { file: 'current.oauth2provider.yaml', name: 'Grafana 2026', invalidationFlowLine: 4 };
 
 /** A provider in the 2024.8 shape without a version comment: checked for the newest release, Convert rewrites it. */
 export const OLD_FORMAT = { file: 'old-format.oauth2provider.yaml' };
