@@ -149,7 +149,6 @@ say "code-server listening on $BASE_URL after $(elapsed)"
 # 5. The tests, driven from Node through headless Chromium (also in a process group of its own).
 #    It prints the closing `N passed, N failed` line: nothing is printed after it.
 E2E_STARTED_AT_MS=$STARTED_AT_MS E2E_CODE_SERVER_URL=$BASE_URL E2E_WORKSPACE="$RUN_DIR/workspace" AUTHENTIK_E2E_RESULTS="$RUN_DIR/results.json" \
-  E2E_USER_SETTINGS="$RUN_DIR/user-data/User/settings.json" \
   "${ISOLATED[@]}" setsid node test/e2e/driver/main.js &
 PROCESS_GROUPS+=("$!")
 status=0

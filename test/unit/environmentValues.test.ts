@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { environmentValueKey, gatherValues, storedEntries, valueSourceLines, withoutStored, withStored } from '../../client/src/environmentValues';
+import { StoredEnvironmentValues } from '../../client/src/storedEnvironmentValues';
 
 function inputs(processEnv: Record<string, string | undefined>, stored: Record<string, string>, answers: Record<string, { value: string; keep: boolean } | undefined>) {
   const asked: string[] = [];
@@ -71,5 +72,31 @@ describe("an editor deploy's !env values", () => {
       'C: entered now, for this deploy only',
       'D: entered now, and stored for https://auth.example.com',
     ]);
+  });
+});
+
+describe('kept !env values in SecretStorage', () => {
+  it('one per origin and name; the index lists names only, and forgetting removes both', async () => {
+    const secrets = new Map<string, string>();
+    const state = new Map<string, unknown>();
+    const context = {
+      secrets: { get: async (k: string) => secrets.get(k), store: async (k: string, v: string) => void secrets.set(k, v), delete: async (k: string) => void secrets.delete(k) },
+      globalState: { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => void state.set(k, v) },
+    } as unknown as import('vscode').ExtensionContext;
+    const stored = new StoredEnvironmentValues(context);
+    await stored.store('https://a.example', 'SECRET', 'value-a');
+    await stored.store('https://b.example', 'SECRET', 'value-b');
+    assert.equal(await stored.get('https://a.example', 'SECRET'), 'value-a');
+    assert.equal(await stored.get('https://b.example', 'SECRET'), 'value-b');
+    assert.equal(await stored.get('https://c.example', 'SECRET'), undefined);
+    assert.deepEqual(stored.entries(), [
+      { origin: 'https://a.example', name: 'SECRET' },
+      { origin: 'https://b.example', name: 'SECRET' },
+    ]);
+    assert.ok(!JSON.stringify([...state.values()]).includes('value-'), 'no value outside SecretStorage');
+    await stored.forget('https://a.example', 'SECRET');
+    assert.equal(await stored.get('https://a.example', 'SECRET'), undefined);
+    assert.deepEqual(stored.entries(), [{ origin: 'https://b.example', name: 'SECRET' }]);
+    assert.deepEqual([...secrets.keys()], ['authentik.env:SECRET@https://b.example']);
   });
 });

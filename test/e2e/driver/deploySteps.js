@@ -21,7 +21,7 @@ const WRONG_TOKEN = 'not-the-e2e-token';
  * @returns {[string, () => Promise<void>][]}
  */
 function deploySteps({ page, folder, repo, screenshot }) {
-  const { CURRENT, NEXTCLOUD, PORTABLE_WIKI, SEED, TAKEN_NAME, WIKI } = require(path.join(repo, 'out/e2e/suite/fixtures.js'));
+  const { CURRENT, NEXTCLOUD, ENV_SECRET, SEED, TAKEN_NAME, WIKI } = require(path.join(repo, 'out/e2e/suite/fixtures.js'));
   const origin = new URL(String(process.env.AUTHENTIK_URL)).origin;
   // A line of the result document, in the editor group whose active tab it is.
   const resultLine = (/** @type {string | RegExp} */ text) =>
@@ -78,29 +78,29 @@ function deploySteps({ page, folder, repo, screenshot }) {
     [
       'ui: a deploy of a file with `!ref`s and an unset `!env` variable asks for its value in a password box, typed with the keyboard; the confirmation says what the references resolved to, and the value reaches the server and shows nowhere',
       async () => {
-        assert.deepEqual(await providersNamed(PORTABLE_WIKI.name), [], 'no provider of that name before the deploy');
-        await quickOpen(page, PORTABLE_WIKI.file);
+        assert.deepEqual(await providersNamed(ENV_SECRET.name), [], 'no provider of that name before the deploy');
+        await quickOpen(page, ENV_SECRET.file);
         await runCommand(page, DEPLOY);
         const widget = (/** @type {string} */ title) => page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
-        await widget(`Value of ${PORTABLE_WIKI.variable} for ${origin}`).locator('input[type="password"]').waitFor();
+        await widget(`Value of ${ENV_SECRET.variable} for ${origin}`).locator('input[type="password"]').waitFor();
         await page.keyboard.type(TYPED_SECRET);
         await page.keyboard.press('Enter');
         // "Use for This Deploy Only" comes first: Enter keeps nothing.
-        await widget(`Keep the value of ${PORTABLE_WIKI.variable}?`).locator('.monaco-list-row', { hasText: 'Use for This Deploy Only' }).waitFor();
+        await widget(`Keep the value of ${ENV_SECRET.variable}?`).locator('.monaco-list-row', { hasText: 'Use for This Deploy Only' }).waitFor();
         await page.keyboard.press('Enter');
-        const question = `Create OAuth2 provider "${PORTABLE_WIKI.name}" on ${origin}?`;
+        const question = `Create OAuth2 provider "${ENV_SECRET.name}" on ${origin}?`;
         const dialog = page.locator('.monaco-dialog-box', { hasText: question });
         await dialog.getByText(`!ref default-provider-authorization-explicit-consent → Authorize Application (${SEED.explicitConsentFlow.pk})`).waitFor();
-        await dialog.getByText(`${PORTABLE_WIKI.variable}: entered now, for this deploy only`).waitFor();
+        await dialog.getByText(`${ENV_SECRET.variable}: entered now, for this deploy only`).waitFor();
         assert.ok(!(await page.content()).includes(TYPED_SECRET), 'the value is not in the window while the dialog asks');
         await answerDialog(page, question, 'Create');
-        await notification(page, `authentik: Created provider "${PORTABLE_WIKI.name}" (pk `);
+        await notification(page, `authentik: Created provider "${ENV_SECRET.name}" (pk `);
 
-        const live = await providersNamed(PORTABLE_WIKI.name);
+        const live = await providersNamed(ENV_SECRET.name);
         assert.equal(live.length, 1, 'exactly one provider of that name after the deploy');
         assert.equal(live[0].client_secret, TYPED_SECRET, 'the typed value is the client secret on the server');
         assert.equal(live[0].authorization_flow, SEED.explicitConsentFlow.pk, 'the !ref resolved to the UUID of the flow of that slug');
-        await resultLine('"client_id": "portable-wiki-e2e",').waitFor();
+        await resultLine(`"client_id": "${ENV_SECRET.clientId}",`).waitFor();
         assert.ok(!(await page.content()).includes(TYPED_SECRET), 'the value is nowhere in the window, the result document included');
       },
     ],
@@ -134,23 +134,22 @@ function deploySteps({ page, folder, repo, screenshot }) {
       },
     ],
     [
-      'ui: with two environments in the settings, the status bar asks to choose one; a click switches to "modern", and a deploy goes to its server, named in the dialog',
+      'ui: two environments in the workspace settings: the status bar asks to choose one, a click switches to "modern", and a deploy asks to trust its origin, then goes to its server, named in the dialog',
       async () => {
         const modernUrl = String(process.env.AUTHENTIK_URL_2026);
         const modernOrigin = new URL(modernUrl).origin;
-        const settingsFile = String(process.env.E2E_USER_SETTINGS);
-        const before = fs.readFileSync(settingsFile, 'utf8');
+        // A repository's own .vscode/settings.json, as one could ship it.
+        const settingsDir = path.join(folder, '.vscode');
         const environments = [
           { name: 'legacy', serverUrl: String(process.env.AUTHENTIK_URL) },
           { name: 'modern', serverUrl: modernUrl },
         ];
-        // The user's own settings, as the settings editor would write them; VS Code picks the change up.
-        fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(before), 'authentik.environments': environments }, null, 2));
+        fs.mkdirSync(settingsDir, { recursive: true });
+        fs.writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({ 'authentik.environments': environments }, null, 2));
         try {
           assert.deepEqual(await providersNamed(CURRENT.name, modernUrl), [], 'no provider of that name on the 2026.5 server before');
           await quickOpen(page, CURRENT.file);
-          const item = page.locator('.statusbar-item', { hasText: 'choose environment' });
-          await item.click();
+          await page.locator('.statusbar-item', { hasText: 'choose environment' }).click();
           const pick = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'authentik environment' }) });
           await pick.locator('.monaco-list-row', { hasText: 'legacy' }).waitFor();
           await pick.locator('.monaco-list-row', { hasText: 'modern' }).click();
@@ -163,17 +162,18 @@ function deploySteps({ page, folder, repo, screenshot }) {
           await page.keyboard.press('Enter');
           await notification(page, `authentik: API token stored for ${modernOrigin}.`);
 
-          await quickOpen(page, CURRENT.file);
           await runCommand(page, DEPLOY);
+          // The workspace named the server: the token goes there only once the user trusts its origin.
+          await answerDialog(page, `This workspace's settings set the authentik environment "modern" to ${modernOrigin}. Send your API token to this server?`, 'Trust This Server');
           await answerDialog(page, `Create OAuth2 provider "${CURRENT.name}" on modern (${modernOrigin})?`, 'Create');
           await notification(page, `authentik: Created provider "${CURRENT.name}" (pk `);
-          assert.equal((await providersNamed(CURRENT.name, modernUrl)).length, 1, 'created on the modern environment\'s server');
+          assert.equal((await providersNamed(CURRENT.name, modernUrl)).length, 1, "created on the modern environment's server");
           assert.deepEqual(await providersNamed(CURRENT.name), [], 'and not on the other one');
 
           await runCommand(page, 'authentik: Forget API Token');
           await notification(page, `authentik: the API token for ${modernOrigin} was removed.`);
         } finally {
-          fs.writeFileSync(settingsFile, before);
+          fs.rmSync(settingsDir, { recursive: true, force: true });
         }
         // Without environments the item goes away, and authentik.serverUrl applies again.
         await page.locator('.statusbar-item', { hasText: 'modern' }).waitFor({ state: 'hidden' });
