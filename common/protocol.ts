@@ -277,3 +277,39 @@ export function isProfileStatusParams(value: unknown): value is ProfileStatusPar
   const v = value as Record<string, unknown>;
   return shortText(v.uri, 8192) && shortText(v.release, 40) && shortText(v.label, 200) && shortText(v.reason, 300) && typeof v.source === 'string' && PROFILE_SOURCES.includes(v.source);
 }
+
+/** An OAuth2 provider of the server, as the import's quick pick shows it. */
+export interface ProviderSummary {
+  pk: number;
+  name: string;
+  clientId: string;
+}
+
+export interface ListProvidersParams {
+  /** The workspace folder whose server is asked; absent: the server of files in no folder. */
+  folder?: string;
+}
+
+export type ListProvidersResult = { kind: 'providers'; providers: ProviderSummary[] } | Unavailable;
+
+/** client -> server: the OAuth2 providers of a folder's server (not the proxy providers authentik 2024.8 lists with them). */
+export const ListProvidersRequest = new RequestType<ListProvidersParams, ListProvidersResult, void>('authentik/listProviders');
+
+export const checkListProvidersParams: ParamsCheck = (params) => checkFields(params, '', { 'folder?': 'string' });
+
+export interface ExportProviderParams {
+  /** The provider's pk on the folder's server. */
+  pk: number;
+  folder?: string;
+}
+
+export type ExportProviderResult =
+  /** The file to write (its name is a slug and `.oauth2provider.yaml`, never a path), and what the person importing it should look at. */
+  | { kind: 'exported'; fileName: string; text: string; notes: string[] }
+  | Unavailable;
+
+/** client -> server: one provider of a folder's server as a file: references by slug or name, the client secret as `!env`, never the secret. */
+export const ExportProviderRequest = new RequestType<ExportProviderParams, ExportProviderResult, void>('authentik/exportProvider');
+
+export const checkExportProviderParams: ParamsCheck = (params) =>
+  checkFields(params, '', { pk: 'integer', 'folder?': 'string' }) ?? ((params as { pk: number }).pk > 0 ? undefined : 'pk must be a positive integer');

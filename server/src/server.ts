@@ -16,6 +16,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   checkConvertFormatParams,
+  checkExportProviderParams,
+  checkListProvidersParams,
   checkPlaceServerErrorsParams,
   checkPrepareDeployParams,
   checkRefreshReferencesParams,
@@ -29,6 +31,11 @@ import {
   ProfileStatusNotification,
   ProfileStatusParams,
   DeployTarget,
+  ExportProviderRequest,
+  ExportProviderResult,
+  ListProvidersRequest,
+  ListProvidersResult,
+  ScopedConnection,
   RefreshReferencesRequest,
   ReferencesStatusNotification,
   SetConnectionsNotification,
@@ -348,6 +355,42 @@ onCheckedRequest(connection, lifecycle, ConvertFormatRequest, checkConvertFormat
     if (document.version !== params.textDocument.version) return { kind: 'unavailable', message: 'The file changed while it was being converted; try again.' };
     const result = languageService().convertFormat(document, params.version, await settingsFor(document.uri));
     return result.ok ? { kind: 'edits', version: result.version, edits: result.edits, changes: result.changes } : { kind: 'refused', message: result.reason };
+  }),
+);
+
+/** The connection of a folder (`undefined`: files in no folder) as the extension last sent it, or why there is none. */
+function folderConnection(folder: string | undefined): ScopedConnection | Unavailable {
+  const scopeUri = references.scopeUriFor(folder ?? '');
+  const scoped = scopeUri === undefined ? undefined : currentConnections.find((c) => c.scopeUri === scopeUri);
+  if (!scoped?.serverUrl) return { kind: 'unavailable', message: 'No authentik server is connected for this folder: set authentik.serverUrl and the API token.' };
+  if (!scoped.token) return { kind: 'unavailable', message: 'No API token is set for this folder\'s server. Run "authentik: Set API Token".' };
+  return scoped;
+}
+
+function importApi(scoped: ScopedConnection) {
+  const { AuthentikApi, NodeHttpClient } = core();
+  return new AuthentikApi({ baseUrl: scoped.serverUrl, token: scoped.token, allowInsecureHttp: scoped.allowInsecureHttp, timeoutMs: 10_000 }, new NodeHttpClient());
+}
+
+const failedImportRequest: Unavailable = { kind: 'unavailable', message: 'The language server failed on this import; see its log.' };
+onCheckedRequest(connection, lifecycle, ListProvidersRequest, checkListProvidersParams, (params) =>
+  guarded<ListProvidersResult>('listProviders', failedImportRequest, async () => {
+    const scoped = folderConnection(params.folder);
+    return 'kind' in scoped ? scoped : core().listImportable(importApi(scoped));
+  }),
+);
+onCheckedRequest(connection, lifecycle, ExportProviderRequest, checkExportProviderParams, (params) =>
+  guarded<ExportProviderResult>('exportProvider', failedImportRequest, async () => {
+    const scoped = folderConnection(params.folder);
+    if ('kind' in scoped) return scoped;
+    const scope = params.folder ?? '';
+    // The server's release decides the fields and their defaults; its objects, fetched now, the names of references.
+    const { profile, message } = await serverProfiles.settledProfileFor(scope);
+    if (!profile) return { kind: 'unavailable', message: `The server's release is not known, so neither are the fields a file holds.${message ? ` ${message}` : ''}` };
+    const refreshed = await references.refresh(scope);
+    if (!refreshed.ok) return { kind: 'unavailable', message: `The server's flows, keys, mappings and sources could not be listed: ${refreshed.message}` };
+    const lists = core().listsFromSource(references.sourceFor(scope));
+    return core().exportForImport(importApi(scoped), params.pk, { profile, release: profile.releases.from, lists });
   }),
 );
 

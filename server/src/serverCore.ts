@@ -11,3 +11,5 @@ export { loadServerProfile, cachedServerProfile } from '../../common/authentik/s
 export { directoryStore } from '../../common/authentik/profileStore';
 export { checkBaseUrl } from '../../common/authentik/connection';
 export { commentVersionWarning, shapeOfFile } from './authentik/deployTarget';
+export { listImportable, exportForImport } from './authentik/providerImport';
+export { listsFromSource } from './service/portable';

@@ -82,40 +82,36 @@ mkdir -p "$RUN_DIR/home/.config" "$RUN_DIR/tmp" "$RUN_DIR/user-data/User" "$RUN_
 # 3. The authentik test server (seeded, fresh for every run), in its own process group. The token is
 #    random and never printed; it reaches the extension host and the driver through their environment.
 AUTHENTIK_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')
-# The logs exist before the servers start: the background shell may open them after the first look below.
-: > "$RUN_DIR/authentik-server.log"
-: > "$RUN_DIR/authentik-server-2026.log"
-setsid node --import tsx test/authentik-server/main.ts --port 0 --token "$AUTHENTIK_TOKEN" \
-  > "$RUN_DIR/authentik-server.log" 2>&1 &
-PROCESS_GROUPS+=("$!")
-AUTHENTIK_SERVER_PID=$!
-AUTHENTIK_URL=
-for _ in $(seq 300); do
-  AUTHENTIK_URL=$(sed -n 's/^authentik test server listening on \(http:[^ ]*\)$/\1/p' "$RUN_DIR/authentik-server.log")
-  [ -n "$AUTHENTIK_URL" ] && break
-  kill -0 "$AUTHENTIK_SERVER_PID" 2>/dev/null || { cat "$RUN_DIR/authentik-server.log" >&2; give_up "the authentik test server exited"; }
-  sleep 0.1
-done
-[ -n "$AUTHENTIK_URL" ] || give_up "the authentik test server printed no URL within 30 s"
+# Starts one test server (the token is shared) and sets SERVER_URL to the URL it prints.
+# $1: its log file, $2: what messages call it, the rest: more options for it.
+# The log exists before the server starts: the background shell may open it after the first look below.
+start_test_server() {
+  local log=$1 label=$2 pid
+  shift 2
+  : > "$log"
+  setsid node --import tsx test/authentik-server/main.ts --port 0 --token "$AUTHENTIK_TOKEN" "$@" > "$log" 2>&1 &
+  pid=$!
+  PROCESS_GROUPS+=("$pid")
+  SERVER_URL=
+  for _ in $(seq 300); do
+    SERVER_URL=$(sed -n 's/^authentik test server listening on \(http:[^ ]*\)$/\1/p' "$log")
+    [ -n "$SERVER_URL" ] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; give_up "the $label exited"; }
+    sleep 0.1
+  done
+  [ -n "$SERVER_URL" ] || give_up "the $label printed no URL within 30 s"
+  say "$label listening on $SERVER_URL after $(elapsed)"
+}
+
+start_test_server "$RUN_DIR/authentik-server.log" "authentik test server"
+AUTHENTIK_URL=$SERVER_URL
 export AUTHENTIK_URL AUTHENTIK_TOKEN
-say "authentik test server listening on $AUTHENTIK_URL after $(elapsed)"
 
 # A second one that behaves like authentik 2026.5 (same token), for the tests of the current request
 # shape; the extension is pointed at it only while those tests run (AUTHENTIK_URL_2026).
-setsid node --import tsx test/authentik-server/main.ts --port 0 --token "$AUTHENTIK_TOKEN" --version 2026.5 \
-  > "$RUN_DIR/authentik-server-2026.log" 2>&1 &
-PROCESS_GROUPS+=("$!")
-AUTHENTIK_SERVER_2026_PID=$!
-AUTHENTIK_URL_2026=
-for _ in $(seq 300); do
-  AUTHENTIK_URL_2026=$(sed -n 's/^authentik test server listening on \(http:[^ ]*\)$/\1/p' "$RUN_DIR/authentik-server-2026.log")
-  [ -n "$AUTHENTIK_URL_2026" ] && break
-  kill -0 "$AUTHENTIK_SERVER_2026_PID" 2>/dev/null || { cat "$RUN_DIR/authentik-server-2026.log" >&2; give_up "the authentik 2026.5 test server exited"; }
-  sleep 0.1
-done
-[ -n "$AUTHENTIK_URL_2026" ] || give_up "the authentik 2026.5 test server printed no URL within 30 s"
+start_test_server "$RUN_DIR/authentik-server-2026.log" "authentik 2026.5 test server" --version 2026.5
+AUTHENTIK_URL_2026=$SERVER_URL
 export AUTHENTIK_URL_2026
-say "authentik 2026.5 test server listening on $AUTHENTIK_URL_2026 after $(elapsed)"
 
 # Telemetry off, no start page, no tips, no autosave (see the file), and the test server as the user's
 # authentik.serverUrl: a user setting, so the token goes there without the workspace-origin confirmation.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { bundledProfile, Profile, requestFields } from '../../common/profiles';
 import { documentValue, isRecord } from '../../server/src/service/documentValue';
 import { parseText } from '../../server/src/service/parsedDocument';
-import { clientSecretVariable, exportProvider, nameToSlug, PortableLists, providerFileName, resolveRequestBody, scanTags } from '../../server/src/service/portable';
+import { clientSecretVariable, distinctExportNames, exportProvider, nameToSlug, PortableLists, providerFileName, resolveRequestBody, scanTags } from '../../server/src/service/portable';
 import { SEED_IDS } from '../authentik-server/seed';
 import { seedLists } from '../helpers/portableLists';
 
@@ -291,5 +291,32 @@ describe('portable export: names made from a provider\'s name', () => {
     ];
     assert.deepEqual(cases.map(([name]) => clientSecretVariable(name)), cases.map(([, variable]) => variable));
     for (const [, variable] of cases) assert.match(variable, /^[A-Za-z_][A-Za-z0-9_]*$/);
+  });
+
+  it('distinctExportNames: the lowest pk keeps a shared file name and variable, the others get their pk, never one another has', () => {
+    const names = distinctExportNames([
+      { pk: 9, name: 'grafana 7' },
+      { pk: 7, name: 'Grafana!' },
+      { pk: 3, name: 'Grafana' },
+      { pk: 12, name: 'Wiki' },
+    ]);
+    assert.deepEqual(Object.fromEntries(names), {
+      3: { fileName: 'grafana.oauth2provider.yaml', secretVariable: 'GRAFANA_CLIENT_SECRET' },
+      // grafana-7 and GRAFANA_7 are the plain names of pk 9, so pk 7 takes the next ones.
+      7: { fileName: 'grafana-7-2.oauth2provider.yaml', secretVariable: 'GRAFANA_7_2_CLIENT_SECRET', sharedFileName: 'grafana.oauth2provider.yaml', sharedSecretVariable: 'GRAFANA_CLIENT_SECRET' },
+      9: { fileName: 'grafana-7.oauth2provider.yaml', secretVariable: 'GRAFANA_7_CLIENT_SECRET' },
+      12: { fileName: 'wiki.oauth2provider.yaml', secretVariable: 'WIKI_CLIENT_SECRET' },
+    });
+  });
+});
+
+describe('portable export: the client secret', () => {
+  it('names the variable given, keeps an empty secret of a confidential client (left out, a create would generate one), leaves out a public one', () => {
+    const named = exportProvider(provider2026(), { profile: P2025_10, lists: seedLists(), release: '2026.2.2', secretVariable: 'GRAFANA_3_CLIENT_SECRET' }).text;
+    assert.match(named, /^client_secret: !env GRAFANA_3_CLIENT_SECRET$/m);
+    const empty = exportProvider({ ...provider2026(), client_secret: '' }, { profile: P2025_10, lists: seedLists(), release: '2026.2.2' }).text;
+    assert.match(empty, /^client_secret: ""$/m);
+    const publicClient = exportProvider({ ...provider2026(), client_type: 'public' }, { profile: P2025_10, lists: seedLists(), release: '2026.2.2' }).text;
+    assert.doesNotMatch(publicClient, /client_secret/);
   });
 });

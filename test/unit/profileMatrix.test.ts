@@ -115,13 +115,13 @@ const MATRIX: Record<string, Record<string, string[]>> = {
   },
   'warnings/wiki.oauth2provider.yaml': {
     '2023.5.0': ['redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
-    '2024.8.5': ['wrong-type@3:15-3:48', 'redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
+    '2024.8.5': ['wrong-type@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
     '2024.10.0': ['missing-required@1:0-1:10', 'redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
-    '2024.10.3': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
-    '2024.12.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
-    '2025.8.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
-    '2025.10.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
-    '2026.5.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'redirect-uri-unescaped@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
+    '2024.10.3': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
+    '2024.12.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
+    '2025.8.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
+    '2025.10.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
+    '2026.5.0': ['missing-required@1:0-1:10', 'wrong-type@3:15-3:48', 'duration-ignored-part@4:31-4:39'],
   },
 };
 

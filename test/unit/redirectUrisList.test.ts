@@ -3,20 +3,21 @@ import assert from 'node:assert/strict';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, diagnose, FLOW_EXPLICIT, service, summarize } from '../helpers/service';
-import { noRules, rulesOn } from '../helpers/settings';
+import { SettingsBuilder } from '../helpers/settings';
 
-/** The rule under test, and nothing else. */
-const SETTINGS = rulesOn('redirectUris');
+/** The rule under test, and nothing else, for the newest release (every field of the list form's entries). */
+const LIST_RELEASE = '2026.5';
+const SETTINGS = new SettingsBuilder().withRules('redirectUris').withServerVersion(LIST_RELEASE).build();
 
 const HEAD = `name: app\nauthorization_flow: ${FLOW_EXPLICIT}\n`;
 
 /**
- * The list form of redirect_uris. The request schema's complaint that the value is not a string
- * (while the schema is the one-string release's) is left out: these tests are about the entries.
+ * The list form of redirect_uris, checked for a release that takes it. HEAD has no invalidation_flow,
+ * which that release requires: these tests are about redirect_uris, so that one absence is left out.
  */
-function check(rest: string) {
-  const { document, diagnostics: all } = diagnose(HEAD + rest, { settings: SETTINGS });
-  const diagnostics = all.filter((d) => !(d.code === 'wrong-type' && (d.data as { key?: string } | undefined)?.key === 'redirect_uris'));
+function check(rest: string, settings = SETTINGS) {
+  const { document, diagnostics: all } = diagnose(HEAD + rest, { settings });
+  const diagnostics = all.filter((d) => !(d.code === 'missing-required' && d.message.includes('invalidation_flow')));
   return { document, diagnostics, summary: summarize(document, diagnostics) };
 }
 
@@ -63,8 +64,8 @@ describe('redirect URIs, list form: the list and its fields', () => {
   it('a url that is blank once trimmed is an error', () => {
     const { diagnostics, summary } = check(entries(['strict', '"   "'], ['regex', "''"]));
     assert.deepEqual(summary, ['empty-string@4:9-4:14 "\\"   \\""', 'empty-string@6:9-6:11 "\'\'"']);
-    assert.equal(diagnostics[0].message, '"redirect_uris[0].url" may not be blank.');
-    assert.equal(diagnostics[1].message, '"redirect_uris[1].url" may not be blank.');
+    assert.equal(diagnostics[0].message, '"redirect_uris[0].url" holds only whitespace, which the server trims away: it refuses the value (This field may not be blank.).');
+    assert.equal(diagnostics[1].message, '"redirect_uris[1].url" may not be blank: the server refuses it (This field may not be blank.).');
     assert.ok(diagnostics.every((d) => d.severity === DiagnosticSeverity.Error));
   });
 
@@ -208,10 +209,23 @@ describe('redirect URIs, list form: schemes refused at login', () => {
   });
 });
 
+describe('redirect URIs, list form: the release decides the form', () => {
+  it('a list for a release that takes one string is only the schema\'s type error, not checked entry by entry', () => {
+    const legacy = new SettingsBuilder().withRules('redirectUris').build();
+    const { summary } = check(entries(['regex', "'https://.+'"], ['strict', 'https://app\\.example\\.com/cb']), legacy);
+    assert.deepEqual(summary.map((line) => line.split('@')[0]), ['wrong-type']);
+  });
+
+  it('one string for a release that takes a list is only the schema\'s type error, not checked as a pattern', () => {
+    const { summary } = check("redirect_uris: 'https://.+'\n");
+    assert.deepEqual(summary.map((line) => line.split('@')[0]), ['wrong-type']);
+  });
+});
+
 describe('redirect URIs, list form: switched off', () => {
   it('rules.redirectUris: false reports none of them', () => {
     const text = HEAD + entries(['regex', "'https://.+'"], ['strict', 'https://app\\.example\\.com/cb'], ['regex', '(']);
-    const { diagnostics } = diagnose(text, { settings: noRules() });
+    const { diagnostics } = diagnose(text, { settings: new SettingsBuilder().withServerVersion(LIST_RELEASE).build() });
     assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('redirect-uri')), []);
     assert.equal(check(text.slice(HEAD.length)).diagnostics.length, 3);
   });

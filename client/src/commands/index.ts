@@ -3,6 +3,7 @@ import { clearToken } from './clearToken';
 import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
+import { importProvider } from './importProvider';
 import { pickVersion } from './pickVersion';
 import { forgetEnvironmentValues } from './forgetEnvironmentValues';
 import { refreshReferences } from './refreshReferences';
@@ -18,6 +19,7 @@ export type CommandFactory = (context: CommandContext) => (...args: any[]) => un
 export function createCommands(): Record<string, CommandFactory> {
   return {
     'authentik.deploy': deploy,
+    'authentik.importProvider': importProvider,
     'authentik.setToken': setToken,
     'authentik.clearToken': clearToken,
     'authentik.refreshReferences': refreshReferences,

@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   ConvertFormatRequest,
+  ExportProviderRequest,
+  ListProvidersRequest,
   PlaceServerErrorsRequest,
   PrepareDeployRequest,
   ProfileStatusNotification,
@@ -64,6 +66,9 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
       const result = await client.sendRequest(ConvertFormatRequest, { textDocument: identifier(document, document.version), version });
       return result.kind === 'edits' ? { ...result, edits: await client.protocol2CodeConverter.asTextEdits(result.edits) } : result;
     },
+    // A folder is named as the connections name their scopes (Uri.toString()).
+    listProviders: (folder) => client.sendRequest(ListProvidersRequest, { folder: folder?.toString() }),
+    exportProvider: (folder, pk) => client.sendRequest(ExportProviderRequest, { folder: folder?.toString(), pk }),
     onReferencesStatus: (listener) => client.onNotification(ReferencesStatusNotification, listener),
     onProfileStatus: (listener) => {
       profileListeners.add(listener);

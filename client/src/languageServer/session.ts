@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { DeployTarget, ProfileStatusParams, RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
+import type { DeployTarget, ExportProviderResult, ListProvidersResult, ProfileStatusParams, RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
 
 /**
  * What the extension asks of its language server. Implemented in languageClient.ts, which is
@@ -24,6 +24,10 @@ export interface LanguageServerSession {
   placeServerErrors(document: vscode.TextDocument, version: number, fieldErrors: Record<string, unknown>, body: Record<string, unknown>): Promise<{ diagnostics: vscode.Diagnostic[]; dropped: string[] } | Unavailable>;
   /** The edits that rewrite the document (as it is now) for a release (undefined: the one it is checked for), or why not. */
   convertFormat(document: vscode.TextDocument, version: string | undefined): Promise<FormatConversion>;
+  /** The OAuth2 providers of the server of `folder` (undefined: of files in no folder). */
+  listProviders(folder: vscode.Uri | undefined): Promise<ListProvidersResult>;
+  /** One of them as a file, named and written as the import writes it. */
+  exportProvider(folder: vscode.Uri | undefined, pk: number): Promise<ExportProviderResult>;
   onReferencesStatus(listener: (status: ReferencesStatusParams) => void): vscode.Disposable;
   /** The profile a document is checked against changed (for the status bar); malformed params are dropped. */
   onProfileStatus(listener: (status: ProfileStatusParams) => void): vscode.Disposable;

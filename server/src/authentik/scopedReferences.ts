@@ -108,6 +108,11 @@ export class ScopedReferences {
     return this.scopeOf(uri)?.key;
   }
 
+  /** The scope a file or folder belongs to (`null`: files in no folder), or undefined when there is none. */
+  scopeUriFor(uri: string): string | null | undefined {
+    return this.scopeOf(uri)?.scopeUri;
+  }
+
   private scopeOf(uri: string) {
     return this.scopes.find((s) => s.scopeUri !== null && (uri === s.scopeUri || uri.startsWith(s.scopeUri.endsWith('/') ? s.scopeUri : `${s.scopeUri}/`))) ?? this.scopes.find((s) => s.scopeUri === null);
   }

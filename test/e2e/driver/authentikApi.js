@@ -41,4 +41,20 @@ function assertHasFileFields(live, file) {
   }
 }
 
-module.exports = { providersNamed, assertHasFileFields };
+/**
+ * Creates an OAuth2 provider through the server's API, as a user of authentik's UI would have.
+ * @param {Record<string, unknown>} body
+ * @returns {Promise<Record<string, unknown>>}
+ */
+async function createProvider(body) {
+  const url = new URL('/api/v3/providers/oauth2/', required('AUTHENTIK_URL'));
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${required('AUTHENTIK_TOKEN')}`, accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`POST ${url.pathname} answered ${response.status}: ${await response.text()}`);
+  return /** @type {Record<string, unknown>} */ (await response.json());
+}
+
+module.exports = { providersNamed, assertHasFileFields, createProvider };

@@ -1,11 +1,13 @@
 // @ts-check
 // Drives the workbench with the keyboard, as a user would: Quick Open, the squiggles and the Problems
-// panel, completion with Ctrl+Space, then deploys from the command palette (deploySteps.js). Takes the
+// panel, completion with Ctrl+Space, then deploys from the command palette (deploySteps.js) and imports a
+// provider of the server into the workspace (importSteps.js). Takes the
 // README's screenshots on the way.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { deploySteps } = require('./deploySteps');
+const { importSteps } = require('./importSteps');
 const { quickOpen, runCommand } = require('./workbenchActions');
 const { recordConsole, workbenchUrl } = require('./workbench');
 
@@ -97,6 +99,7 @@ async function runUiScenario(browser, options) {
       },
     ],
     ...deploySteps({ page, folder: options.folder, repo: options.repo, screenshot }),
+    ...importSteps({ page, folder: options.folder }),
     [
       'ui: "Developer: Show Running Extensions" lists the extension with its activation time',
       async () => {

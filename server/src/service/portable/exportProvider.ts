@@ -14,6 +14,8 @@ export interface ExportOptions {
   lists: PortableLists;
   /** The server's release, for the `# authentik-version:` comment. */
   release: string;
+  /** The variable `client_secret: !env` names; default `clientSecretVariable(name)` (a caller gives another when two names make the same). */
+  secretVariable?: string;
 }
 
 /** Something the file cannot say as the server has it, for the person importing it. */
@@ -55,8 +57,10 @@ export function exportProvider(provider: Readonly<Record<string, unknown>>, opti
 function fieldNode(field: RequestField, value: unknown, provider: Readonly<Record<string, unknown>>, options: ExportOptions, notes: ExportNote[]): unknown {
   if (field.key === 'client_secret') {
     // A public client does not use its secret (the server still generates one).
-    if (provider.client_type === 'public' || typeof value !== 'string' || value === '') return undefined;
-    return tagged(ENV_TAG, clientSecretVariable(typeof provider.name === 'string' ? provider.name : ''));
+    if (provider.client_type === 'public' || typeof value !== 'string') return undefined;
+    // Left out, a create would generate a secret: an empty one is no secret and is kept as it is.
+    if (value === '') return value;
+    return tagged(ENV_TAG, options.secretVariable ?? clientSecretVariable(typeof provider.name === 'string' ? provider.name : ''));
   }
   if (!field.required && isDefault(field, value)) return undefined;
   if (field.reference) return referenceNode(field, field.reference, value, options.lists, notes);
@@ -159,4 +163,16 @@ function tagged(tag: string, text: string): Scalar {
   const node = new Scalar(text);
   node.tag = tag;
   return node;
+}
+
+/** A secret shorter than this could be any word of a file; a longer one found in it is the secret. */
+const CHECKED_SECRET_LENGTH = 8;
+
+/**
+ * Whether an exported text holds the provider's client secret after all, because another field has
+ * the same text (a client id equal to the secret): such a file must not be written anywhere.
+ */
+export function textHoldsSecret(text: string, provider: Readonly<Record<string, unknown>>): boolean {
+  const secret = provider.client_secret;
+  return typeof secret === 'string' && secret.length >= CHECKED_SECRET_LENGTH && text.includes(secret);
 }
