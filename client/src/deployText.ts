@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../../common/authentik/apiClient';
 import { DeployOutcome, renderOutcome } from '../../common/authentik/deployRun';
 import type { SecretRedactor } from '../../common/authentik/secrets';
+import { plainMessage } from './plainText';
 
 /**
  * Every text the deploy command shows or logs, made here without VS Code so it can be tested: each
@@ -61,5 +62,6 @@ export function unresolvedNotice(file: string, errors: readonly { message: strin
   const first = errors[0];
   const where = first ? ` First, on line ${first.line + 1}: ${first.message}` : '';
   const why = reason ? ` ${reason}` : '';
-  return redactor.text(`authentik: ${errors.length} reference(s) in ${file} did not resolve on ${target}; nothing was sent.${where}${why}`);
+  // A notification renders links: names from the file, the settings or the server never form one.
+  return plainMessage(redactor.text(`authentik: ${errors.length} reference(s) in ${file} did not resolve on ${target}; nothing was sent.${where}${why}`));
 }

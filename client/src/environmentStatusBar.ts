@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeEnvironments } from '../../common/settings';
 import { environmentChoice } from './connection';
 import { environmentStatus } from './environments';
+import { plainMessage } from './plainText';
 import { currentScope } from './scope';
 import { readSettings } from './settings';
 
@@ -54,7 +55,7 @@ export class EnvironmentStatusBar implements vscode.Disposable {
       this.reported.add(problem);
       this.output.warn(problem);
     }
-    if (fresh.length > 0) void vscode.window.showWarningMessage(`authentik: ${fresh[0]}${fresh.length > 1 ? ` (${fresh.length - 1} more in the log)` : ''}`);
+    if (fresh.length > 0) void vscode.window.showWarningMessage(plainMessage(`authentik: ${fresh[0]}${fresh.length > 1 ? ` (${fresh.length - 1} more in the log)` : ''}`));
   }
 
   dispose(): void {

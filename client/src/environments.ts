@@ -1,4 +1,5 @@
 import type { EnvironmentSetting } from '../../common/settings';
+import { literalLabel } from './plainText';
 
 /** Where the name of the current environment is kept: per workspace (VS Code's workspaceState). */
 export const CURRENT_ENVIRONMENT_KEY = 'authentik.currentEnvironment';
@@ -31,7 +32,8 @@ export function environmentStatus(choice: EnvironmentChoice, serverUrl: string):
   if (choice.kind === 'chosen') {
     const others = choice.environments.length > 1 ? '\nClick to switch to another environment.' : '';
     return {
-      text: `$(server-environment) ${choice.environment.name}`,
+      // The name comes from settings a repository can ship: shown as written, never as an icon.
+      text: `$(server-environment) ${literalLabel(choice.environment.name)}`,
       tooltip: `authentik environment "${choice.environment.name}": ${choice.environment.serverUrl}\nReference lookups, the server's profile and deploys use it.${others}`,
     };
   }
@@ -48,7 +50,7 @@ export interface EnvironmentPickItem {
 /** The quick pick's items: every environment with its server, the current one marked. */
 export function environmentPickItems(environments: readonly EnvironmentSetting[], currentName: string | undefined): EnvironmentPickItem[] {
   return environments.map((environment) => ({
-    label: environment.name === currentName ? `$(check) ${environment.name}` : environment.name,
+    label: environment.name === currentName ? `$(check) ${literalLabel(environment.name)}` : literalLabel(environment.name),
     description: environment.serverUrl,
     environment,
   }));

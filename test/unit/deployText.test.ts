@@ -74,5 +74,8 @@ describe('the texts of an editor deploy with tags and environments', () => {
       unresolvedNotice('grafana.oauth2provider.yaml', [{ message: 'No flow on the server has the slug "x".', line: 2 }, { message: 'other', line: 5 }], 'staging (https://s.example)', 'No authentik server is connected for this file.', masking),
       'authentik: 2 reference(s) in grafana.oauth2provider.yaml did not resolve on staging (https://s.example); nothing was sent. First, on line 3: No flow on the server has the slug "x". No authentik server is connected for this file.',
     );
+    // Names from the file, the settings or the server never form a link (a notification renders them).
+    const notice = unresolvedNotice('a.yaml', [{ message: 'No flow has the slug "[run](command:workbench.action.terminal.new)".', line: 0 }], '[prod](https://evil.example) (https://p.example)', undefined, masking);
+    assert.ok(!notice.includes(']('), notice);
   });
 });

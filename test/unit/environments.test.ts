@@ -108,6 +108,12 @@ describe('the current environment', () => {
     );
   });
 
+  it('a name from the settings shows as written: never an icon in the status bar or the quick pick', () => {
+    const odd = { name: '$(zap) prod', serverUrl: PROD.serverUrl };
+    assert.equal(environmentStatus(currentEnvironment([odd], undefined), '')?.text, '$(server-environment) \\$(zap) prod');
+    assert.deepEqual(environmentPickItems([odd], odd.name).map((i) => i.label), ['$(check) \\$(zap) prod']);
+  });
+
   it('dialogs name the environment and its origin', () => {
     assert.equal(targetLabel('prod', 'https://auth.example.com'), 'prod (https://auth.example.com)');
     assert.equal(targetLabel(undefined, 'https://auth.example.com'), 'https://auth.example.com');

@@ -9,6 +9,7 @@ import { CommandContext } from '../context';
 import { confirmationQuestion, droppedMessagesLine, failureLogLines, failureNotice, outcomeLogLine, resolvedLines, unresolvedNotice } from '../deployText';
 import { GatheredValues, gatherValues, valueSourceLines } from '../environmentValues';
 import { targetLabel } from '../environments';
+import { literalLabel, plainMessage } from '../plainText';
 import { StoredEnvironmentValues } from '../storedEnvironmentValues';
 import { chooseEnvironment } from './selectEnvironment';
 import { readSettings } from '../settings';
@@ -56,7 +57,7 @@ export function deploy(context: CommandContext) {
     const connection = await resolveConnection(context.extension, document.uri, true);
     if (!connection.ok) {
       const actions = connection.blocker === 'no-token' ? [SET_TOKEN] : connection.blocker === 'no-server' || connection.blocker === 'bad-url' ? ['Open Settings'] : [];
-      const choice = await vscode.window.showErrorMessage(`authentik: ${connection.message}`, ...actions);
+      const choice = await vscode.window.showErrorMessage(plainMessage(`authentik: ${connection.message}`), ...actions);
       if (choice === SET_TOKEN) await vscode.commands.executeCommand('authentik.setToken');
       const setting = environmentChoice(context.extension, document.uri).kind === 'none' ? 'authentik.serverUrl' : 'authentik.environments';
       if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', setting);
@@ -216,7 +217,7 @@ function environmentValues(context: CommandContext, variables: readonly string[]
     store: (name, value) => stored.store(origin, name, value),
     async ask(name) {
       const value = await vscode.window.showInputBox({
-        title: `Value of ${name} for ${destination}`,
+        title: literalLabel(`Value of ${name} for ${destination}`),
         prompt: `${file} reads !env ${name}, which is not set in the editor's environment. The value is sent to ${origin} and masked everywhere.`,
         password: true,
         ignoreFocusOut: true,
@@ -228,7 +229,7 @@ function environmentValues(context: CommandContext, variables: readonly string[]
           { label: 'Use for This Deploy Only', keep: false },
           { label: `${KEEP} for ${origin}`, description: 'in the system keychain, until "authentik: Forget Stored Environment Values"', keep: true },
         ],
-        { title: `Keep the value of ${name}?`, ignoreFocusOut: true },
+        { title: literalLabel(`Keep the value of ${name}?`), ignoreFocusOut: true },
       );
       return { value, keep: keep?.keep === true };
     },

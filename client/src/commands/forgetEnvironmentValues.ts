@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandContext } from '../context';
+import { literalLabel } from '../plainText';
 import { StoredEnvironmentValues } from '../storedEnvironmentValues';
 
 /** "authentik: Forget Stored Environment Values": removes the chosen kept `!env` values from SecretStorage. */
@@ -12,7 +13,7 @@ export function forgetEnvironmentValues(context: CommandContext) {
       return 0;
     }
     const picked = await vscode.window.showQuickPick(
-      entries.map((entry) => ({ label: entry.name, description: entry.origin, picked: true, entry })),
+      entries.map((entry) => ({ label: literalLabel(entry.name), description: literalLabel(entry.origin), picked: true, entry })),
       { title: 'Forget stored environment values', placeHolder: 'The values to remove from the system keychain', canPickMany: true, ignoreFocusOut: true },
     );
     if (!picked || picked.length === 0) return 0;
