@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { PrepareDeployRequest, PrepareDeployResult, SetConnectionsNotification } from '../../common/protocol';
+import { PrepareDeployRequest, PrepareDeployResult, RefreshReferencesRequest, SetConnectionsNotification } from '../../common/protocol';
 import { AuthentikTestServer, SEED_IDS, startAuthentikTestServer } from '../authentik-server';
 import { LspClient } from '../helpers/lspClient';
 import { TEST_TIMEOUT, uniqueUri } from './documents';
@@ -136,7 +136,9 @@ describe('lsp: prepareDeploy resolves !ref, !Find and !env', TEST_TIMEOUT, () =>
     }
   });
 
-  it('without a server, every reference is an error that says its objects are not known, and why', async () => {
+  it('without a server, every reference is an error that says its objects are not known, and why: the lists kept for completion are not used', async () => {
+    // The first server's lists are loaded, so that completion keeps them once the connection goes.
+    assert.equal((await client.connection.sendRequest(RefreshReferencesRequest, {})).ok, true);
     await connectTo(undefined);
     try {
       const uri = uniqueUri('offline');

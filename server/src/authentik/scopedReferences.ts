@@ -81,13 +81,15 @@ export class ScopedReferences {
 
   /**
    * The source for a file with lists a deploy can resolve against: fetched again first when they are
-   * old, unknown or from a failed refresh, or always with `force`. `failure` says why they may be
-   * missing (no server, the fetch failed); `fetched`: they were fetched for this call.
+   * old, unknown or from a failed refresh, or always with `force`; none without a connection (not the
+   * lists kept for completion). `failure` says why they may be missing (no server, the fetch failed);
+   * `fetched`: they were fetched for this call.
    */
   async freshSourceFor(uri: string, force = false): Promise<{ source: ReferenceSource | undefined; failure?: string; fetched: boolean }> {
     const scope = this.scopeOf(uri);
     const live = scope?.key ? this.live.get(scope.key) : undefined;
-    if (!live) return { source: this.sourceFor(uri), failure: scope?.key ? undefined : 'No authentik server is connected for this file.', fetched: false };
+    // Never the lists kept from a server the scope had before: they may be another environment's objects.
+    if (!live) return { source: undefined, failure: 'No authentik server is connected for this file.', fetched: false };
     if (!force && live.isFresh()) return { source: live, fetched: false };
     const outcome = await live.refresh();
     return outcome.ok ? { source: live, fetched: true } : { source: live, failure: `Fetching the server's objects failed: ${outcome.message}`, fetched: true };
