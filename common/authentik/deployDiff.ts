@@ -54,6 +54,12 @@ export function describeValue(key: string, value: unknown, redactor: SecretRedac
   return redactor.text(JSON.stringify(redactor.value(value)));
 }
 
+/** A value for a machine-readable plan: as it is with every known secret masked, a secret field as the mask. */
+export function shownValue(key: string, value: unknown, redactor: SecretRedactor): unknown {
+  if (SECRET_FIELDS.has(key) && typeof value === 'string' && value !== '') return MASK;
+  return redactor.value(value);
+}
+
 /** "  client_type: "confidential" -> "public"" lines for a confirmation or a dry run. */
 export function describeChanges(changes: readonly FieldChange[], redactor: SecretRedactor): string[] {
   return changes.map((c) => redactor.text(`  ${c.key}: ${describeValue(c.key, c.from, redactor)} -> ${describeValue(c.key, c.to, redactor)}`));

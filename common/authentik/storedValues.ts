@@ -13,12 +13,17 @@ import { pyStrip, pyStrOfJsonNumber, pyUuid } from '../pythonText';
  * - uuid (PrimaryKeyRelatedField to a UUID pk): any form `uuid.UUID(hex=...)` reads, in the canonical
  *   form; `""` is null where null is allowed;
  * - uuid-list (ManyRelatedField): each item as a uuid; a set, so order and repeats do not count.
+ * - object-list (a ListSerializer of a nested serializer, redirect_uris from 2024.8.5): each item with
+ *   the defaults of the fields it leaves out (the server stores and returns them), its fields by these
+ *   same rules, in one key order.
  */
-export type StoredKind = 'text' | 'choice' | 'boolean' | 'uuid' | 'uuid-list' | 'other';
+export type StoredKind = 'text' | 'choice' | 'boolean' | 'uuid' | 'uuid-list' | 'object-list' | 'other';
 
 export interface StoredField {
   kind: StoredKind;
   nullable: boolean;
+  /** object-list: the fields of one item and the defaults of those that have one. */
+  item?: { fields: StoredFields; defaults: Record<string, unknown> };
 }
 
 export type StoredFields = ReadonlyMap<string, StoredField>;
@@ -30,6 +35,8 @@ interface SchemaProperty {
   enum?: unknown[];
   nullable?: boolean;
   items?: SchemaProperty;
+  properties?: Record<string, SchemaProperty>;
+  default?: unknown;
   $ref?: string;
   allOf?: SchemaProperty[];
   oneOf?: SchemaProperty[];
@@ -42,6 +49,7 @@ function kindOf(property: SchemaProperty): StoredKind {
   if (types.includes('boolean')) return 'boolean';
   if (types.includes('string')) return property.format === 'uuid' ? 'uuid' : 'text';
   if (types.includes('array') && property.items?.format === 'uuid') return 'uuid-list';
+  if (types.includes('array') && property.items?.properties) return 'object-list';
   return 'other';
 }
 
@@ -51,7 +59,13 @@ export function storedFieldsOf(schema: { properties?: Record<string, unknown> })
   for (const [key, raw] of Object.entries(schema.properties ?? {})) {
     const property = raw as SchemaProperty;
     const types = Array.isArray(property.type) ? property.type : [];
-    fields.set(key, { kind: kindOf(property), nullable: property.nullable === true || types.includes('null') });
+    const field: StoredField = { kind: kindOf(property), nullable: property.nullable === true || types.includes('null') };
+    if (field.kind === 'object-list') {
+      const itemProperties = property.items?.properties ?? {};
+      const defaults = Object.fromEntries(Object.entries(itemProperties).filter(([, p]) => p.default !== undefined).map(([k, p]) => [k, p.default]));
+      field.item = { fields: storedFieldsOf({ properties: itemProperties }), defaults };
+    }
+    fields.set(key, field);
   }
   return fields;
 }
@@ -93,12 +107,25 @@ export function storedValue(field: StoredField | undefined, value: unknown): unk
       return storedBoolean(value);
     case 'uuid':
       return storedUuid(value, field.nullable);
+    case 'object-list':
+      if (!Array.isArray(value) || !field.item) return value;
+      return value.map((item) => storedItem(field.item!, item));
     case 'uuid-list':
       if (!Array.isArray(value)) return value;
       return [...new Set(value.map((item) => storedUuid(item, false)).map((item) => JSON.stringify(item)))].map((item) => JSON.parse(item) as unknown);
     default:
       return value;
   }
+}
+
+function storedItem(item: NonNullable<StoredField['item']>, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const filled: Record<string, unknown> = { ...item.defaults, ...(value as Record<string, unknown>) };
+  return Object.fromEntries(
+    Object.keys(filled)
+      .sort()
+      .map((key) => [key, storedValue(item.fields.get(key), filled[key])]),
+  );
 }
 
 /** The body as the server would store it, field by field. */

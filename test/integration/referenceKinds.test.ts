@@ -86,6 +86,7 @@ describe('completion from the test server through the stdio server', () => {
       const keys = await at(1, 13);
       assert.deepEqual(keys.items.map((i) => [i.label, i.textEdit.newText]), [
         ['authentik Self-signed Certificate', SEED_IDS.keyPairs.selfSigned],
+        ['!ref', '!ref '],
         ['null', 'null'],
       ]);
       const mappings = (await at(3, 4)).items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
@@ -95,6 +96,7 @@ describe('completion from the test server through the stdio server', () => {
         ["authentik default OAuth Mapping: OpenID 'openid'", 'scope mapping'],
         ["authentik default OAuth Mapping: OpenID 'profile'", 'scope mapping'],
         ['authentik default SAML Mapping: Email', 'SAML Provider Property Mapping: no effect on an OAuth2 provider'],
+        ['!ref', 'scope mapping by name, managed id or scope name'],
       ]);
       assert.equal(mappings[4].textEdit.newText, SAML_EMAIL);
     } finally {

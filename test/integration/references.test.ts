@@ -131,6 +131,7 @@ describe('the standalone language server with AUTHENTIK_URL and AUTHENTIK_TOKEN'
       assert.deepEqual(flows, [
         ['default-provider-authorization-explicit-consent', 'Authorize Application', 'authorization flow', SEED_IDS.flows.explicitConsent],
         ['default-provider-authorization-implicit-consent', 'Authorize Application', 'authorization flow', SEED_IDS.flows.implicitConsent],
+        ['!ref', undefined, 'authorization flow by slug', '!ref '],
       ]);
       // After the references arrived the server revalidated: the unknown key pair is flagged.
       const flagged = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'reference-not-found');
@@ -188,7 +189,11 @@ describe('when the connection goes away', () => {
       await frozen;
       await client.connection.sendNotification(SetConnectionsNotification, none);
       const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 20 } })) as { items: { label: string; detail: string }[] };
-      assert.deepEqual(completion.items.map((i) => i.detail), ['authorization flow (cached: the server cannot be asked now)', 'authorization flow (cached: the server cannot be asked now)']);
+      assert.deepEqual(completion.items.map((i) => i.detail), [
+        'authorization flow (cached: the server cannot be asked now)',
+        'authorization flow (cached: the server cannot be asked now)',
+        'authorization flow by slug',
+      ]);
       assert.deepEqual(statuses, [
         { state: 'ok', message: `authentik references loaded from ${server().url}.` },
         { state: 'unconfigured', message: 'authentik references: no server connection now; completion uses the last list fetched.' },

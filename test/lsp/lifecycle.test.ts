@@ -14,7 +14,7 @@ describe('lsp: initialize', TEST_TIMEOUT, () => {
           textDocumentSync: { openClose: true, change: 2, save: false },
           completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
           hoverProvider: true,
-          codeActionProvider: { codeActionKinds: ['quickfix'] },
+          codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
           documentSymbolProvider: true,
           foldingRangeProvider: true,
           inlayHintProvider: true,

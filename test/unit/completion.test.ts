@@ -191,6 +191,7 @@ describe('completion: UUID references', () => {
     assert.deepEqual(items.map((i) => [i.label, i.labelDetails, i.detail, i.kind]), [
       ['default-provider-authorization-explicit-consent', { description: 'Authorize Application' }, 'authorization flow', CompletionItemKind.Reference],
       ['default-provider-authorization-implicit-consent', { description: 'Authorize Application' }, 'authorization flow', CompletionItemKind.Reference],
+      ['!ref', undefined, 'authorization flow by slug', CompletionItemKind.Keyword],
     ]);
     assert.equal(accept('default-provider-authorization-implicit-consent'), `authorization_flow: ${FLOW_IMPLICIT}\n`);
     assert.match((items[0].documentation as { value: string }).value, new RegExp(`UUID \`${FLOW_EXPLICIT}\``));
@@ -201,6 +202,7 @@ describe('completion: UUID references', () => {
     assert.deepEqual(items.map((i) => [i.label, i.labelDetails, i.detail]), [
       ['default-provider-authorization-explicit-consent', undefined, 'Authorize Application · authorization flow'],
       ['default-provider-authorization-implicit-consent', undefined, 'Authorize Application · authorization flow'],
+      ['!ref', undefined, 'authorization flow by slug'],
     ]);
   });
 
@@ -217,6 +219,7 @@ describe('completion: UUID references', () => {
     const { items, accept } = complete('authentication_flow: $0\n');
     assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description, i.detail]), [
       ['default-authentication-flow', 'Welcome to authentik!', 'authentication flow'],
+      ['!ref', undefined, 'authentication flow by slug'],
       ['null', undefined, 'no value'],
     ]);
     assert.equal(accept('default-authentication-flow'), `authentication_flow: ${FLOW_AUTHN}\n`);
@@ -227,6 +230,7 @@ describe('completion: UUID references', () => {
     const { items, accept } = complete('signing_key: $0\n');
     assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [
       ['authentik Self-signed Certificate', `UUID ${KEY_PAIR.slice(0, 8)}…`],
+      ['!ref', undefined],
       ['null', undefined],
     ]);
     assert.equal(accept('authentik Self-signed Certificate'), `signing_key: ${KEY_PAIR}\n`);
@@ -238,6 +242,7 @@ describe('completion: UUID references', () => {
       ["authentik default OAuth Mapping: OpenID 'openid'", 'scope openid', 'scope mapping', '10000'],
       ["authentik default OAuth Mapping: OpenID 'email'", 'scope email', 'scope mapping', '10001'],
       ['authentik default SAML Mapping: Email', 'SAML Provider Property Mapping', 'SAML Provider Property Mapping: no effect on an OAuth2 provider', '20000'],
+      ['!ref', undefined, 'scope mapping by name, managed id or scope name', '3'],
     ]);
     assert.equal(accept("authentik default OAuth Mapping: OpenID 'email'"), `property_mappings:\n  - ${SCOPE_EMAIL}\n`);
     assert.equal(accept('authentik default SAML Mapping: Email'), `property_mappings:\n  - ${MAPPING_SAML}\n`);
@@ -252,19 +257,23 @@ describe('completion: UUID references', () => {
 
   it('jwks_sources list items: by slug, the name beside it', () => {
     const { items, accept } = complete('jwks_sources:\n  - $0\n');
-    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['github-actions', 'GitHub Actions']]);
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['github-actions', 'GitHub Actions'], ['!ref', undefined]]);
     assert.equal(accept('github-actions'), `jwks_sources:\n  - ${SOURCE_JWKS}\n`);
   });
 
-  it('without a references source: no UUID items, and no crash', () => {
-    assert.deepEqual(complete('authorization_flow: $0\n', { references: undefined }).items, []);
-    assert.deepEqual(complete('property_mappings:\n  - $0\n', { references: undefined }).items, []);
-    assert.deepEqual(complete('authentication_flow: $0\n', { references: undefined }).labels, ['null']);
+  it('without a references source: no UUID items, no crash, and !ref (resolved when deploying)', () => {
+    assert.deepEqual(complete('authorization_flow: $0\n', { references: undefined }).labels, ['!ref']);
+    assert.deepEqual(complete('property_mappings:\n  - $0\n', { references: undefined }).labels, ['!ref']);
+    assert.deepEqual(complete('authentication_flow: $0\n', { references: undefined }).labels, ['!ref', 'null']);
   });
 
   it('a stale list says the items are cached', () => {
     const references = new StaticReferenceSource({ flow: { objects: defaultReferences().list('flow')!.objects, stale: true } });
     const { items } = complete('authorization_flow: $0\n', { references });
-    assert.deepEqual(items.map((i: CompletionItem) => i.detail), ['authorization flow (cached: the server cannot be asked now)', 'authorization flow (cached: the server cannot be asked now)']);
+    assert.deepEqual(items.map((i: CompletionItem) => i.detail), [
+      'authorization flow (cached: the server cannot be asked now)',
+      'authorization flow (cached: the server cannot be asked now)',
+      'authorization flow by slug',
+    ]);
   });
 });

@@ -226,7 +226,7 @@ describe('portable resolution: what the editor and a dry run show', () => {
     assert.deepEqual(
       referenceTagFindings(scan.tags, lists).map((f) => `${f.code} ${f.severity} ${JSON.stringify(TEXT.slice(f.start, f.end))} ${f.message}`),
       [
-        'reference-unresolved error "!ref nope" No certificate key pair on the server has the name "nope".',
+        'reference-unresolved error "!ref nope" No certificate key pair on the server has the name "nope". The server\'s certificate key pairs: "Example Corp Root CA" and "authentik Self-signed Certificate".',
         `reference-ambiguous error "!ref profile" "profile" matches 2 property mappings: authentik default OAuth Mapping: OpenID 'profile' (${scopeMappings.profile}), Profile 2 (cc5e9c53-0e64-4bde-9d1b-7bd1c1d1b0a3).`,
       ],
     );

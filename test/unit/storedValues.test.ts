@@ -5,6 +5,7 @@ import { diffFields, diffSides } from '../../common/authentik/deployDiff';
 import { SecretRedactor } from '../../common/authentik/secrets';
 import { REQUEST_STORED_FIELDS, sameStored, storedFieldsOf, storedValue } from '../../common/authentik/storedValues';
 import { pyFloatRepr, pyStrip } from '../../common/pythonText';
+import { bundledProfile } from '../../common/profiles';
 import { toUuid, validateBoolean, validateChar } from '../authentik-server/drf-fields';
 import { parsePythonJson } from '../authentik-server/python-json';
 
@@ -77,6 +78,19 @@ describe('what the server stores', () => {
   for (const [key, input, stored] of cases) {
     it(`${key}: ${JSON.stringify(input)} is stored as ${JSON.stringify(stored)}`, () => assert.deepEqual(storedValue(field(key), input), stored));
   }
+
+  it('a redirect URI entry left without a field that has a default is stored with it (2026.5), in any key order', () => {
+    const profile = bundledProfile('2026.5.0')!;
+    const redirect = storedFieldsOf(profile.requestSchema).get('redirect_uris');
+    assert.equal(redirect?.kind, 'object-list');
+    const live = [{ matching_mode: 'strict', url: 'https://a.example.com/cb', redirect_uri_type: 'authorization' }];
+    assert.equal(sameStored(redirect, [{ url: 'https://a.example.com/cb ', matching_mode: 'strict' }], live), true);
+    assert.equal(sameStored(redirect, [{ matching_mode: 'strict', url: 'https://a.example.com/cb', redirect_uri_type: 'logout' }], live), false);
+    assert.equal(sameStored(redirect, [{ matching_mode: 'regex', url: 'https://a.example.com/cb' }], live), false);
+    // A release without the field: nothing is filled in.
+    const older = storedFieldsOf(bundledProfile('2024.8.5')!.requestSchema).get('redirect_uris');
+    assert.equal(sameStored(older, [{ matching_mode: 'strict', url: 'https://a.example.com/cb' }], live), false);
+  });
 
   it('compares a list of references as the set the server keeps', () => {
     assert.ok(sameStored(field('property_mappings'), [FLOW, FLOW.toUpperCase()], [FLOW]));

@@ -105,7 +105,7 @@ describe('invalidation_flow', () => {
 
   it('is completed from flows of designation invalidation only, by slug, inserting the UUID', () => {
     const { labels, accept } = complete(`name: App\ninvalidation_flow: $0\n`);
-    assert.deepEqual(labels, ['default-provider-invalidation-flow', 'sign-out-everywhere']);
+    assert.deepEqual(labels, ['default-provider-invalidation-flow', 'sign-out-everywhere', '!ref']);
     assert.equal(accept('sign-out-everywhere'), `name: App\ninvalidation_flow: ${FLOW_LOGOUT_OTHER}\n`);
   });
 
@@ -172,7 +172,7 @@ describe('renamed and removed fields', () => {
 describe('jwt_federation_providers: integer pks of OAuth2 providers', () => {
   it('is completed by provider name, inserting the integer pk', () => {
     const { items, accept } = complete(`${HEAD}jwt_federation_providers:\n  - $0\n`);
-    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['Grafana', 'pk 3'], ['CI tokens', 'pk 12']]);
+    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['Grafana', 'pk 3'], ['CI tokens', 'pk 12'], ['!ref', undefined]]);
     assert.equal(accept('CI tokens'), `${HEAD}jwt_federation_providers:\n  - 12\n`);
   });
 
@@ -204,8 +204,8 @@ describe('jwt_federation_providers: integer pks of OAuth2 providers', () => {
 
 describe('key pairs: signing_key needs a private key, encryption_key does not', () => {
   it('completion offers only pairs with a private key for signing_key, every pair for encryption_key', () => {
-    assert.deepEqual(complete(`${HEAD}signing_key: $0\n`).labels.filter((l) => l !== 'null'), ['authentik Self-signed Certificate']);
-    assert.deepEqual(complete(`${HEAD}encryption_key: $0\n`).labels.filter((l) => l !== 'null'), ['authentik Self-signed Certificate', 'Partner certificate']);
+    assert.deepEqual(complete(`${HEAD}signing_key: $0\n`).labels.filter((l) => l !== 'null'), ['authentik Self-signed Certificate', '!ref']);
+    assert.deepEqual(complete(`${HEAD}encryption_key: $0\n`).labels.filter((l) => l !== 'null'), ['authentik Self-signed Certificate', 'Partner certificate', '!ref']);
   });
 
   it('a certificate without a key is an error as signing_key and fine as encryption_key', () => {

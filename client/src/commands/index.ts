@@ -1,11 +1,13 @@
+import { MOVE_SECRET_COMMAND } from '../../../common/moveSecret';
 import { CommandContext } from '../context';
 import { clearToken } from './clearToken';
 import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
-import { importProvider } from './importProvider';
-import { pickVersion } from './pickVersion';
 import { forgetEnvironmentValues } from './forgetEnvironmentValues';
+import { importProvider } from './importProvider';
+import { moveSecretToEnvironment } from './moveSecretToEnvironment';
+import { pickVersion } from './pickVersion';
 import { refreshReferences } from './refreshReferences';
 import { selectEnvironment } from './selectEnvironment';
 import { setToken } from './setToken';
@@ -27,6 +29,7 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.showDeployResult': showDeployResult,
     'authentik.convertFormat': convertFormat,
     'authentik.pickVersion': pickVersion,
+    [MOVE_SECRET_COMMAND]: moveSecretToEnvironment,
     'authentik.selectEnvironment': selectEnvironment,
     'authentik.forgetEnvironmentValues': forgetEnvironmentValues,
   };

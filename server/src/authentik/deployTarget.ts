@@ -1,6 +1,6 @@
 import { bundledProfiles, compareVersions, parseVersion, Profile, releaseLine } from '../../../common/profiles';
 import { AuthentikSettings } from '../../../common/settings';
-import { prepareBody } from '../service/deployBody';
+import { PortableInputs, prepareBody } from '../service/deployBody';
 import { ParsedDocument } from '../service/parsedDocument';
 import { versionComment } from '../service/profileResolution';
 
@@ -22,10 +22,10 @@ export function commentVersionWarning(text: string, serverRelease: string): stri
 /**
  * The profile whose shape a file that the server's release refuses is in: its own (comment,
  * setting), else the newest bundled one it is valid for; undefined when it is invalid for all.
- * This decides whether a Convert is what the user needs.
+ * This decides whether a Convert is what the user needs. `portable`: what the file's tags resolve against.
  */
-export function shapeOfFile(parsed: ParsedDocument, rules: AuthentikSettings['rules'], maxFileSize: number, own: Profile): Profile | undefined {
-  const fits = (profile: Profile) => prepareBody(parsed, { rules, maxFileSize, profile }).ok;
+export function shapeOfFile(parsed: ParsedDocument, rules: AuthentikSettings['rules'], maxFileSize: number, own: Profile, portable?: PortableInputs): Profile | undefined {
+  const fits = (profile: Profile) => prepareBody(parsed, { rules, maxFileSize, profile }, portable).ok;
   if (fits(own)) return own;
   return [...bundledProfiles].reverse().find((p) => p !== own && fits(p));
 }

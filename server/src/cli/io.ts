@@ -111,17 +111,27 @@ function describeWriteError(error: Error): string {
   }
 }
 
+/** A person at a terminal who can answer a question; a run without one (CI, a pipe) has none. */
+export interface Prompt {
+  /** Asks a yes/no question; anything but yes (end of input, Ctrl-C included) is no. */
+  confirm(question: string): Promise<boolean>;
+}
+
 /** What a command reads and writes: the process's streams, environment and directory, or a test's. */
 export interface CliIo {
   stdout: CliOutput;
   stderr: CliOutput;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Present only when stdin and stdout are a terminal. */
+  prompt?: Prompt;
 }
 
 /** Guarded outputs over raw streams. */
-export function cliIo(streams: { stdout: RawStream; stderr: RawStream; env: NodeJS.ProcessEnv; cwd: string }): CliIo {
-  return { stdout: new CliOutput(streams.stdout), stderr: new CliOutput(streams.stderr), env: streams.env, cwd: streams.cwd };
+export function cliIo(streams: { stdout: RawStream; stderr: RawStream; env: NodeJS.ProcessEnv; cwd: string; prompt?: Prompt }): CliIo {
+  const io: CliIo = { stdout: new CliOutput(streams.stdout), stderr: new CliOutput(streams.stderr), env: streams.env, cwd: streams.cwd };
+  if (streams.prompt) io.prompt = streams.prompt;
+  return io;
 }
 
 /** No errors (and no more warnings than allowed); for deploy: done. */

@@ -20,19 +20,30 @@ export interface ServerContext {
 
 /** The profile of the --url server (from its schema, cached) and, with a token, its objects for reference checks. Problems go to stderr. */
 export async function serverContext(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<ServerContext> {
-  const loaded = await loadServerProfile(connection, { http, store: directoryStore(cliCacheDirectory(io.env)) });
-  if (loaded.kind === 'none' || loaded.message) io.stderr.write(`authentik-oauth2: ${visible(loaded.message ?? '')}\n`);
-  const context: ServerContext = loaded.kind === 'none' ? {} : { profile: loaded.profile, release: loaded.release };
+  const context = await serverProfileContext(connection, http, io);
   if (!connection.token) {
     io.stderr.write('authentik-oauth2: no AUTHENTIK_TOKEN: references are not checked against the server.\n');
     return context;
   }
-  // Fetched once for the run; a failed fetch leaves references unchecked, with the reason.
-  const source = new LiveReferenceSource(new AuthentikApi(connection, http), { ttlMs: Number.POSITIVE_INFINITY, ...(context.profile ? { endpoints: context.profile.endpoints } : {}) });
+  const references = await serverReferences(connection, http, io, context.profile);
+  return references ? { ...context, references } : context;
+}
+
+/** The --url server's profile and release only (from its schema, cached); the reason on stderr when there is none. */
+export async function serverProfileContext(connection: ConnectionConfig, http: HttpClient, io: CliIo): Promise<ServerContext> {
+  const loaded = await loadServerProfile(connection, { http, store: directoryStore(cliCacheDirectory(io.env)) });
+  if (loaded.kind === 'none' || loaded.message) io.stderr.write(`authentik-oauth2: ${visible(loaded.message ?? '')}\n`);
+  return loaded.kind === 'none' ? {} : { profile: loaded.profile, release: loaded.release };
+}
+
+/** The server's objects, fetched once for the run; undefined (the reason on stderr) when the fetch failed. */
+/** `consequence` says what the failure means for the command. */
+export async function serverReferences(connection: ConnectionConfig, http: HttpClient, io: CliIo, profile?: Profile, consequence = 'references are not checked against the server'): Promise<ReferenceSource | undefined> {
+  const source = new LiveReferenceSource(new AuthentikApi(connection, http), { ttlMs: Number.POSITIVE_INFINITY, ...(profile ? { endpoints: profile.endpoints } : {}) });
   const refreshed = await source.refresh();
-  if (refreshed.ok) context.references = source;
-  else io.stderr.write(`authentik-oauth2: references are not checked against the server: ${visible(refreshed.message)}\n`);
-  return context;
+  if (refreshed.ok) return source;
+  io.stderr.write(`authentik-oauth2: ${consequence}: ${visible(refreshed.message)}\n`);
+  return undefined;
 }
 
 /** The server's objects as `!ref`, `!Find` and export need them; empty (every kind unknown) without a source. */

@@ -107,7 +107,7 @@ function whyNotProvider(parsed: ParsedDocument): string | undefined {
  * bytes are read, whatever the size says (files in /proc say 0). Opened without blocking and without
  * following a link: a file swapped for a pipe or a link after the search gives an error, not a hang.
  */
-function readWithinLimit(file: string, limit: number): Buffer | number {
+export function readWithinLimit(file: string, limit: number): Buffer | number {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
   try {
     const stat = fs.fstatSync(fd);

@@ -6,10 +6,11 @@ import { Finding } from './findings';
 import { migrate, versionLabel } from './migration';
 import { ParsedDocument } from './parsedDocument';
 import { referenceLabel, ReferenceSource } from './references';
+import { clientSecretVariable } from './portable';
 import { topIndent } from './cursor';
 import { spellInScalar } from './scalarLocator';
 import { pairIndex, PairIndex, removePairAt } from './pairEdits';
-import { lineEnd, lineStart, rangeOf, resolvePath, ParsedNode, Pair, PathSegment } from './yamlNodes';
+import { findPair, lineEnd, lineStart, rangeOf, resolvePath, ParsedNode, Pair, PathSegment } from './yamlNodes';
 
 export type { OffsetEdit } from './edits';
 
@@ -19,6 +20,17 @@ export interface Fix {
   finding: Finding;
   edits: OffsetEdit[];
   preferred?: boolean;
+  /** Done by the editor instead of edits: the value goes to the clipboard, `!env <variable>` in its place. */
+  moveSecret?: MoveSecret;
+}
+
+/** Offsets of a literal secret: the whole value, and the secret itself (within the quotes). */
+export interface MoveSecret {
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+  variable: string;
 }
 
 /**
@@ -153,15 +165,44 @@ function ownFixesFor(parsed: ParsedDocument, pairs: PairIndex, finding: Finding,
       }
       return fixes;
     }
+    case 'secret-in-file': {
+      const move = pair ? moveSecretOf(parsed, pair) : undefined;
+      return move ? [{ title: `Move to an environment variable (!env ${move.variable})`, finding, edits: [], moveSecret: move }] : [];
+    }
     case 'reference-not-found':
     case 'reference-wrong-kind':
-    case 'reference-without-private-key': {
-      const choices = Array.isArray(data.choices) ? (data.choices as { pk: string; label: string }[]) : [];
-      return choices.map((choice, i) => replaceFinding(`Use ${choice.label}`, choice.pk, i === 0 && choices.length === 1));
+    case 'reference-without-private-key':
+    case 'reference-unresolved':
+    case 'reference-ambiguous': {
+      // On a tag the choice is written as a tag (`!ref <slug>`); on a UUID, as its UUID.
+      const choices = Array.isArray(data.choices) ? (data.choices as { pk?: string; label: string; text?: string }[]) : [];
+      return choices.flatMap((choice, i) => {
+        const newText = choice.text ?? choice.pk;
+        return newText === undefined ? [] : [replaceFinding(`Use ${choice.label}`, newText, i === 0 && choices.length === 1)];
+      });
     }
     default:
       return [];
   }
+}
+
+/**
+ * The literal client secret's value and its text, when the text between its quotes (or the plain
+ * scalar) is exactly the value: what the editor copies is then the secret itself. A value written
+ * with escapes or over several lines is moved by hand.
+ */
+function moveSecretOf(parsed: ParsedDocument, pair: Pair): MoveSecret | undefined {
+  const node = pair.value;
+  if (!isScalar(node) || typeof node.value !== 'string' || node.value === '' || node.tag || !node.range) return undefined;
+  const [start, end] = node.range;
+  const source = parsed.text.slice(start, end);
+  const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE';
+  if (!quoted && node.type !== 'PLAIN') return undefined;
+  const inner = quoted ? 1 : 0;
+  if (source.slice(inner, source.length - inner) !== node.value || /[\r\n]/.test(node.value)) return undefined;
+  const namePair = parsed.root ? findPair(parsed.root, 'name') : undefined;
+  const name = isScalar(namePair?.value) ? namePair.value.value : undefined;
+  return { start, end, valueStart: start + inner, valueEnd: end - inner, variable: clientSecretVariable(typeof name === 'string' ? name : '') };
 }
 
 /** A replacement scalar in the same quoting style as the original, where that is safe. */

@@ -5,9 +5,10 @@ import { fieldDocumentation, typeLabel } from '../schema/fieldDocs';
 import { fieldOf, fieldsOf, isDuration, isReferenceList, isUuidReference, RequestField } from '../schema/fields';
 import { cursorContext } from './cursor';
 import { escapeMarkdown, markdownCode } from './markdown';
-import { OffsetEdit } from './edits';
+import { escapeSnippet, OffsetEdit } from './edits';
 import { ParsedDocument } from './parsedDocument';
-import { candidatesFor, ReferenceObject, ReferenceSource } from './references';
+import { candidatesFor, ReferenceObject, referenceItemLabel, ReferenceSource } from './references';
+import { ENV_FIELDS, envTagItem, providerName, refTagItem, tagItems } from './tagCompletion';
 import { findPair, keyText } from './yamlNodes';
 
 export interface CompletionContext {
@@ -39,13 +40,15 @@ export function complete(parsed: ParsedDocument, offset: number, context: Comple
     case 'value': {
       const field = fieldOf(context.profile, cursor.key);
       if (!field) return empty();
-      return valueList(field, false, cursor, context);
+      if (cursor.tag) return field.reference && !field.reference.many ? { isIncomplete: false, items: tagItems(field.reference, cursor.tag, cursor, context) } : empty();
+      return valueList(field, false, cursor, context, providerName(parsed));
     }
     case 'listItem': {
       const field = fieldOf(context.profile, cursor.key);
+      if (cursor.tag) return field?.reference?.many ? { isIncomplete: false, items: tagItems(field.reference, cursor.tag, cursor, context) } : empty();
       if (field?.type === 'array' && field.item?.enumValues) return choiceItems(parsed, field, cursor);
       if (!field || !isReferenceList(field)) return empty();
-      return valueList(field, true, cursor, context);
+      return valueList(field, true, cursor, context, providerName(parsed));
     }
     default:
       return empty();
@@ -103,21 +106,6 @@ function keyItems(parsed: ParsedDocument, start: number, end: number, hasColon: 
   });
 }
 
-/**
- * What tells objects apart where a completion list shows them. Flows and sources: the slug (unique;
- * several default flows share the name "Authorize Application"), the name beside it. Others: the
- * name (unique for them), beside it the scope or the start of the UUID.
- */
-export function referenceItemLabel(object: ReferenceObject): { label: string; description: string } {
-  if (object.slug) return { label: object.slug, description: object.name };
-  if (object.scopeName) return { label: object.name, description: `scope ${object.scopeName}` };
-  // OAuth2 providers are named by an integer pk.
-  return { label: object.name, description: /^\d+$/.test(object.pk) ? `pk ${object.pk}` : `UUID ${object.pk.slice(0, 8)}…` };
-}
-
-function escapeSnippet(text: string): string {
-  return text.replace(/[$}\\,|]/g, (c) => '\\' + c);
-}
 
 /** The key and a snippet for its value, with the document's own line ending. */
 function keySnippet(field: RequestField, eol: string): string {
@@ -141,6 +129,7 @@ function valueList(
   listItem: boolean,
   cursor: { partialStart: number; partialEnd: number; needsSpace: boolean },
   context: CompletionContext,
+  name: string,
 ): Proposals {
   const replace = (newText: string): OffsetEdit => ({ start: cursor.partialStart, end: cursor.partialEnd, newText: (cursor.needsSpace ? ' ' : '') + newText });
   const items: Proposal[] = [];
@@ -203,6 +192,8 @@ function valueList(
         });
     }
   }
+  if (reference && (isUuidReference(field) || listItem)) items.push(refTagItem(reference, replace('!ref ')));
+  if (!listItem && ENV_FIELDS.has(field.key)) items.push(envTagItem(field.key, name, cursor, context));
   if (!listItem && field.nullable) items.push(plain('null', CompletionItemKind.Value, 'no value', '9'));
   return { isIncomplete: false, items };
 }

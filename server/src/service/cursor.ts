@@ -4,14 +4,41 @@ import { lineEnd, lineStart } from './yamlNodes';
 /** Where the cursor stands, read from the line's text so it works while the YAML is half typed. */
 export type CursorContext =
   | { kind: 'key'; partialStart: number; partialEnd: number; hasColon: boolean }
-  | { kind: 'value'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
-  | { kind: 'listItem'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean }
+  | { kind: 'value'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean; tag?: TagCursor }
+  | { kind: 'listItem'; key: string; partialStart: number; partialEnd: number; needsSpace: boolean; tag?: TagCursor }
   | { kind: 'none' };
+
+/** Inside a tagged value: after `!ref `, or at the value of a `!Find [model, [lookup, |]]` condition. */
+export type TagCursor = { name: 'ref' } | { name: 'find'; model: string; lookup: string };
 
 const KEY_VALUE = /^\uFEFF?( *)([A-Za-z_][\w.-]*)[ \t]*:([ \t]*)(.*)$/;
 const LIST_ITEM = /^\uFEFF?( *)-([ \t]*)(.*)$/;
 const BARE_WORD = /^\uFEFF?( *)([\w.-]*)$/;
 const KEY_ONLY_LINE = /^\uFEFF?( *)([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(#.*)?$/;
+/** `!ref ` and what is typed after it; a name may hold spaces (`authentik Self-signed Certificate`). */
+const REF_TAG_TYPED = /^!ref[ \t]+((?:[^\s#][^#]*)?)$/;
+
+/** `!Find [model, [lookup, ` and the value typed after it, on one line (unquoted: a comma or bracket ends it). */
+const FIND_TAG_TYPED = /^!Find[ \t]*\[[ \t]*([\w.]+)[ \t]*,[ \t]*\[[ \t]*(slug|name|managed|pk)[ \t]*,[ \t]*((?:[^\s"',[\]{}#][^,[\]{}]*)?)$/;
+
+/**
+ * After a `!ref`: the text from the start of its value to the end of the line, before a comment and
+ * trailing spaces. In a `!Find` condition: the value, up to the comma or bracket after it.
+ */
+function tagValueRange(text: string, offset: number, typed: string): { partialStart: number; partialEnd: number; tag: TagCursor } | undefined {
+  const after = text.slice(offset, lineEnd(text, offset));
+  const ref = REF_TAG_TYPED.exec(typed);
+  if (ref) {
+    const rest = (/^[^#]*?(?=[ \t]*(?:[ \t]#|$))/.exec(after)?.[0] ?? '').trimEnd();
+    return { partialStart: offset - ref[1].length, partialEnd: offset + rest.length, tag: { name: 'ref' } };
+  }
+  const find = FIND_TAG_TYPED.exec(typed);
+  if (find) {
+    const rest = (/^[^,[\]{}]*/.exec(after)?.[0] ?? '').trimEnd();
+    return { partialStart: offset - find[3].length, partialEnd: offset + rest.length, tag: { name: 'find', model: find[1], lookup: find[2] } };
+  }
+  return undefined;
+}
 
 /** Columns of indentation of the top-level mapping (0 unless the whole file is indented). */
 export function topIndent(parsed: ParsedDocument): number {
@@ -32,6 +59,8 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   if (keyValue) {
     if (keyValue[1].length !== indent) return { kind: 'none' };
     const typed = keyValue[4];
+    const tagged = tagValueRange(text, offset, typed);
+    if (tagged) return { kind: 'value', key: keyValue[2], ...tagged, needsSpace: false };
     if (/\s/.test(typed.trimEnd()) || typed.startsWith('#')) return { kind: 'none' };
     return {
       kind: 'value',
@@ -44,9 +73,11 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   const item = LIST_ITEM.exec(before);
   if (item) {
     const typed = item[3];
-    if (/\s/.test(typed)) return { kind: 'none' };
+    const tagged = tagValueRange(text, offset, typed);
+    if (/\s/.test(typed) && !tagged) return { kind: 'none' };
     const owner = listOwner(text, start, item[1].length, indent);
     if (!owner) return { kind: 'none' };
+    if (tagged) return { kind: 'listItem', key: owner, ...tagged, needsSpace: false };
     return { kind: 'listItem', key: owner, partialStart: offset - typed.length, partialEnd: offset + rest.length, needsSpace: item[2] === '' && typed === '' };
   }
   const word = BARE_WORD.exec(before);

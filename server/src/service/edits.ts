@@ -4,3 +4,8 @@ export interface OffsetEdit {
   end: number;
   newText: string;
 }
+
+/** Text as literal snippet text (LSP snippet syntax): `$`, `}`, `\\`, and inside choices `,` and `|`, escaped. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\,|]/g, (c) => '\\' + c);
+}

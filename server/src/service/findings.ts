@@ -91,9 +91,11 @@ export const FINDING_CODES = {
   'tag-misplaced': { severity: 'error', description: 'A `!ref` or `!Find` tag on a value that refers to no object, or a tag on a key.' },
   'tag-unsupported': { severity: 'error', description: 'A YAML tag other than `!ref`, `!env` and `!Find`; its value would be sent as written.' },
   'env-name-invalid': { severity: 'warning', description: 'An `!env` name that is not a valid environment variable name.' },
+  'env-wrong-type': { severity: 'error', description: 'An `!env` on a list or an entry: the variable gives one string, which the server rejects there.' },
   'env-missing': { severity: 'error', description: 'An `!env` variable that is not set.' },
   'reference-unresolved': { severity: 'error', description: 'A `!ref` or `!Find` that matches no object on the server, or whose objects are not known.' },
   'reference-ambiguous': { severity: 'error', description: 'A `!ref` or `!Find` that matches more than one object on the server.' },
+  'provider-name-repeated': { severity: 'error', description: 'Two files of one plan or deploy name the same provider: they would overwrite each other.' },
   'reference-deferred': { severity: 'information', description: 'A `!ref` or `!Find` that is resolved when deploying: the server\'s objects are not known now.' },
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 

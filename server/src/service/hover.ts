@@ -9,6 +9,7 @@ import { ParsedDocument } from './parsedDocument';
 import { objectNoun, referenceLabel, ReferenceSource, resolveReference } from './references';
 import { pythonStrip } from './drf/pythonValues';
 import { analyzeDuration, describeSeconds } from './rules/duration';
+import { tagHover } from './tagHover';
 
 export interface HoverResult {
   markdown: string;
@@ -17,6 +18,9 @@ export interface HoverResult {
 }
 
 export function hover(parsed: ParsedDocument, offset: number, profile: Profile, references?: ReferenceSource, release = profile.releases.from): HoverResult | undefined {
+  // A `!ref`, `!Find` or `!env` value says what it stands for, not what its text is.
+  const tagged = tagHover(parsed, offset, profile, references);
+  if (tagged) return tagged;
   const at = fieldAtOffset(parsed, offset);
   if (!at) return undefined;
   const field = fieldOf(profile, at.key);

@@ -5,6 +5,7 @@ import { ParsedDocument } from './parsedDocument';
 import { escapeMarkdown, markdownCode, oneLine } from './markdown';
 import { referenceLabel, ReferenceObject, ReferenceSource, resolveReference } from './references';
 import { keyText } from './yamlNodes';
+import { documentTags, listsFromSource, resolveTag } from './portable';
 
 export interface OffsetInlayHint {
   /** Where the hint is drawn: just after the UUID. */
@@ -15,7 +16,10 @@ export interface OffsetInlayHint {
   tooltip: string;
 }
 
-/** Names the object each reference (a UUID, a provider's pk) refers to, when the reference source knows it. */
+/**
+ * Names the object each reference (a UUID, a provider's pk) refers to, when the reference source knows it;
+ * after a `!ref` or `!Find`, the UUID it resolves to.
+ */
 export function inlayHints(parsed: ParsedDocument, profile: Profile, references: ReferenceSource | undefined, start = 0, end = Infinity): OffsetInlayHint[] {
   if (!references || !parsed.root) return [];
   const hints: OffsetInlayHint[] = [];
@@ -32,6 +36,23 @@ export function inlayHints(parsed: ParsedDocument, profile: Profile, references:
       if (match?.status === 'found') hints.push({ offset: node.range[1], label: ` ${oneLine(referenceLabel(match.object))}`, tooltip: referenceTooltip(field.label, match.object) });
       else if (match?.status === 'other-kind') hints.push({ offset: node.range[1], label: ` ${oneLine(referenceLabel(match.object))}`, tooltip: referenceTooltip(match.object.kindName ?? 'property mapping', match.object) });
     }
+  }
+  hints.push(...tagHints(parsed, profile, references, start, end));
+  return hints.sort((a, b) => a.offset - b.offset);
+}
+
+/** After a `!ref` or `!Find` that resolves on the connected server: the start of the UUID (or the pk) it stands for. */
+function tagHints(parsed: ParsedDocument, profile: Profile, references: ReferenceSource, start: number, end: number): OffsetInlayHint[] {
+  const lists = listsFromSource(references);
+  const hints: OffsetInlayHint[] = [];
+  for (const tag of documentTags(parsed, profile).tags) {
+    if (tag.kind === 'env' || tag.end < start || tag.start > end) continue;
+    const result = resolveTag(tag, lists, {});
+    if (!result.ok || !result.object) continue;
+    const pk = String(result.object.pk);
+    const short = tag.reference.pk === 'integer' ? `pk ${pk}` : `${pk.slice(0, 8)}…`;
+    const tooltip = `${referenceTooltip(tag.reference.label, result.object as ReferenceObject)}\n\n${tag.reference.pk === 'integer' ? 'pk' : 'UUID'} ${markdownCode(pk)} on the connected server`;
+    hints.push({ offset: tag.end, label: ` → ${oneLine(short)}`, tooltip });
   }
   return hints;
 }

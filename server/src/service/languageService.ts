@@ -10,7 +10,8 @@ import { Finding } from './findings';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
-import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint, toTextEdit } from './lspEdge';
+import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFoldingRanges, toHover, toInlayHint, toRewriteAction, toTextEdit } from './lspEdge';
+import { referenceRewrites } from './referenceRewrites';
 import { migrate, migrationTarget, MigrationTarget, versionLabel } from './migration';
 import { ParseCache, ParsedDocument } from './parsedDocument';
 import { profileContext, ResolvedProfile, resolveProfile } from './profileResolution';
@@ -131,8 +132,11 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
     codeActions(document: TextDocument, range: Range, settings: AuthentikSettings = DEFAULT_SETTINGS): CodeAction[] {
       const parsed = parse(document, settings);
       const context = { profile: profileOf(document, parsed, settings).profile, references: references(document) };
-      const fixes = quickFixes(parsed, findingsOf(document, parsed, settings), document.offsetAt(range.start), document.offsetAt(range.end), context);
-      return fixes.map((fix) => toCodeAction(document, fix));
+      const [start, end] = [document.offsetAt(range.start), document.offsetAt(range.end)];
+      const findings = findingsOf(document, parsed, settings);
+      const fixes = quickFixes(parsed, findings, start, end, context);
+      const rewrites = referenceRewrites(parsed, findings, start, end, context.profile, context.references);
+      return [...fixes.map((fix) => toCodeAction(document, fix)), ...rewrites.map((rewrite) => toRewriteAction(document, rewrite))];
     },
 
     documentSymbols(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS): DocumentSymbol[] {

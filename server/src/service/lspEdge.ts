@@ -14,6 +14,7 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
+import { MOVE_SECRET_COMMAND, MoveSecretArguments } from '../../../common/moveSecret';
 import { Fix } from './codeActions';
 import { Proposals } from './completion';
 import { OffsetEdit } from './edits';
@@ -21,6 +22,7 @@ import { Finding, Severity } from './findings';
 import { OffsetFold } from './folding';
 import { HoverResult } from './hover';
 import { OffsetInlayHint } from './inlayHints';
+import { Rewrite } from './referenceRewrites';
 import { OffsetSymbol } from './symbols';
 
 /**
@@ -71,13 +73,20 @@ export function toHover(document: TextDocument, result: HoverResult): Hover {
 }
 
 export function toCodeAction(document: TextDocument, fix: Fix): CodeAction {
-  return {
-    title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [toDiagnostic(document, fix.finding)],
-    isPreferred: fix.preferred,
-    edit: { changes: { [document.uri]: fix.edits.map((e) => toTextEdit(document, e)) } },
-  };
+  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(document, fix.finding)], isPreferred: fix.preferred };
+  if (fix.moveSecret) {
+    // The editor copies the value from its own buffer: the secret is never part of a message.
+    const { start, end, valueStart, valueEnd, variable } = fix.moveSecret;
+    const args: MoveSecretArguments = { uri: document.uri, version: document.version, range: toRange(document, start, end), valueRange: toRange(document, valueStart, valueEnd), variable };
+    action.command = { title: fix.title, command: MOVE_SECRET_COMMAND, arguments: [args] };
+  } else {
+    action.edit = { changes: { [document.uri]: fix.edits.map((e) => toTextEdit(document, e)) } };
+  }
+  return action;
+}
+
+export function toRewriteAction(document: TextDocument, rewrite: Rewrite): CodeAction {
+  return { title: rewrite.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [document.uri]: rewrite.edits.map((e) => toTextEdit(document, e)) } } };
 }
 
 export function toDocumentSymbol(document: TextDocument, symbol: OffsetSymbol): DocumentSymbol {

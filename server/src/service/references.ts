@@ -64,6 +64,18 @@ export function referenceLabel(object: ReferenceObject): string {
 }
 
 /**
+ * What tells objects apart where a completion list shows them. Flows and sources: the slug (unique;
+ * several default flows share the name "Authorize Application"), the name beside it. Others: the
+ * name (unique for them), beside it the scope or the start of the UUID.
+ */
+export function referenceItemLabel(object: ReferenceObject): { label: string; description: string } {
+  if (object.slug) return { label: object.slug, description: object.name };
+  if (object.scopeName) return { label: object.name, description: `scope ${object.scopeName}` };
+  // OAuth2 providers are named by an integer pk.
+  return { label: object.name, description: /^\d+$/.test(object.pk) ? `pk ${object.pk}` : `UUID ${object.pk.slice(0, 8)}…` };
+}
+
+/**
  * The object of a kind with this pk: a provider's integer (as a number or its text), or a UUID in any
  * form the server reads (`pk` may be upper case, undashed, ...).
  */

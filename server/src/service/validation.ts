@@ -6,11 +6,12 @@ import { Finding, finding } from './findings';
 import { byteLength, ParsedDocument } from './parsedDocument';
 import { ReferenceSource } from './references';
 import { RULES } from './rules';
+import { taggedReferenceFindings } from './rules/references';
 import { nullCharacterFindings, schemaFindings } from './schemaValidation';
 import { structureFindings, unreadableRegion } from './structure';
 import { urlFindings } from './urlFields';
 import { lineEnd, trimRangeEnd } from './yamlNodes';
-import { coveredByTag, documentTags, listsFromSource, referenceTagFindings } from './portable';
+import { coveredByTag, documentTags, envTypeFindings, listsFromSource, referenceTagFindings } from './portable';
 
 export interface ValidationContext {
   rules: RuleSettings;
@@ -56,7 +57,9 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
       const input = { text: parsed.text, root: parsed.root, value, references: context.references, profile: context.profile, release };
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(checked));
     }
-    findings.push(...tags.findings, ...referenceTagFindings(tags.tags, listsFromSource(context.references)));
+    findings.push(...tags.findings, ...envTypeFindings(tags.tags, context.profile), ...referenceTagFindings(tags.tags, listsFromSource(context.references)));
+    // What a tag resolves to is checked like a UUID written there (designation, private key).
+    if (context.rules.references) findings.push(...taggedReferenceFindings(tags.tags, context.references));
   }
   // Where the parser ran out of stack, the ends of the half-read nodes change from run to run: a finding that starts
   // in that part ends with its first line, so the same text always gives the same findings.

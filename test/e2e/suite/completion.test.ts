@@ -58,4 +58,28 @@ describe('completion', () => {
       assert.equal(typeof flow.label === 'string' ? undefined : flow.label.description, 'Authorize Application');
     }
   });
+
+  it("offers the test server's authorization flow slugs after `authorization_flow: !ref `, inserting the slug", async () => {
+    assert.ok(process.env.AUTHENTIK_URL, 'AUTHENTIK_URL is not set: test/e2e/run.sh starts the authentik test server');
+    const { document } = await openWithLanguageServer(GRAFANA.file);
+    const start = await emptyValue(document, GRAFANA.authorizationFlowLine, 'authorization_flow');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, start, '!ref ');
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    const cursor = start.translate(0, '!ref '.length);
+    const items = await waitForCompletion(
+      document,
+      cursor,
+      (all) => all.some((item) => labelOf(item) === SEED.implicitConsentFlow.label),
+      SEED.implicitConsentFlow.label,
+    );
+    const slugs = items.filter((item) => item.kind === vscode.CompletionItemKind.Reference);
+    // Only the authorization flows, by slug: the seed's authentication and invalidation flows are not offered.
+    assert.deepEqual(slugs.map(labelOf).sort(), [SEED.explicitConsentFlow.label, SEED.implicitConsentFlow.label]);
+    for (const item of slugs) {
+      assert.equal(insertedText(item), labelOf(item));
+      assert.ok(replacedRange(item)?.start.isEqual(cursor), `${labelOf(item)} replaces from ${JSON.stringify(replacedRange(item)?.start)}`);
+      assert.equal(typeof item.label === 'string' ? undefined : item.label.description, 'Authorize Application');
+    }
+  });
 });

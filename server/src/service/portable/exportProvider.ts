@@ -3,8 +3,8 @@ import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { Profile, ReferenceField, RequestField, requestFields } from '../../../../common/profiles';
 import { literalValue, parsePythonRegex } from '../pythonRegex';
 import { clientSecretVariable, providerFileName } from './names';
-import { KIND_NOUNS, PortableLists, PortableObject } from './objects';
-import { resolveRef } from './resolve';
+import { KIND_NOUNS, PortableLists } from './objects';
+import { refTextFor } from './refNames';
 import { ENV_TAG, REF_TAG } from './tagNames';
 
 export interface ExportOptions {
@@ -85,12 +85,8 @@ function referenceNode(field: RequestField, reference: ReferenceField, value: un
 function referenceItem(key: string, reference: ReferenceField, pk: unknown, lists: PortableLists, notes: ExportNote[]): Scalar {
   const list = lists[reference.kind];
   const object = list?.find((o) => o.pk.toLowerCase() === String(pk).toLowerCase());
-  if (object) {
-    for (const text of namesOf(reference, object)) {
-      const back = resolveRef({ reference, text }, lists);
-      if (back.ok && back.object?.pk === object.pk) return tagged(REF_TAG, text);
-    }
-  }
+  const text = object ? refTextFor(reference, object, lists) : undefined;
+  if (text !== undefined) return tagged(REF_TAG, text);
   const kept = new Scalar(pk);
   const nouns = KIND_NOUNS[reference.kind];
   const idName = reference.pk === 'integer' ? 'pk' : 'UUID';
@@ -102,13 +98,6 @@ function referenceItem(key: string, reference: ReferenceField, pk: unknown, list
   kept.comment = ` kept as a ${idName}: ${why}`;
   notes.push({ field: key, message: `${key}: ${String(pk)} is kept as a ${idName}: ${why}.` });
   return kept;
-}
-
-/** The texts a `!ref` could name the object by, the most portable first (a managed id is the same on every server). */
-function namesOf(reference: ReferenceField, object: PortableObject): string[] {
-  if (reference.kind === 'flow' || reference.kind === 'oauthSource') return object.slug ? [object.slug] : [];
-  if (reference.kind === 'scopeMapping') return [object.managed ?? undefined, object.name].filter((t): t is string => !!t);
-  return object.name ? [object.name] : [];
 }
 
 function refWhat(reference: ReferenceField): string {

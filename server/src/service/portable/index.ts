@@ -13,6 +13,7 @@
  * - `referenceTagFindings(tags, lists)`: the editor's findings on `!ref`/`!Find` (offline: information);
  *   `listsFromSource(source)` adapts the live reference source.
  * - `exportProvider(provider, { profile, lists, release })`: the text and file name of the file.
+ * - `refTextFor` / `closestRefTexts`: the `!ref` text that names exactly one object; the closest to a text that names none.
  * - `nameToSlug`, `providerFileName`, `clientSecretVariable`: names derived from a provider's name.
  */
 export { scanTags } from './tagScan';
@@ -29,5 +30,8 @@ export { referenceTagFindings, listsFromSource } from './referenceTagFindings';
 export type { ResolvedBody, ResolvedTag } from './requestBody';
 export { exportProvider, textHoldsSecret } from './exportProvider';
 export type { ExportOptions, ExportedProvider, ExportNote } from './exportProvider';
+export { refNamesOf, refTextFor, refScalar, closestRefTexts, candidatesText, MAX_NAMED_CANDIDATES } from './refNames';
+export type { RefCandidates } from './refNames';
+export { envTypeFindings, fieldAtPath } from './envFields';
 export { nameToSlug, providerFileName, clientSecretVariable, distinctExportNames, MAX_SLUG_LENGTH } from './names';
 export type { ExportNames } from './names';
