@@ -125,6 +125,12 @@ export const checkReferencesStatusParams: ParamsCheck = (params) =>
 export interface PrepareDeployParams {
   /** The saved file to deploy, at the version the extension saw. */
   textDocument: VersionedTextDocumentIdentifier;
+  /**
+   * Values of the file's `!env` variables, from the environment of the process that deploys (or the
+   * user): the client sends those a `needs-environment` answer named. Absent: none. The language server
+   * reads no environment of its own for a deploy, and never logs these values.
+   */
+  environment?: Record<string, string>;
 }
 
 /** When the server cannot answer for that file: it is not open there, or has another version by now. */
@@ -145,8 +151,19 @@ export interface DeployTarget {
 }
 
 export type PrepareDeployResult =
-  /** The request body: the file's request fields, as JSON. */
-  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget }
+  /**
+   * The request body: the file's request fields, as JSON, with every `!ref`, `!Find` and `!env`
+   * resolved on the target server. `resolved`: each tag and what it became, for the confirmation
+   * (`!ref grafana → Grafana (uuid)`; an `!env` by name only, `!env NAME: set`).
+   */
+  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget; resolved: string[] }
+  /**
+   * `!ref`/`!Find` tags that match no object, several, or whose objects are not known, on the target
+   * server: nothing may be sent. `message`: why the server's objects may be missing (no server, a failed fetch).
+   */
+  | { kind: 'unresolved'; version: number; errors: Diagnostic[]; target?: DeployTarget; message?: string }
+  /** The `!env` variables the params gave no value for, in the order the file uses them; the client asks and sends them. */
+  | { kind: 'needs-environment'; version: number; variables: string[]; target?: DeployTarget }
   /**
    * Errors that block the deploy, where they are in the file. `mismatch`: the file is valid for its
    * own profile but not in the shape the server's release accepts (a Convert would help).
@@ -157,7 +174,26 @@ export type PrepareDeployResult =
 /** client -> server: the body a deploy of this file sends, from the language server's own parse and validation. */
 export const PrepareDeployRequest = new RequestType<PrepareDeployParams, PrepareDeployResult, void>('authentik/prepareDeploy');
 
-export const checkPrepareDeployParams: ParamsCheck = checkTextDocument;
+/** Bounds of a prepareDeploy's environment: far above a real file's variables, and small enough to hold in memory. */
+export const DEPLOY_ENVIRONMENT_LIMITS = { variables: 256, nameLength: 256, valueLength: 65_536 } as const;
+
+export const checkPrepareDeployParams: ParamsCheck = (params) => {
+  const problem = checkTextDocument(params) ?? checkFields(params, '', { 'environment?': 'object' });
+  if (problem) return problem;
+  const environment = (params as { environment?: Record<string, unknown> }).environment;
+  if (!environment) return undefined;
+  const names = Object.keys(environment);
+  if (names.length > DEPLOY_ENVIRONMENT_LIMITS.variables) return `environment may have at most ${DEPLOY_ENVIRONMENT_LIMITS.variables} variables`;
+  for (const name of names) {
+    // The value is never part of a message: only its name and kind.
+    const label = JSON.stringify(name.slice(0, 40));
+    if (name.length > DEPLOY_ENVIRONMENT_LIMITS.nameLength) return `environment: the name ${label}... is longer than ${DEPLOY_ENVIRONMENT_LIMITS.nameLength} characters`;
+    const value = environment[name];
+    if (typeof value !== 'string') return `environment[${label}] must be a string, not ${kindOf(value)}`;
+    if (value.length > DEPLOY_ENVIRONMENT_LIMITS.valueLength) return `environment[${label}] is longer than ${DEPLOY_ENVIRONMENT_LIMITS.valueLength} characters`;
+  }
+  return undefined;
+};
 
 export interface PlaceServerErrorsParams {
   /** The file, at the version that was deployed. */

@@ -1,3 +1,5 @@
+import { checkBaseUrl } from './authentik/connection';
+
 /**
  * The extension's settings, one typed object shared by the client, the language server and the CLI.
  * Every key lives under the `authentik.` prefix in VS Code's configuration.
@@ -17,9 +19,19 @@ export interface RuleSettings {
   references: boolean;
 }
 
+/** One entry of `authentik.environments`: a server the files can be deployed to, by a name of the user's. */
+export interface EnvironmentSetting {
+  /** `dev`, `staging`, `prod`: unique (ignoring letter case) in the list. */
+  name: string;
+  /** The environment's server, as `authentik.serverUrl` would give it. */
+  serverUrl: string;
+}
+
 export interface AuthentikSettings {
   /** Base URL of the authentik server, e.g. https://auth.example.com */
   serverUrl: string;
+  /** Named servers to deploy to (dev, staging, prod); empty: only serverUrl. Entries that do not pass the checks are left out. */
+  environments: EnvironmentSetting[];
   /** Allow sending the token over plain http to a host that is not loopback. */
   allowInsecureHttp: boolean;
   /** Deploy request timeout in seconds. */
@@ -40,6 +52,7 @@ export interface AuthentikSettings {
 
 export const DEFAULT_SETTINGS: AuthentikSettings = {
   serverUrl: '',
+  environments: [],
   allowInsecureHttp: false,
   deployTimeoutSeconds: 30,
   // 256 KiB: far above any real provider body (5,000 property mappings are 215 KB), and small enough that
@@ -100,9 +113,11 @@ export function normalizeSettings(input: unknown): AuthentikSettings {
   const pick = <T>(value: unknown, fallback: T): T => (typeof value === typeof fallback ? (value as T) : fallback);
   const rules = { ...DEFAULT_SETTINGS.rules };
   for (const id of Object.keys(rules) as RuleId[]) rules[id] = pick(rawRules[id], rules[id]);
+  const allowInsecureHttp = pick(raw.allowInsecureHttp, DEFAULT_SETTINGS.allowInsecureHttp);
   return {
     serverUrl: pick(raw.serverUrl, DEFAULT_SETTINGS.serverUrl).trim(),
-    allowInsecureHttp: pick(raw.allowInsecureHttp, DEFAULT_SETTINGS.allowInsecureHttp),
+    environments: normalizeEnvironments(raw.environments, allowInsecureHttp).environments,
+    allowInsecureHttp,
     deployTimeoutSeconds: clampSetting('deployTimeoutSeconds', raw.deployTimeoutSeconds),
     maxFileSize: clampSetting('maxFileSize', raw.maxFileSize),
     referencesTtlSeconds: clampSetting('referencesTtlSeconds', raw.referencesTtlSeconds),
@@ -110,4 +125,55 @@ export function normalizeSettings(input: unknown): AuthentikSettings {
     serverVersion: pick(raw.serverVersion, DEFAULT_SETTINGS.serverVersion).trim() || DEFAULT_SETTINGS.serverVersion,
     rules,
   };
+}
+
+/** The longest environment name kept: it is shown in the status bar and in dialogs. */
+export const MAX_ENVIRONMENT_NAME_LENGTH = 64;
+
+/**
+ * `authentik.environments` as the extension uses it, and why each entry left out was left out: an
+ * entry needs a non-empty name no other entry has (ignoring letter case), and a server URL that
+ * passes the checks `authentik.serverUrl` passes. A bad entry is dropped, never guessed at.
+ */
+export function normalizeEnvironments(input: unknown, allowInsecureHttp: boolean): { environments: EnvironmentSetting[]; problems: string[] } {
+  const environments: EnvironmentSetting[] = [];
+  const problems: string[] = [];
+  if (input === undefined || input === null) return { environments, problems };
+  if (!Array.isArray(input)) return { environments, problems: ['authentik.environments must be a list of { "name", "serverUrl" } entries; it was ignored.'] };
+  const seen = new Set<string>();
+  input.forEach((entry: unknown, index) => {
+    const at = `authentik.environments[${index}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(`${at} is not an object with "name" and "serverUrl"; it was left out.`);
+      return;
+    }
+    const { name, serverUrl } = entry as Record<string, unknown>;
+    const trimmedName = typeof name === 'string' ? name.trim() : '';
+    if (!trimmedName) {
+      problems.push(`${at} has no name; it was left out.`);
+      return;
+    }
+    // Names come from settings a repository can ship: quoted as JSON in messages, never as markup.
+    const quoted = JSON.stringify(trimmedName.slice(0, MAX_ENVIRONMENT_NAME_LENGTH));
+    if (trimmedName.length > MAX_ENVIRONMENT_NAME_LENGTH) {
+      problems.push(`${at}: the name ${quoted}... is longer than ${MAX_ENVIRONMENT_NAME_LENGTH} characters; it was left out.`);
+      return;
+    }
+    if (seen.has(trimmedName.toLowerCase())) {
+      problems.push(`${at}: another environment is already named ${quoted}; it was left out.`);
+      return;
+    }
+    if (typeof serverUrl !== 'string') {
+      problems.push(`${at} (${quoted}) has no serverUrl; it was left out.`);
+      return;
+    }
+    const check = checkBaseUrl(serverUrl, allowInsecureHttp);
+    if (!check.ok) {
+      problems.push(`${at} (${quoted}): ${check.message} It was left out.`);
+      return;
+    }
+    seen.add(trimmedName.toLowerCase());
+    environments.push({ name: trimmedName, serverUrl: serverUrl.trim() });
+  });
+  return { environments, problems };
 }

@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl } from '../../common/authentik/connection';
 import { ScopedConnection } from '../../common/protocol';
-import { ConnectionBlocker, decideConnection, tokenKey } from './connectionPolicy';
+import { ConnectionBlocker, decideConnection, environmentUrlSources, SettingSources, tokenKey } from './connectionPolicy';
+import { CURRENT_ENVIRONMENT_KEY, currentEnvironment, EnvironmentChoice } from './environments';
 import { readSettings } from './settings';
 
 const CONFIRMED_ORIGINS = 'authentik.confirmedOrigins';
 
 export type ResolvedConnection =
-  | { ok: true; baseUrl: string; origin: string; token: string; allowInsecureHttp: boolean }
+  /** `environment`: the name of the environment it is (none without `authentik.environments`); `confirmedNow`: the user just confirmed its origin. */
+  | { ok: true; baseUrl: string; origin: string; token: string; allowInsecureHttp: boolean; environment?: string; confirmedNow?: boolean }
   | { ok: false; blocker: ConnectionBlocker; message: string; origin?: string };
+
+/** The environment that applies to a file or folder: its settings' list and the name remembered for the workspace. */
+export function environmentChoice(context: vscode.ExtensionContext, scope: vscode.Uri | undefined): EnvironmentChoice {
+  return currentEnvironment(readSettings(scope).environments, context.workspaceState.get<string>(CURRENT_ENVIRONMENT_KEY));
+}
 
 /**
  * Works out where to connect and with which token, applying the safety rules: nothing in an
@@ -17,29 +24,37 @@ export type ResolvedConnection =
  */
 export async function resolveConnection(context: vscode.ExtensionContext, scope: vscode.Uri | undefined, interactive: boolean): Promise<ResolvedConnection> {
   const settings = readSettings(scope);
+  const configuration = vscode.workspace.getConfiguration('authentik', scope ?? null);
+  const choice = environmentChoice(context, scope);
+  // The current environment's server, set where its entry is; without one chosen, authentik.serverUrl.
+  const environment = choice.kind === 'chosen' ? choice.environment : undefined;
   const facts = {
     workspaceTrusted: vscode.workspace.isTrusted,
-    serverUrl: settings.serverUrl,
+    serverUrl: environment ? environment.serverUrl : settings.serverUrl,
     allowInsecureHttp: settings.allowInsecureHttp,
-    sources: vscode.workspace.getConfiguration('authentik', scope ?? null).inspect<string>('serverUrl') ?? {},
+    sources: environment ? environmentUrlSources((configuration.inspect<unknown>('environments') ?? {}) as SettingSources, environment.name) : (configuration.inspect<string>('serverUrl') ?? {}),
+    setting: environment ? `the authentik environment ${JSON.stringify(environment.name)}` : undefined,
     confirmedOrigins: context.globalState.get<string[]>(CONFIRMED_ORIGINS, []),
   };
+  let confirmedNow = false;
   let decision = decideConnection(facts, checkBaseUrl);
   if (!decision.ok && decision.blocker === 'unconfirmed-origin' && interactive && decision.origin) {
     const origin = decision.origin;
-    const choice = await vscode.window.showWarningMessage(
-      `This workspace's settings set the authentik server to ${origin}. Send your API token to this server?`,
+    const what = environment ? `the authentik environment ${JSON.stringify(environment.name)}` : 'the authentik server';
+    const answer = await vscode.window.showWarningMessage(
+      `This workspace's settings set ${what} to ${origin}. Send your API token to this server?`,
       { modal: true, detail: 'A repository can ship .vscode/settings.json. Only confirm servers you know.' },
       'Trust This Server',
     );
-    if (choice !== 'Trust This Server') return { ok: false, blocker: 'unconfirmed-origin', origin, message: `Not confirmed: the token was not sent to ${origin}.` };
+    if (answer !== 'Trust This Server') return { ok: false, blocker: 'unconfirmed-origin', origin, message: `Not confirmed: the token was not sent to ${origin}.` };
     await context.globalState.update(CONFIRMED_ORIGINS, [...facts.confirmedOrigins, origin]);
     decision = decideConnection({ ...facts, confirmedOrigins: [...facts.confirmedOrigins, origin] }, checkBaseUrl);
+    confirmedNow = true;
   }
   if (!decision.ok) return decision;
   const token = (await context.secrets.get(tokenKey(decision.origin))) ?? environmentToken(decision.origin);
   if (!token) return { ok: false, blocker: 'no-token', origin: decision.origin, message: `No API token is set for ${decision.origin}. Run "authentik: Set API Token".` };
-  return { ok: true, baseUrl: decision.baseUrl, origin: decision.origin, token, allowInsecureHttp: settings.allowInsecureHttp };
+  return { ok: true, baseUrl: decision.baseUrl, origin: decision.origin, token, allowInsecureHttp: settings.allowInsecureHttp, environment: environment?.name, confirmedNow };
 }
 
 /**

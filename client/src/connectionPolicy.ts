@@ -17,6 +17,21 @@ export function originNeedsConfirmation(sources: SettingSources, origin: string,
 
 const nonEmpty = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
+/**
+ * How an environment's server URL was set, level by level, from `inspect('environments')`: the URL of
+ * the entry of that name in each level's list. An environment a workspace's settings name is confirmed
+ * like a workspace's `authentik.serverUrl`, even if the user's own list has the same entry.
+ */
+export function environmentUrlSources(inspected: SettingSources, name: string): SettingSources {
+  const urlAt = (list: unknown): string | undefined => {
+    if (!Array.isArray(list)) return undefined;
+    const entry = list.find((e: unknown) => typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' && (e as { name: string }).name.trim() === name);
+    const url = (entry as { serverUrl?: unknown } | undefined)?.serverUrl;
+    return typeof url === 'string' ? url : undefined;
+  };
+  return { globalValue: urlAt(inspected.globalValue), workspaceValue: urlAt(inspected.workspaceValue), workspaceFolderValue: urlAt(inspected.workspaceFolderValue) };
+}
+
 /** The key under which the token for a server is kept in secret storage: one token per origin. */
 export function tokenKey(origin: string): string {
   return `authentik.token:${origin}`;
@@ -31,6 +46,8 @@ export interface ConnectionFacts {
   allowInsecureHttp: boolean;
   /** How serverUrl was set (user or workspace settings). */
   sources: SettingSources;
+  /** What set serverUrl, as messages name it; default `authentik.serverUrl`. */
+  setting?: string;
   confirmedOrigins: readonly string[];
 }
 
@@ -51,7 +68,8 @@ export function decideConnection(facts: ConnectionFacts, checkUrl: (raw: string,
   const check = checkUrl(facts.serverUrl, facts.allowInsecureHttp);
   if (!check.ok) return { ok: false, blocker: 'bad-url', message: check.message };
   if (originNeedsConfirmation(facts.sources, check.origin, facts.confirmedOrigins)) {
-    return { ok: false, blocker: 'unconfirmed-origin', origin: check.origin, message: `This workspace's settings point authentik.serverUrl at ${check.origin}; confirm it before the token is sent there.` };
+    const setting = facts.setting ?? 'authentik.serverUrl';
+    return { ok: false, blocker: 'unconfirmed-origin', origin: check.origin, message: `This workspace's settings point ${setting} at ${check.origin}; confirm it before the token is sent there.` };
   }
   return { ok: true, baseUrl: check.baseUrl, origin: check.origin };
 }

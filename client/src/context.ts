@@ -18,6 +18,8 @@ export interface CommandContext {
   languageServer(): Promise<LanguageServerSession>;
   /** Sends every folder's connection to the language server again (after settings, token or trust change). */
   syncConnections(): Promise<void>;
+  /** The workspace's current environment was switched: the status bar shows it again. */
+  environmentChanged(): void;
   lastOutcome?: DeployOutcome;
   /** Kept in memory only, for "Copy Client Secret". */
   lastSecret?: SecretValue;

@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../../common/authentik/apiClient';
 import { DeployOutcome, renderOutcome } from '../../common/authentik/deployRun';
 import type { SecretRedactor } from '../../common/authentik/secrets';
+import { plainMessage } from './plainText';
 
 /**
  * Every text the deploy command shows or logs, made here without VS Code so it can be tested: each
@@ -37,4 +38,30 @@ export function failureNotice(failure: ApiFailure, name: string, redactor: Secre
 /** The Output channel's line about the server's messages that no longer apply to the edited file. */
 export function droppedMessagesLine(dropped: readonly string[], redactor: SecretRedactor): string {
   return redactor.text(`The file was edited during the deploy; ${dropped.length} of the server's messages are about values changed since and are not shown on its lines: ${dropped.join(' | ')}`);
+}
+
+/** The confirmation's question: the server named by its environment when there is one (`prod (https://…)`). */
+export function confirmationQuestion(verb: 'Create' | 'Update', name: string, target: string, redactor: SecretRedactor): string {
+  return redactor.text(`${verb} OAuth2 provider "${name}" on ${target}?`);
+}
+
+/**
+ * The confirmation's lines about the file's tags: what each `!ref`/`!Find` resolved to on the target,
+ * and where each `!env` value came from. An `!env` value is never among them.
+ */
+export function resolvedLines(resolved: readonly string[], valueSources: readonly string[], target: string, redactor: SecretRedactor): string[] {
+  const lines: string[] = [];
+  const references = resolved.filter((line) => !line.startsWith('!env '));
+  if (references.length > 0) lines.push(`Resolved on ${target}:`, ...references.map((line) => `  ${line}`));
+  if (valueSources.length > 0) lines.push('Environment values:', ...valueSources.map((line) => `  ${line}`));
+  return lines.map((line) => redactor.text(line));
+}
+
+/** The notification when tags did not resolve on the target: nothing was sent, the first failure and its line. */
+export function unresolvedNotice(file: string, errors: readonly { message: string; line: number }[], target: string, reason: string | undefined, redactor: SecretRedactor): string {
+  const first = errors[0];
+  const where = first ? ` First, on line ${first.line + 1}: ${first.message}` : '';
+  const why = reason ? ` ${reason}` : '';
+  // A notification renders links: names from the file, the settings or the server never form one.
+  return plainMessage(redactor.text(`authentik: ${errors.length} reference(s) in ${file} did not resolve on ${target}; nothing was sent.${where}${why}`));
 }

@@ -6,6 +6,7 @@ import { resolveScopeConnections } from './connection';
 import { LANGUAGE_ID } from './constants';
 import type { CommandContext } from './context';
 import type { LanguageServerSession } from './languageServer/session';
+import { EnvironmentStatusBar } from './environmentStatusBar';
 import { LanguageServerStarter } from './languageServer/starter';
 import { ProfileStatusBar } from './profileStatusBar';
 import { RESULT_SCHEME, ResultView } from './resultView';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = vscode.window.createStatusBarItem('authentik.deploy', vscode.StatusBarAlignment.Left, 10);
   statusBar.name = 'authentik Deploy';
   const profileBar = new ProfileStatusBar();
+  const environmentBar = new EnvironmentStatusBar(context, output);
 
   const connections = async () => {
     const scoped = await resolveScopeConnections(context);
@@ -74,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       // Not started yet: the server gets the connections when it starts.
       if (session) await (await session).setConnections(await connections());
     },
+    environmentChanged: () => environmentBar.refresh(),
   };
   const sync = () => void commandContext.syncConnections().catch((error: unknown) => output.error(`Updating the connections failed: ${String(error)}`));
   const startForProviderFile = (document: vscode.TextDocument) => {
@@ -85,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     deployDiagnostics,
     statusBar,
     profileBar,
-    profileBar,
+    environmentBar,
     vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, results),
     ...Object.entries(createCommands()).map(([id, factory]) => vscode.commands.registerCommand(id, factory(commandContext))),
     vscode.workspace.onDidOpenTextDocument(startForProviderFile),
@@ -94,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (e.contentChanges.length > 0 && deployDiagnostics.has(e.document.uri)) deployDiagnostics.delete(e.document.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('authentik.serverUrl') || e.affectsConfiguration('authentik.allowInsecureHttp')) sync();
+      if (e.affectsConfiguration('authentik.serverUrl') || e.affectsConfiguration('authentik.environments') || e.affectsConfiguration('authentik.allowInsecureHttp')) sync();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(sync),
     vscode.workspace.onDidGrantWorkspaceTrust(sync),

@@ -27,6 +27,7 @@ import {
   PlaceServerErrorsRequest,
   PlaceServerErrorsResult,
   PrepareDeployRequest,
+  PrepareDeployResult,
   ProfileStatusNotification,
   ProfileStatusParams,
   DeployTarget,
@@ -290,18 +291,34 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 
 const failedDeployRequest: Unavailable = { kind: 'unavailable', message: 'The language server failed on this file; see its log.' };
 onCheckedRequest(connection, lifecycle, PrepareDeployRequest, checkPrepareDeployParams, (params) =>
-  guarded('prepareDeploy', failedDeployRequest, async () => {
+  guarded<PrepareDeployResult>('prepareDeploy', failedDeployRequest, async () => {
     const found = await deployedDocument(params.textDocument);
     if ('kind' in found) return found;
     const { document, settings } = found;
+    const changed: Unavailable = { kind: 'unavailable', message: 'The file changed while it was being deployed.' };
     // The release of the server the file goes to decides its shape; the file's own profile when it names none.
     const { profile: serverProfile, message } = await serverProfiles.settledProfileFor(document.uri);
-    if (documents.get(document.uri)?.version !== document.version) return { kind: 'unavailable', message: 'The file changed while it was being deployed.' } as Unavailable;
+    if (documents.get(document.uri)?.version !== document.version) return changed;
     const target = deployTarget(document, settings, serverProfile);
     if (message) target.warnings.push(message);
-    const prepared = languageService().prepareDeploy(document, settings, serverProfile);
+    // `!ref`/`!Find` resolve against the target's lists as they are now: fetched first when old or unknown,
+    // and once more when a tag does not resolve against lists kept from before (the object may be new).
+    const env = params.environment ?? {};
+    const tagged = languageService().hasReferenceTags(document, settings, serverProfile);
+    let lists = tagged ? await references.freshSourceFor(document.uri) : { source: undefined, fetched: false };
+    if (documents.get(document.uri)?.version !== document.version) return changed;
+    let prepared = languageService().prepareDeploy(document, settings, serverProfile, { references: lists.source, env });
+    if (!prepared.ok && 'unresolved' in prepared && prepared.unresolved.length > 0 && lists.source && !lists.fetched) {
+      lists = await references.freshSourceFor(document.uri, true);
+      if (documents.get(document.uri)?.version !== document.version) return changed;
+      prepared = languageService().prepareDeploy(document, settings, serverProfile, { references: lists.source, env });
+    }
     const version = document.version;
-    if (prepared.ok) return { kind: 'ready', version, body: prepared.body, target };
+    if (prepared.ok) return { kind: 'ready', version, body: prepared.body, target, resolved: prepared.resolved };
+    if ('unresolved' in prepared) {
+      if (prepared.unresolved.length > 0) return { kind: 'unresolved', version, errors: prepared.unresolved, target, ...('failure' in lists && lists.failure ? { message: lists.failure } : {}) };
+      return { kind: 'needs-environment', version, variables: prepared.missingVariables, target };
+    }
     const own = languageService().profile(document, settings).profile;
     const mismatch = serverProfile !== undefined && core().shapeOfFile(languageService().parse(document, settings), settings.rules, settings.maxFileSize, own) !== undefined;
     return { kind: 'invalid', version, errors: prepared.errors, target, mismatch };

@@ -81,6 +81,7 @@ describe('lsp: custom requests with malformed params are answered with InvalidPa
     [PrepareDeployRequest.method, 'a number for the uri', [{ textDocument: { uri: 1, version: 1 } }], 'textDocument.uri must be a string, not a number'],
     [PrepareDeployRequest.method, 'a string for the version', [{ textDocument: { uri: 'file:///x', version: '1' } }], 'textDocument.version must be an integer, not a string'],
     [PrepareDeployRequest.method, 'a fraction for the version', [{ textDocument: { uri: 'file:///x', version: 1.5 } }], 'textDocument.version must be an integer, not a number'],
+    [PrepareDeployRequest.method, 'a number for an environment value', [{ textDocument: { uri: 'file:///x', version: 1 }, environment: { SECRET: 7 } }], 'environment["SECRET"] must be a string, not a number'],
     [PlaceServerErrorsRequest.method, 'no fieldErrors', [{ textDocument: { uri: 'file:///x', version: 1 } }], 'fieldErrors is missing (an object)'],
     [PlaceServerErrorsRequest.method, 'a list of fieldErrors', [{ textDocument: { uri: 'file:///x', version: 1 }, fieldErrors: ['name'] }], 'fieldErrors must be an object, not a list'],
     [PlaceServerErrorsRequest.method, 'a list of two values by position', [[{ textDocument: { uri: 'file:///x', version: 1 }, fieldErrors: {} }, 2]], 'params must be one object, not 2 values by position'],

@@ -34,6 +34,7 @@ describe('extension manifest', () => {
   it('every setting of the shared settings type is contributed, with its default and a description', () => {
     const expected: Record<string, unknown> = {
       'authentik.serverUrl': DEFAULT_SETTINGS.serverUrl,
+      'authentik.environments': DEFAULT_SETTINGS.environments,
       'authentik.allowInsecureHttp': DEFAULT_SETTINGS.allowInsecureHttp,
       'authentik.deployTimeoutSeconds': DEFAULT_SETTINGS.deployTimeoutSeconds,
       'authentik.maxFileSize': DEFAULT_SETTINGS.maxFileSize,
@@ -70,7 +71,7 @@ describe('extension manifest', () => {
 
   it('works only partly in untrusted workspaces, where the server URL may not be set by the workspace', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['authentik.serverUrl', 'authentik.allowInsecureHttp']);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['authentik.serverUrl', 'authentik.environments', 'authentik.allowInsecureHttp']);
     const deploy = manifest.contributes.commands.find((c: { command: string }) => c.command === 'authentik.deploy');
     assert.equal(deploy.enablement, 'isWorkspaceTrusted');
   });

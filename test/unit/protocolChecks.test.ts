@@ -37,11 +37,18 @@ const CASES: [string, ParamsCheck, unknown[], [unknown, string][]][] = [
   [
     'authentik/prepareDeploy',
     checkPrepareDeployParams,
-    [{ textDocument: DOCUMENT }],
+    [{ textDocument: DOCUMENT }, { textDocument: DOCUMENT, environment: {} }, { textDocument: DOCUMENT, environment: { GRAFANA_CLIENT_SECRET: 's3cr3t', EMPTY: '' } }],
     [
       [{ textDocument: 'file:///w' }, 'textDocument must be an object, not a string'],
       [{ textDocument: { uri: DOCUMENT.uri } }, 'textDocument.version is missing (an integer)'],
       [{ textDocument: { ...DOCUMENT, version: 2 ** 60 } }, 'textDocument.version must be an integer, not a number'],
+      [{ textDocument: DOCUMENT, environment: ['A=b'] }, 'environment must be an object, not a list'],
+      [{ textDocument: DOCUMENT, environment: null }, 'environment must be an object, not null'],
+      // The message names the variable and the kind of its value, never the value.
+      [{ textDocument: DOCUMENT, environment: { SECRET: 12345 } }, 'environment["SECRET"] must be a string, not a number'],
+      [{ textDocument: DOCUMENT, environment: { SECRET: 'x'.repeat(65_537) } }, 'environment["SECRET"] is longer than 65536 characters'],
+      [{ textDocument: DOCUMENT, environment: Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`V${i}`, 'x'])) }, 'environment may have at most 256 variables'],
+      [{ textDocument: DOCUMENT, environment: { ['N'.repeat(257)]: 'x' } }, `environment: the name "${'N'.repeat(40)}"... is longer than 256 characters`],
     ],
   ],
   [

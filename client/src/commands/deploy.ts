@@ -3,10 +3,15 @@ import { AuthentikApi, ApiFailure } from '../../../common/authentik/apiClient';
 import { planDeploy, releaseShapeCheck } from '../../../common/authentik/deploy';
 import { diffSides } from '../../../common/authentik/deployDiff';
 import { describePlan, DeployOutcome, planFailureOutcome, runPlannedDeploy } from '../../../common/authentik/deployRun';
-import { resolveConnection } from '../connection';
+import { environmentChoice, resolveConnection } from '../connection';
 import { LANGUAGE_ID } from '../constants';
 import { CommandContext } from '../context';
-import { droppedMessagesLine, failureLogLines, failureNotice, outcomeLogLine } from '../deployText';
+import { confirmationQuestion, droppedMessagesLine, failureLogLines, failureNotice, outcomeLogLine, resolvedLines, unresolvedNotice } from '../deployText';
+import { GatheredValues, gatherValues, valueSourceLines } from '../environmentValues';
+import { targetLabel } from '../environments';
+import { literalLabel, plainMessage } from '../plainText';
+import { StoredEnvironmentValues } from '../storedEnvironmentValues';
+import { chooseEnvironment } from './selectEnvironment';
 import { readSettings } from '../settings';
 
 const SET_TOKEN = 'Set API Token';
@@ -45,10 +50,56 @@ export function deploy(context: CommandContext) {
       void vscode.window.showErrorMessage('authentik: the file could not be saved; nothing was deployed.');
       return undefined;
     }
+    // The environment first: the language server resolves the file's references on its server.
+    if (environmentChoice(context.extension, document.uri).kind === 'unchosen') {
+      if (!(await chooseEnvironment(context, document.uri, `Deploy ${file} to`))) return undefined;
+    }
+    const connection = await resolveConnection(context.extension, document.uri, true);
+    if (!connection.ok) {
+      const actions = connection.blocker === 'no-token' ? [SET_TOKEN] : connection.blocker === 'no-server' || connection.blocker === 'bad-url' ? ['Open Settings'] : [];
+      const choice = await vscode.window.showErrorMessage(plainMessage(`authentik: ${connection.message}`), ...actions);
+      if (choice === SET_TOKEN) await vscode.commands.executeCommand('authentik.setToken');
+      const setting = environmentChoice(context.extension, document.uri).kind === 'none' ? 'authentik.serverUrl' : 'authentik.environments';
+      if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', setting);
+      return undefined;
+    }
+    // Its origin was just confirmed: the language server may use it now, for the lookups below.
+    if (connection.confirmedNow) await context.syncConnections();
+    const destination = targetLabel(connection.environment, connection.origin);
+    const api = new AuthentikApi(
+      { baseUrl: connection.baseUrl, token: connection.token, allowInsecureHttp: connection.allowInsecureHttp, timeoutMs: readSettings(document.uri).deployTimeoutSeconds * 1000 },
+      context.http,
+    );
+
     const server = await context.languageServer();
-    const prepared = await server.prepareDeploy(document);
+    let prepared = await server.prepareDeploy(document);
+    let valueSources: string[] = [];
+    if (prepared.kind === 'needs-environment') {
+      const gathered = await environmentValues(context, prepared.variables, connection.origin, destination, file);
+      if (!gathered.ok) {
+        void vscode.window.showInformationMessage(`authentik: no value for ${gathered.cancelled}; nothing was deployed.`);
+        return undefined;
+      }
+      // Masked from here on, wherever they would show: notifications, the log, the diff, the result.
+      for (const value of Object.values(gathered.values)) api.redactor.remember(value);
+      valueSources = valueSourceLines(gathered.sources, connection.origin);
+      context.output.info(`Values of ${Object.keys(gathered.values).join(', ')}: ${Object.values(gathered.sources).join(', ')}.`);
+      prepared = await server.prepareDeploy(document, gathered.values);
+      if (prepared.kind === 'needs-environment') {
+        void vscode.window.showErrorMessage(`authentik: the language server still asks for ${prepared.variables.join(', ')}; nothing was deployed.`);
+        return undefined;
+      }
+    }
     if (prepared.kind === 'unavailable') {
       void vscode.window.showErrorMessage(`authentik: ${prepared.message} Nothing was deployed.`);
+      return undefined;
+    }
+    if (prepared.kind === 'unresolved') {
+      // On the tags' lines until the next edit, like the server's own messages.
+      context.deployDiagnostics.set(document.uri, prepared.errors.map((d) => Object.assign(d, { source: 'authentik deploy' })));
+      const errors = prepared.errors.map((d) => ({ message: d.message, line: d.range.start.line }));
+      const choice = await vscode.window.showErrorMessage(unresolvedNotice(file, errors, destination, prepared.message, api.redactor), 'Show Problems');
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       return undefined;
     }
     if (prepared.kind === 'invalid' && prepared.mismatch && prepared.target) {
@@ -77,22 +128,12 @@ export function deploy(context: CommandContext) {
       void vscode.window.showErrorMessage('authentik: the language server did not say which release the file was checked for. Nothing was deployed.');
       return undefined;
     }
-    const connection = await resolveConnection(context.extension, document.uri, true);
-    if (!connection.ok) {
-      const actions = connection.blocker === 'no-token' ? [SET_TOKEN] : connection.blocker === 'no-server' || connection.blocker === 'bad-url' ? ['Open Settings'] : [];
-      const choice = await vscode.window.showErrorMessage(`authentik: ${connection.message}`, ...actions);
-      if (choice === SET_TOKEN) await vscode.commands.executeCommand('authentik.setToken');
-      if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'authentik.serverUrl');
-      return undefined;
-    }
-    const api = new AuthentikApi(
-      { baseUrl: connection.baseUrl, token: connection.token, allowInsecureHttp: connection.allowInsecureHttp, timeoutMs: readSettings(document.uri).deployTimeoutSeconds * 1000 },
-      context.http,
-    );
+    const tagLines = resolvedLines(prepared.resolved, valueSources, destination, api.redactor);
+    if (tagLines.length > 0) context.output.info(tagLines.join('\n'));
 
     const { redactor } = api;
     const name = redactor.text(String(body.name));
-    const planned = await withCancellableProgress(redactor.text(`Looking up "${name}" on ${connection.origin}...`), (signal) =>
+    const planned = await withCancellableProgress(redactor.text(`Looking up "${name}" on ${destination}...`), (signal) =>
       planDeploy(api, body, { checkShape: releaseShapeCheck(target.release), signal }),
     );
     if (!planned) return undefined;
@@ -115,14 +156,11 @@ export function deploy(context: CommandContext) {
       await vscode.commands.executeCommand('vscode.diff', live, local, redactor.text(`${name}: server ↔ file`), { preview: true });
     }
     const verb = plan.action === 'create' ? 'Create' : 'Update';
-    const confirm = await vscode.window.showWarningMessage(
-      redactor.text(`${verb} OAuth2 provider "${name}" on ${connection.origin}?`),
-      { modal: true, detail: [...target.warnings.map((w) => redactor.text(`Warning: ${w}`)), describePlan(plan, connection.baseUrl, redactor)].join('\n\n') },
-      verb,
-    );
+    const detail = [...target.warnings.map((w) => redactor.text(`Warning: ${w}`)), describePlan(plan, connection.baseUrl, redactor), tagLines.join('\n')].filter(Boolean);
+    const confirm = await vscode.window.showWarningMessage(confirmationQuestion(verb, name, destination, redactor), { modal: true, detail: detail.join('\n\n') }, verb);
     if (confirm !== verb) return undefined;
 
-    const outcome = await withCancellableProgress(redactor.text(`${verb === 'Create' ? 'Creating' : 'Updating'} "${name}" on ${connection.origin}...`), (signal) =>
+    const outcome = await withCancellableProgress(redactor.text(`${verb === 'Create' ? 'Creating' : 'Updating'} "${name}" on ${destination}...`), (signal) =>
       runPlannedDeploy(api, plan, signal),
     );
     if (!outcome) return undefined;
@@ -163,6 +201,39 @@ async function showServerErrors(
   }
   context.deployDiagnostics.set(document.uri, placed.diagnostics);
   if (placed.dropped.length > 0) context.output.warn(droppedMessagesLine(placed.dropped, api.redactor));
+}
+
+const KEEP = 'Keep';
+
+/**
+ * The values of the file's `!env` variables: the extension host's environment, else the value kept
+ * for the server's origin, else a password prompt that offers to keep what is typed.
+ */
+function environmentValues(context: CommandContext, variables: readonly string[], origin: string, destination: string, file: string): Promise<GatheredValues> {
+  const stored = new StoredEnvironmentValues(context.extension);
+  return gatherValues(variables, {
+    processEnv: process.env,
+    stored: async (name) => stored.get(origin, name),
+    store: (name, value) => stored.store(origin, name, value),
+    async ask(name) {
+      const value = await vscode.window.showInputBox({
+        title: literalLabel(`Value of ${name} for ${destination}`),
+        prompt: `${file} reads !env ${name}, which is not set in the editor's environment. The value is sent to ${origin} and masked everywhere.`,
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (text) => (text === '' ? 'The value may not be empty (Escape cancels the deploy).' : undefined),
+      });
+      if (value === undefined) return undefined;
+      const keep = await vscode.window.showQuickPick(
+        [
+          { label: 'Use for This Deploy Only', keep: false },
+          { label: `${KEEP} for ${origin}`, description: 'in the system keychain, until "authentik: Forget Stored Environment Values"', keep: true },
+        ],
+        { title: literalLabel(`Keep the value of ${name}?`), ignoreFocusOut: true },
+      );
+      return { value, keep: keep?.keep === true };
+    },
+  });
 }
 
 /** Runs a request under a cancellable progress notification; undefined when the user cancelled. */

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { ProviderSummary } from '../../../common/protocol';
-import { resolveConnection } from '../connection';
+import { environmentChoice, resolveConnection } from '../connection';
 import { CommandContext } from '../context';
+import { literalLabel, plainMessage } from '../plainText';
+import { chooseEnvironment } from './selectEnvironment';
 
 const SET_TOKEN = 'Set API Token';
 
@@ -9,11 +11,6 @@ const SET_TOKEN = 'Set API Token';
 const IMPORTED_FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.oauth2provider\.yaml$/;
 const OVERWRITE = 'Overwrite';
 
-/** A server's text in a quick pick label: `$(name)` would show an icon, so it is escaped to show as written. */
-const literalLabel = (text: string) => text.replace(/\$\(/g, '\\$(');
-
-/** A server's text in a notification: `[text](target)` would be a link (even to a command), so it never forms one. */
-const plainMessage = (text: string) => text.replace(/\]\(/g, '] (');
 
 /** One line of server text, not longer than a message needs. */
 const oneLine = (text: string, max = 200) => {
@@ -50,6 +47,8 @@ export function importProvider(context: CommandContext) {
     }
     const folder = await targetFolder();
     if (!folder) return undefined;
+    // From the current environment's server: asked first when several are configured and none is chosen.
+    if (environmentChoice(context.extension, folder.uri).kind === 'unchosen' && !(await chooseEnvironment(context, folder.uri, 'Import from'))) return undefined;
     // Interactive: a server the workspace's settings name is confirmed here, before its token is sent.
     const connection = await resolveConnection(context.extension, folder.uri, true);
     if (!connection.ok) {

@@ -4,10 +4,12 @@ import { clearToken } from './clearToken';
 import { convertFormat } from './convertFormat';
 import { copyClientSecret } from './copyClientSecret';
 import { deploy } from './deploy';
+import { forgetEnvironmentValues } from './forgetEnvironmentValues';
 import { importProvider } from './importProvider';
 import { moveSecretToEnvironment } from './moveSecretToEnvironment';
 import { pickVersion } from './pickVersion';
 import { refreshReferences } from './refreshReferences';
+import { selectEnvironment } from './selectEnvironment';
 import { setToken } from './setToken';
 import { showDeployResult } from './showDeployResult';
 
@@ -28,5 +30,7 @@ export function createCommands(): Record<string, CommandFactory> {
     'authentik.convertFormat': convertFormat,
     'authentik.pickVersion': pickVersion,
     [MOVE_SECRET_COMMAND]: moveSecretToEnvironment,
+    'authentik.selectEnvironment': selectEnvironment,
+    'authentik.forgetEnvironmentValues': forgetEnvironmentValues,
   };
 }

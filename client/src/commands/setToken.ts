@@ -1,15 +1,21 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl } from '../../../common/authentik/connection';
 import { tokenKey } from '../connectionPolicy';
+import { environmentChoice } from '../connection';
 import { CommandContext } from '../context';
+import { effectiveServerUrl } from '../environments';
+import { chooseEnvironment } from './selectEnvironment';
 import { currentScope } from '../scope';
 import { readSettings } from '../settings';
 
 /** "authentik: Set API Token": stores the token in SecretStorage, bound to the origin of the current folder's server. */
 export function setToken(context: CommandContext) {
   return async (): Promise<boolean> => {
-    const settings = readSettings(currentScope());
-    let serverUrl = settings.serverUrl;
+    const scope = currentScope();
+    const settings = readSettings(scope);
+    // With environments, the token is for the current one's server: asked first when none is chosen.
+    if (environmentChoice(context.extension, scope).kind === 'unchosen' && !(await chooseEnvironment(context, scope, 'Set the API token for'))) return false;
+    let serverUrl = effectiveServerUrl(environmentChoice(context.extension, scope), settings.serverUrl);
     if (!serverUrl) {
       serverUrl =
         (await vscode.window.showInputBox({

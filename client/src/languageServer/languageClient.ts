@@ -52,9 +52,9 @@ export async function startSession(options: SessionOptions): Promise<LanguageSer
     stop: () => client.stop(),
     setConnections: (connections) => client.sendNotification(SetConnectionsNotification, { connections }),
     refreshReferences: (uri) => client.sendRequest(RefreshReferencesRequest, { uri: uri ? client.code2ProtocolConverter.asUri(uri) : undefined }),
-    async prepareDeploy(document) {
-      const result = await client.sendRequest(PrepareDeployRequest, { textDocument: identifier(document, document.version) });
-      if (result.kind !== 'invalid') return result;
+    async prepareDeploy(document, environment) {
+      const result = await client.sendRequest(PrepareDeployRequest, { textDocument: identifier(document, document.version), ...(environment ? { environment } : {}) });
+      if (result.kind !== 'invalid' && result.kind !== 'unresolved') return result;
       return { ...result, errors: await client.protocol2CodeConverter.asDiagnostics(result.errors) };
     },
     async placeServerErrors(document, version, fieldErrors, body) {

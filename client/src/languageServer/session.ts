@@ -12,8 +12,11 @@ export interface LanguageServerSession {
   setConnections(connections: ScopedConnection[]): Promise<void>;
   /** Fetches references again: those of the scope of `uri`, or all. */
   refreshReferences(uri: vscode.Uri | undefined): Promise<RefreshReferencesResult>;
-  /** The body a deploy of the saved document sends, or the errors that block it, from the server's own validation. */
-  prepareDeploy(document: vscode.TextDocument): Promise<DeployPreparation>;
+  /**
+   * The body a deploy of the saved document sends, or the errors that block it, from the server's own
+   * validation and the resolution of its tags; `environment`: the values of `!env` variables.
+   */
+  prepareDeploy(document: vscode.TextDocument, environment?: Record<string, string>): Promise<DeployPreparation>;
   /**
    * The messages of a 400 answer to a deploy of `version` (which sent `body`), as diagnostics on the
    * lines they are about now; `dropped` are those about fields edited since.
@@ -31,8 +34,10 @@ export interface LanguageServerSession {
 }
 
 export type DeployPreparation =
-  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget }
+  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget; resolved: string[] }
   | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[]; target?: DeployTarget; mismatch?: boolean }
+  | { kind: 'unresolved'; version: number; errors: vscode.Diagnostic[]; target?: DeployTarget; message?: string }
+  | { kind: 'needs-environment'; version: number; variables: string[]; target?: DeployTarget }
   | Unavailable;
 
 export type FormatConversion =

@@ -97,6 +97,11 @@ export class LiveReferenceSource implements ReferenceSource {
     return { list: (kind) => (lists.has(kind) ? { objects: lists.get(kind)!, stale: true } : undefined) };
   }
 
+  /** Whether the lists are recent (within the TTL), complete and from a refresh that worked: a deploy fetches them first otherwise. */
+  isFresh(): boolean {
+    return !this.inFlight && this.state === 'ok' && this.clock.now() - this.fetchedAt <= this.options.ttlMs;
+  }
+
   get status(): ReferencesState | undefined {
     return this.state;
   }

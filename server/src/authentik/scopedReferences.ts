@@ -79,6 +79,22 @@ export class ScopedReferences {
     return (scope.key ? this.live.get(scope.key) : undefined) ?? this.frozen.get(scope.scopeUri);
   }
 
+  /**
+   * The source for a file with lists a deploy can resolve against: fetched again first when they are
+   * old, unknown or from a failed refresh, or always with `force`; none without a connection (not the
+   * lists kept for completion). `failure` says why they may be missing (no server, the fetch failed);
+   * `fetched`: they were fetched for this call.
+   */
+  async freshSourceFor(uri: string, force = false): Promise<{ source: ReferenceSource | undefined; failure?: string; fetched: boolean }> {
+    const scope = this.scopeOf(uri);
+    const live = scope?.key ? this.live.get(scope.key) : undefined;
+    // Never the lists kept from a server the scope had before: they may be another environment's objects.
+    if (!live) return { source: undefined, failure: 'No authentik server is connected for this file.', fetched: false };
+    if (!force && live.isFresh()) return { source: live, fetched: false };
+    const outcome = await live.refresh();
+    return outcome.ok ? { source: live, fetched: true } : { source: live, failure: `Fetching the server's objects failed: ${outcome.message}`, fetched: true };
+  }
+
   /** Fetches the lists again: those of the scope of `uri`, or of every server. */
   async refresh(uri?: string): Promise<RefreshReferencesResult> {
     const scope = uri === undefined ? undefined : this.scopeOf(uri);

@@ -20,8 +20,26 @@ import { documentSymbols } from './symbols';
 import { validate } from './validation';
 import { requestValidator } from './schemaValidation';
 import { SERVER_ERROR_SOURCE, serverErrorFindings, serverErrorsStillApplying } from './serverErrors';
+import { describeResolved, documentTags, EnvironmentSource, listsFromSource } from './portable';
 
 export { DIAGNOSTIC_SOURCE, toDiagnostic } from './lspEdge';
+
+/** What a deploy resolves tags with: the target server's objects (its reference source) and the values of `!env` variables. */
+export interface DeployInputs {
+  references?: ReferenceSource;
+  env?: EnvironmentSource;
+}
+
+export type DeployPreparation =
+  /** `resolved`: each tag and what it became (`describeResolved`: never an `!env` value). */
+  | { ok: true; body: ProviderBody; resolved: string[] }
+  /** The file is not valid: nothing is resolved. */
+  | { ok: false; errors: Diagnostic[] }
+  /** Valid, but `!ref`/`!Find` tags that did not resolve (on their ranges), and `!env` variables given no value. */
+  | { ok: false; unresolved: Diagnostic[]; missingVariables: string[] };
+
+/** The codes of tags that did not resolve at deploy (prepareBody's resolution step; validation gives none of them there). */
+const RESOLUTION_CODES: ReadonlySet<string> = new Set(['env-missing', 'reference-unresolved', 'reference-ambiguous']);
 
 export interface LanguageServiceDeps {
   /** Where the UUID references of a file (by URI) are looked up; absent when offline or not configured. */
@@ -140,12 +158,31 @@ export function getLanguageService(deps: LanguageServiceDeps = {}) {
      * What a deploy of the file sends: its request fields, or the errors that block it. `target`: the
      * profile of the server it goes to, which decides the shape instead of the file's own.
      */
-    prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS, target?: Profile): { ok: true; body: ProviderBody } | { ok: false; errors: Diagnostic[] } {
+    prepareDeploy(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS, target?: Profile, portable: DeployInputs = {}): DeployPreparation {
       const parsed = parse(document, settings);
       // A server's profile is named after the release it runs.
       const profile = target ? { profile: target, release: target.releases.from, findings: [] } : profileOf(document, parsed, settings);
-      const prepared = prepareBody(parsed, { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: profile.profile, release: profile.release, profileFindings: profile.findings });
-      return prepared.ok ? prepared : { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
+      const env = portable.env ?? {};
+      const prepared = prepareBody(
+        parsed,
+        { rules: settings.rules, maxFileSize: settings.maxFileSize, profile: profile.profile, release: profile.release, profileFindings: profile.findings },
+        { lists: listsFromSource(portable.references), env },
+      );
+      if (prepared.ok) return { ok: true, body: prepared.body, resolved: prepared.resolved.map(describeResolved) };
+      const unresolved = prepared.errors.filter((f) => RESOLUTION_CODES.has(f.code));
+      // Validation errors come first and alone: resolving is only tried on a valid file.
+      if (unresolved.length === 0) return { ok: false, errors: prepared.errors.map((f) => toDiagnostic(document, f)) };
+      const references = unresolved.filter((f) => f.code !== 'env-missing');
+      const given = (name: string) => Object.prototype.hasOwnProperty.call(env, name) && env[name] !== undefined;
+      const missing = [...new Set(documentTags(parsed, profile.profile).tags.flatMap((t) => (t.kind === 'env' && !given(t.name) ? [t.name] : [])))];
+      return { ok: false, unresolved: references.map((f) => toDiagnostic(document, f)), missingVariables: missing };
+    },
+
+    /** Whether the file has `!ref` or `!Find` tags, which a deploy resolves against the server's lists (fetched first when old). */
+    hasReferenceTags(document: TextDocument, settings: AuthentikSettings = DEFAULT_SETTINGS, target?: Profile): boolean {
+      const parsed = parse(document, settings);
+      const profile = target ?? profileOf(document, parsed, settings).profile;
+      return documentTags(parsed, profile).tags.some((t) => t.kind !== 'env');
     },
 
     /**

@@ -15,10 +15,11 @@ function required(name) {
 /**
  * The OAuth2 providers of exactly this name, as `GET /api/v3/providers/oauth2/?name=` lists them.
  * @param {string} name
+ * @param {string} [baseUrl] the server asked; default AUTHENTIK_URL
  * @returns {Promise<Record<string, unknown>[]>}
  */
-async function providersNamed(name) {
-  const url = new URL('/api/v3/providers/oauth2/', required('AUTHENTIK_URL'));
+async function providersNamed(name, baseUrl = required('AUTHENTIK_URL')) {
+  const url = new URL('/api/v3/providers/oauth2/', baseUrl);
   url.searchParams.set('name', name);
   const response = await fetch(url, { headers: { authorization: `Bearer ${required('AUTHENTIK_TOKEN')}`, accept: 'application/json' } });
   if (response.status !== 200) throw new Error(`GET ${url.pathname}${url.search} answered ${response.status}`);

@@ -44,6 +44,13 @@ export const SEED = {
 /** A valid provider whose name is new on the test server: the UI scenario deploys it. */
 export const NEXTCLOUD = { file: 'nextcloud.oauth2provider.yaml', name: 'Nextcloud' };
 
+/**
+ * A provider with `!ref` references and `client_secret: !env E2E_ENV_SECRET_VALUE`, a variable the run
+ * does not set: the UI scenario deploys it, typing the value into the password box. (Its file name
+ * shares no fuzzy match with the others Quick Open looks for.)
+ */
+export const ENV_SECRET = { file: 'env-secret.oauth2provider.yaml', name: 'Env Secret', clientId: 'env-secret-e2e', variable: 'E2E_ENV_SECRET_VALUE' };
+
 /** A valid provider whose name a proxy provider of the seed has: deploy refuses it before sending. */
 export const TAKEN_NAME = {
   file: 'grafana-proxy.oauth2provider.yaml',
@@ -56,7 +63,7 @@ export const TAKEN_NAME = {
 };
 
 /** A valid provider in authentik 2026.5's shape (list-form redirect_uris, invalidation_flow). */
-export const CURRENT = { file: 'current.oauth2provider.yaml', invalidationFlowLine: 4 };
+export const CURRENT = { file: 'current.oauth2provider.yaml', name: 'Grafana 2026', invalidationFlowLine: 4 };
 
 /** A provider in the 2024.8 shape without a version comment: checked for the newest release, Convert rewrites it. */
 export const OLD_FORMAT = { file: 'old-format.oauth2provider.yaml' };
