@@ -156,7 +156,15 @@ export type PrepareDeployResult =
    * resolved on the target server. `resolved`: each tag and what it became, for the confirmation
    * (`!ref grafana → Grafana (uuid)`; an `!env` by name only, `!env NAME: set`).
    */
-  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget; resolved: string[] }
+  | {
+      kind: 'ready';
+      version: number;
+      body: Record<string, unknown>;
+      target?: DeployTarget;
+      resolved: string[];
+      /** The request schema of the profile the body was prepared for: how the server stores each field (`storedFieldsOf`), for the diff and "up to date". */
+      requestSchema: { properties?: Record<string, unknown> };
+    }
   /**
    * `!ref`/`!Find` tags that match no object, several, or whose objects are not known, on the target
    * server: nothing may be sent. `message`: why the server's objects may be missing (no server, a failed fetch).

@@ -314,7 +314,10 @@ onCheckedRequest(connection, lifecycle, PrepareDeployRequest, checkPrepareDeploy
       prepared = languageService().prepareDeploy(document, settings, serverProfile, { references: lists.source, env });
     }
     const version = document.version;
-    if (prepared.ok) return { kind: 'ready', version, body: prepared.body, target, resolved: prepared.resolved };
+    if (prepared.ok) {
+      const requestSchema = (serverProfile ?? languageService().profile(document, settings).profile).requestSchema;
+      return { kind: 'ready', version, body: prepared.body, target, resolved: prepared.resolved, requestSchema };
+    }
     if ('unresolved' in prepared) {
       if (prepared.unresolved.length > 0) return { kind: 'unresolved', version, errors: prepared.unresolved, target, ...('failure' in lists && lists.failure ? { message: lists.failure } : {}) };
       return { kind: 'needs-environment', version, variables: prepared.missingVariables, target };

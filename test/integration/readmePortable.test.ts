@@ -7,6 +7,7 @@ import { AuthentikTestServer, startAuthentikTestServer } from '../authentik-serv
 import { REPO_ROOT, runCli } from '../helpers/cli';
 import { TOKEN } from './harness';
 import type { PlanJson } from '../../server/src/cli/planJson';
+import { normalizeEnvironments } from '../../common/settings';
 
 const SECTION = '## Portable providers: `!ref`, `!env`, environments, import and plan';
 const SECRET = 'readme-grafana-Qv5Wm2Xk8Tz4';
@@ -65,5 +66,18 @@ describe('README: the portable provider example', () => {
         ['property_mappings[2]', '!Find', seed.scopeMappings.profile.pk],
       ],
     );
+  });
+});
+
+describe('README: the environments example', () => {
+  it('is a setting the extension reads as it says: two environments, no problem', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('\n### Environments\n');
+    assert.ok(start >= 0, 'README.md has no "### Environments" section');
+    const block = /^```json\n([\s\S]*?)^```$/m.exec(readme.slice(start))![1];
+    const settings = JSON.parse(`{${block}}`) as Record<string, unknown>;
+    const { environments, problems } = normalizeEnvironments(settings['authentik.environments'], false);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(environments.map((e) => e.name), ['staging', 'prod']);
   });
 });

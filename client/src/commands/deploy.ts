@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AuthentikApi, ApiFailure } from '../../../common/authentik/apiClient';
 import { planDeploy, releaseShapeCheck } from '../../../common/authentik/deploy';
 import { diffSides } from '../../../common/authentik/deployDiff';
+import { storedFieldsOf } from '../../../common/authentik/storedValues';
 import { describePlan, DeployOutcome, planFailureOutcome, runPlannedDeploy } from '../../../common/authentik/deployRun';
 import { environmentChoice, resolveConnection } from '../connection';
 import { LANGUAGE_ID } from '../constants';
@@ -132,9 +133,11 @@ export function deploy(context: CommandContext) {
     if (tagLines.length > 0) context.output.info(tagLines.join('\n'));
 
     const { redactor } = api;
+    // Compared as the server of that release stores each field (a redirect_uris entry with its defaults...).
+    const fields = storedFieldsOf(prepared.requestSchema);
     const name = redactor.text(String(body.name));
     const planned = await withCancellableProgress(redactor.text(`Looking up "${name}" on ${destination}...`), (signal) =>
-      planDeploy(api, body, { checkShape: releaseShapeCheck(target.release), signal }),
+      planDeploy(api, body, { checkShape: releaseShapeCheck(target.release), signal, fields }),
     );
     if (!planned) return undefined;
     if (!planned.ok) {
@@ -150,7 +153,7 @@ export function deploy(context: CommandContext) {
         return undefined;
       }
       // Both sides as the server stores them, secrets masked.
-      const sides = diffSides(plan.body, plan.live, redactor);
+      const sides = diffSides(plan.body, plan.live, redactor, fields);
       const live = context.results.diffDocument(redactor.text(`${name} (on ${new URL(connection.baseUrl).host})`), sides.server);
       const local = context.results.diffDocument(redactor.text(`${name} (${file})`), sides.file);
       await vscode.commands.executeCommand('vscode.diff', live, local, redactor.text(`${name}: server ↔ file`), { preview: true });

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { DeployTarget, ExportProviderResult, ListProvidersResult, ProfileStatusParams, RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
+import type { DeployTarget, ExportProviderResult, PrepareDeployResult, ListProvidersResult, ProfileStatusParams, RefreshReferencesResult, ReferencesStatusParams, ScopedConnection, Unavailable } from '../../../common/protocol';
 
 /**
  * What the extension asks of its language server. Implemented in languageClient.ts, which is
@@ -34,10 +34,9 @@ export interface LanguageServerSession {
 }
 
 export type DeployPreparation =
-  | { kind: 'ready'; version: number; body: Record<string, unknown>; target?: DeployTarget; resolved: string[] }
+  | Extract<PrepareDeployResult, { kind: 'ready' | 'needs-environment' }>
   | { kind: 'invalid'; version: number; errors: vscode.Diagnostic[]; target?: DeployTarget; mismatch?: boolean }
   | { kind: 'unresolved'; version: number; errors: vscode.Diagnostic[]; target?: DeployTarget; message?: string }
-  | { kind: 'needs-environment'; version: number; variables: string[]; target?: DeployTarget }
   | Unavailable;
 
 export type FormatConversion =
