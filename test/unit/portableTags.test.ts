@@ -149,6 +149,14 @@ describe('portable tags: malformed and misplaced ones', () => {
     ]);
   });
 
+  it('!env AUTHENTIK_TOKEN is an error: the API token is never a provider value, and nothing resolves it', () => {
+    const text = 'name: x\nclient_secret: !env AUTHENTIK_TOKEN\n';
+    assert.deepEqual(findings(text), [
+      'tag-invalid@23-43 "!env AUTHENTIK_TOKEN" `!env AUTHENTIK_TOKEN` would send the API token as the provider\'s client_secret: read the value from a variable of its own.',
+    ]);
+    assert.deepEqual(tags(text), []);
+  });
+
   it('!ref on a field that refers to nothing, on a whole list, or inside a reference is misplaced', () => {
     assert.deepEqual(findings('client_id: !ref grafana\nproperty_mappings: !ref email\nredirect_uris:\n  - url: !ref x\n    matching_mode: strict\n'), [
       'tag-misplaced@11-23 "!ref grafana" `!ref` names an object on the server; client_id is not a field that refers to one.',

@@ -58,6 +58,9 @@ export interface TagScan {
 
 type Located = TagBase;
 
+/** Where the CLI and the editor's environment keep the API token: never a provider's value. */
+const TOKEN_VARIABLES: ReadonlySet<string> = new Set(['AUTHENTIK_TOKEN']);
+
 /** Every `!ref`, `!env` and `!Find` of the first document, and what is wrong with those that cannot be resolved. */
 export function scanTags(parsed: Pick<ParsedDocument, 'text' | 'documents'>, profile: Profile): TagScan {
   const doc = parsed.documents[0];
@@ -113,6 +116,10 @@ class TagWalker {
     if (!isScalar(node)) return this.invalid(where, '`!env` takes the name of an environment variable, not a list or mapping.');
     const name = String(node.value ?? '');
     if (name === '') return this.invalid(where, '`!env` needs the name of an environment variable: `!env GRAFANA_CLIENT_SECRET`.');
+    if (TOKEN_VARIABLES.has(name)) {
+      // The API token would be stored in the provider, readable by anyone who may view it.
+      return this.invalid(where, `\`!env ${name}\` would send the API token as the provider's ${where.field}: read the value from a variable of its own.`);
+    }
     if (!ENV_NAME.test(name)) {
       this.scan.findings.push(
         finding('env-name-invalid', {
