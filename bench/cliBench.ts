@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cliFile, cliFileError, cliFileKind } from './documents';
-import { REPO, SCHEMA_PATH } from './servers';
+import { BENCH_RELEASE, REPO, SCHEMA_PATH } from './servers';
 import { median } from './stats';
 
 const MAX_RSS_PRELOAD = path.join(__dirname, 'maxRss.cjs');
@@ -48,7 +48,7 @@ interface Invocation {
 /** Our CLI and ajv-cli on the same files with the same schema; both collect all errors and check formats. */
 function invocations(dir: string): { ours: Invocation; theirs: Invocation } {
   return {
-    ours: { args: [OUR_CLI, 'validate', '--format', 'json', dir], expectedExit: 1 },
+    ours: { args: [OUR_CLI, 'validate', '--format', 'json', '--server-version', BENCH_RELEASE, dir], expectedExit: 1 },
     theirs: {
       args: [AJV_CLI, 'validate', '-s', SCHEMA_PATH, '-d', path.join(dir, '*.oauth2provider.yaml'), '-c', 'ajv-formats', '--all-errors', '--spec=draft7', '--errors=json'],
       expectedExit: 1,

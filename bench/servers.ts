@@ -6,6 +6,8 @@ import { LspClient, ServerCommand } from '../test/helpers/lspClient';
 
 export const REPO = path.resolve(__dirname, '..');
 export const SCHEMA_PATH = path.join(REPO, 'schemas', 'oauth2provider.request.schema.json');
+/** The release SCHEMA_PATH describes, which the benchmark's documents are written for. */
+export const BENCH_RELEASE = '2024.8.4';
 /** Every benchmark document is named like this, so the yaml-language-server schema glob covers them all. */
 export const FILE_GLOB = '*.oauth2provider.yaml';
 
@@ -36,9 +38,10 @@ export const OURS: ServerUnderTest = {
   label: 'authentik-oauth2 LS',
   command: { command: process.execPath, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'], cwd: REPO },
   languageId: 'authentik-oauth2provider',
-  // Default settings; no authentik server, so the reference rule has nothing to look up.
-  configuration: (item) => (item.section === 'authentik' ? {} : null),
-  pushedSettings: { authentik: {} },
+  // Default settings but the release: the documents are in the 2024.8 shape, the schema yaml-language-server
+  // gets (SCHEMA_PATH) is 2024.8.4's. No authentik server, so the reference rule has nothing to look up.
+  configuration: (item) => (item.section === 'authentik' ? { serverVersion: BENCH_RELEASE } : null),
+  pushedSettings: { authentik: { serverVersion: BENCH_RELEASE } },
 };
 
 export const YAML_LS: ServerUnderTest = {
