@@ -57,7 +57,9 @@ export function validate(parsed: ParsedDocument, context: ValidationContext): Fi
       const input = { text: parsed.text, root: parsed.root, value, references: context.references, profile: context.profile, release };
       for (const rule of RULES) if (context.rules[rule.id]) findings.push(...rule.check(input).filter(checked));
     }
-    findings.push(...tags.findings, ...envTypeFindings(tags.tags, context.profile), ...referenceTagFindings(tags.tags, listsFromSource(context.references)));
+    findings.push(...tags.findings, ...envTypeFindings(tags.tags, context.profile));
+    // The lists are asked for only when a tag names an object: most files have none.
+    if (tags.tags.some((t) => t.kind !== 'env')) findings.push(...referenceTagFindings(tags.tags, listsFromSource(context.references)));
     // What a tag resolves to is checked like a UUID written there (designation, private key).
     if (context.rules.references) findings.push(...taggedReferenceFindings(tags.tags, context.references));
   }
