@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { askPythonOracle, FUZZ_SEED_OF_RUN, SeededRandom } from './pythonOracle';
 import { pythonNumberText, pythonStrip, pythonUuid } from '../../server/src/service/drf/pythonValues';
 
 /**
@@ -12,42 +12,18 @@ import { pythonNumberText, pythonStrip, pythonUuid } from '../../server/src/serv
  */
 const runsSetting = Number(process.env.FUZZ_RUNS);
 const RUNS = Number.isInteger(runsSetting) && runsSetting > 0 ? runsSetting : 2000;
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : (Date.now() ^ (process.pid << 8)) >>> 0;
+const SEED = FUZZ_SEED_OF_RUN;
 const ORACLE = path.join(__dirname, 'drfValuesOracle.py');
 
 function askPython(requests: object[]): { uuid?: string | null; text?: string }[] {
-  const input = requests.map((request) => JSON.stringify(request)).join('\n') + '\n';
-  const run = spawnSync('python3', [ORACLE], { input, maxBuffer: 1 << 28, timeout: 300_000 });
-  if (run.error) throw new Error(`python3 could not run: ${run.error.message}`);
-  assert.equal(run.status, 0, `python3 failed: ${run.stderr.toString()}`);
-  const lines = run.stdout.toString().trimEnd().split('\n');
-  assert.equal(lines.length, requests.length, 'python3 answered every request');
-  return lines.map((line) => JSON.parse(line));
-}
-
-class Random {
-  constructor(private state: number) {}
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(below: number): number {
-    return Math.floor(this.next() * below);
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
+  return askPythonOracle(ORACLE, requests, { maxBuffer: 1 << 28, timeoutMs: 300_000 });
 }
 
 const HEX = '0123456789abcdefABCDEF';
 // What uuid.UUID(hex=...) and int(_, 16) treat specially, and what they refuse.
 const ODD = ['-', '-', '{', '}', 'urn:', 'uuid:', 'URN:', 'urn', ':', ' ', '\t', '\u3000', '\u00a0', '\u200b', '+', '_', '0x', '0X', 'g', 'é', '٣', '０', '𝟙', '\n', '\ud800'];
 
-function uuidCandidate(random: Random): string {
+function uuidCandidate(random: SeededRandom): string {
   const hex = Array.from({ length: 32 }, () => random.pick([...HEX])).join('');
   switch (random.int(4)) {
     case 0: // the canonical layout, maybe with case and wrappers changed
@@ -67,7 +43,7 @@ function uuidCandidate(random: Random): string {
   }
 }
 
-function numberCandidate(random: Random): number {
+function numberCandidate(random: SeededRandom): number {
   switch (random.int(5)) {
     case 0:
       return random.int(100000) - 50000;
@@ -84,13 +60,13 @@ function numberCandidate(random: Random): number {
 
 const SPACE_OR_NOT = [' ', '\t', '\n', '\r', '\x0b', '\x0c', '\x1c', '\x1f', '\x85', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\x00', 'a', 'é', '😀'];
 
-function stripCandidate(random: Random): string {
+function stripCandidate(random: SeededRandom): string {
   return Array.from({ length: random.int(8) }, () => random.pick(SPACE_OR_NOT)).join('');
 }
 
 describe(`DRF value readers against python3 (seed ${SEED}, ${RUNS} of each)`, () => {
   it('UUIDs: strings of every form, integers and floats, read as Django does', () => {
-    const random = new Random(SEED);
+    const random = new SeededRandom(SEED);
     const values: unknown[] = [];
     for (let i = 0; i < RUNS; i++) values.push(random.int(10) === 0 ? numberCandidate(random) : uuidCandidate(random));
     const sendable = values.filter((v) => typeof v !== 'number' || Number.isFinite(v));
@@ -108,7 +84,7 @@ describe(`DRF value readers against python3 (seed ${SEED}, ${RUNS} of each)`, ()
   });
 
   it('numbers sent as JSON: str() of what Python reads', () => {
-    const random = new Random(SEED + 1);
+    const random = new SeededRandom(SEED + 1);
     const numbers = Array.from({ length: RUNS }, () => numberCandidate(random)).filter(Number.isFinite);
     const answers = askPython(numbers.map((number) => ({ number })));
     const disagreements = numbers.map((n, i) => ({ n, ours: pythonNumberText(n), python: answers[i].text })).filter((c) => c.ours !== c.python);
@@ -116,7 +92,7 @@ describe(`DRF value readers against python3 (seed ${SEED}, ${RUNS} of each)`, ()
   });
 
   it('str.strip() with Python\'s whitespace', () => {
-    const random = new Random(SEED + 2);
+    const random = new SeededRandom(SEED + 2);
     const texts = Array.from({ length: RUNS }, () => stripCandidate(random));
     const answers = askPython(texts.map((strip) => ({ strip })));
     const disagreements = texts.map((t, i) => ({ t, ours: pythonStrip(t).text, python: answers[i].text })).filter((c) => c.ours !== c.python);

@@ -1,7 +1,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { askPythonOracle, FUZZ_SEED_OF_RUN, SeededRandom } from './pythonOracle';
 import {
   children,
   fullmatchSafely,
@@ -23,19 +23,13 @@ const LONG = Number.isInteger(runsSetting) && runsSetting > 0;
 const PATTERNS = LONG ? Math.max(3000, runsSetting * 5) : 3000;
 const MATCH_PATTERNS = LONG ? Math.max(1000, runsSetting) : 1000;
 const SPLIT_TEXTS = LONG ? 5000 : 500;
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : (Date.now() ^ (process.pid << 8)) >>> 0;
+const SEED = FUZZ_SEED_OF_RUN;
 
 const ORACLE = path.join(__dirname, 'pythonRegexOracle.py');
 
 /** Sends requests to one python3 process and returns its answers, in order. */
 function askPython(requests: object[]): any[] {
-  const input = requests.map((request) => JSON.stringify(request)).join('\n') + '\n';
-  const run = spawnSync('python3', [ORACLE], { input, maxBuffer: 1 << 30, timeout: 600_000 });
-  if (run.error) throw new Error(`python3 could not run: ${run.error.message} ${run.stderr?.toString() ?? ''}`);
-  assert.equal(run.status, 0, `python3 failed: ${run.stderr.toString()}`);
-  const lines = run.stdout.toString().trimEnd().split('\n');
-  assert.equal(lines.length, requests.length, 'python3 answered every request');
-  return lines.map((line) => JSON.parse(line));
+  return askPythonOracle(ORACLE, requests, { maxBuffer: 1 << 30, timeoutMs: 600_000 });
 }
 
 const PYTHON_VERSION = askPython([{ version: true }])[0].version as string;
@@ -44,28 +38,7 @@ const PYTHON_VERSION = askPython([{ version: true }])[0].version as string;
 assert.ok(PYTHON_VERSION === '3.11' || PYTHON_VERSION === '3.12', `python3 is ${PYTHON_VERSION}; the checker follows 3.12 (and 3.11)`);
 const COMPARED: PythonVersion = PYTHON_VERSION;
 
-// ---- a seeded generator ----
-
-class Random {
-  constructor(private state: number) {}
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(below: number): number {
-    return Math.floor(this.next() * below);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
-}
+// ---- what the generator draws from ----
 
 /** Characters whose Unicode properties are the same in Python 3.11, 3.12 and the JavaScript engine. */
 const LITERALS = ['a', 'b', 'x', 'k', 'i', 's', 'Z', '0', '1', '7', '9', '/', ':', '-', '_', ' ', ',', '=', '!', '<', '>', '"', "'", '#', '&', '~', '%', '@', 'é', 'ß', 'Ω', '中', '١', '²', 'Ⅻ', '😀', '\u00a0', '\u2003', '\u200b', '\u0301', '\n', '\t', 'ı', 'ſ', 'K', 'İ', '\ud800', '\udfff', 'ª', '\x7f', '\x00', '\r'];
@@ -90,7 +63,7 @@ const CLASS_PARTS = ['a', 'z', 'a-z', 'z-a', '^', '-', ']', '[', '\\d', '\\w-z',
 const FLAG_LETTERS = ['i', 'm', 's', 'x', 'a', 'u', 'L', 't', 'q', 'é', '-'];
 const ANCHORS = ['\\b', '\\B', '\\A', '\\Z', '^', '$'];
 
-function flagGroup(random: Random): string {
+function flagGroup(random: SeededRandom): string {
   let letters = '';
   const count = 1 + random.int(3);
   for (let i = 0; i < count; i++) letters += random.pick(FLAG_LETTERS);
@@ -98,14 +71,14 @@ function flagGroup(random: Random): string {
   return '(?' + letters + ending;
 }
 
-function characterClass(random: Random): string {
+function characterClass(random: SeededRandom): string {
   let out = '[';
   const count = random.int(4);
   for (let i = 0; i < count; i++) out += random.pick(CLASS_PARTS);
   return random.chance(0.9) ? out + ']' : out;
 }
 
-function token(random: Random): string {
+function token(random: SeededRandom): string {
   switch (random.int(12)) {
     case 0:
     case 1:
@@ -143,7 +116,7 @@ interface GroupContext {
 }
 
 /** Mostly well-formed patterns, so that deep rules (widths, references, flags) are reached. */
-function structured(random: Random, depth: number, context: GroupContext): string {
+function structured(random: SeededRandom, depth: number, context: GroupContext): string {
   // Valid choices most of the time, a random (often invalid) one now and then.
   const valid = !random.chance(context.invalidRate);
   const reference = (): string => {
@@ -213,7 +186,7 @@ function structured(random: Random, depth: number, context: GroupContext): strin
   return parts.join('|');
 }
 
-function mutate(random: Random, pattern: string): string {
+function mutate(random: SeededRandom, pattern: string): string {
   const chars = Array.from(pattern);
   const edits = 1 + random.int(3);
   for (let e = 0; e < edits; e++) {
@@ -235,7 +208,7 @@ function mutate(random: Random, pattern: string): string {
   return chars.join('');
 }
 
-function generatePattern(random: Random): string {
+function generatePattern(random: SeededRandom): string {
   const kind = random.int(20);
   let pattern: string;
   const context = (): GroupContext => ({ opened: 0, closed: [], closedNames: [], invalidRate: random.pick([0, 0, 0.03, 0.1]) });
@@ -282,7 +255,7 @@ after(() => {
 
 describe(`python regex checker against python3 (${PATTERNS} patterns, seed ${SEED})`, () => {
   it('compiles or refuses exactly as re.compile, with the same exception, message and position', () => {
-    const random = new Random(SEED);
+    const random = new SeededRandom(SEED);
     const patterns: string[] = [];
     for (let i = 0; i < PATTERNS; i++) patterns.push(generatePattern(random));
     const answers = askPython(patterns.map((pattern) => ({ compile: pattern })));
@@ -318,7 +291,7 @@ describe(`python regex checker against python3 (${PATTERNS} patterns, seed ${SEE
   });
 
   it('fullmatchSafely answers as re.fullmatch on short inputs, or says unknown', () => {
-    const random = new Random(SEED ^ 0x5bd1e995);
+    const random = new SeededRandom(SEED ^ 0x5bd1e995);
     const cases: { pattern: string; input: string; ast: RegexAst }[] = [];
     for (let made = 0; made < MATCH_PATTERNS; ) {
       const pattern = random.chance(0.7) ? matchablePattern(random, 0) : generatePattern(random);
@@ -360,7 +333,7 @@ describe(`python regex checker against python3 (${PATTERNS} patterns, seed ${SEE
   });
 
   it('pythonWhitespaceSplit splits as str.split()', () => {
-    const random = new Random(SEED ^ 0x27d4eb2d);
+    const random = new SeededRandom(SEED ^ 0x27d4eb2d);
     const alphabet = ['a', 'b', ' ', ' ', '\t', '\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\xa0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u200b', '\u180e', '\ufeff', '\x1b', '\x00', '😀', 'é', '\u2060', '\u200c'];
     const texts: string[] = [];
     for (let i = 0; i < SPLIT_TEXTS; i++) {
@@ -380,7 +353,7 @@ describe(`python regex checker against python3 (${PATTERNS} patterns, seed ${SEE
 // ---- fullmatch inputs ----
 
 /** Small patterns without the constructs fullmatchSafely leaves to Python, with low repeat counts. */
-function matchablePattern(random: Random, depth: number): string {
+function matchablePattern(random: SeededRandom, depth: number): string {
   const atoms = ['a', 'b', 'ab', '.', '\\.', '/', ':', 'x', '[a-c]', '[^a]', '[ab/]', '\\d', '\\w', '\\s', '\\W', '[\\d.]', '^', '$', '\\b', '\\B', '\\A', '\\Z', 'é', '😀', '[é-😀]', '\\n', 'K', 'k', 'S', 'ſ', 'İ', 'i', '[k-s]', '[^\\w]'];
   const quantifiers = ['*', '+', '?', '*?', '+?', '??', '{2}', '{1,3}', '{,2}', '{2,}', '{0}', '{0,1}'];
   const branches = random.chance(0.25) ? 2 : 1;
@@ -406,7 +379,7 @@ function matchablePattern(random: Random, depth: number): string {
 }
 
 /** A string the pattern probably matches: each node expanded at random. */
-function sampleMatch(random: Random, ast: RegexAst): string | undefined {
+function sampleMatch(random: SeededRandom, ast: RegexAst): string | undefined {
   let out = '';
   let budget = 200;
   const pickChar = (node: Extract<RegexNode, { type: 'set' }>): string => {
@@ -448,7 +421,7 @@ function sampleMatch(random: Random, ast: RegexAst): string | undefined {
   return budget < 0 ? undefined : out;
 }
 
-function randomInput(random: Random, pattern: string): string {
+function randomInput(random: SeededRandom, pattern: string): string {
   const alphabet = [...new Set([...Array.from(pattern).filter((c) => !'()[]{}*+?|^$\\'.includes(c)), 'a', '\n', ' '])];
   let out = '';
   const length = random.int(8);
