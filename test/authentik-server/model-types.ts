@@ -103,20 +103,8 @@ export interface OAuthSource {
  * application uses: DRF resolves `application.slug` through a missing relation to None, although
  * the 2024.8.4 OpenAPI declares them non-null strings (2026.2.2 marks them nullable).
  */
-export interface OAuth2Provider {
-  pk: number;
-  name: string;
-  authentication_flow: string | null;
+export interface OAuth2Provider extends Omit<Provider, 'authorization_flow'> {
   authorization_flow: string;
-  property_mappings: string[];
-  component: string;
-  assigned_application_slug: string | null;
-  assigned_application_name: string | null;
-  assigned_backchannel_application_slug: string | null;
-  assigned_backchannel_application_name: string | null;
-  verbose_name: string;
-  verbose_name_plural: string;
-  meta_model_name: string;
   client_type: string;
   client_id: string;
   client_secret: string;
